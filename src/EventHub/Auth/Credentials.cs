@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace EventHub.Auth;
+
+/// <summary>A bridge point's secrets: the host key (for the site host) and the join code (for its delegates).</summary>
+public sealed record SiteCredentials(string HostKey, string JoinCode);
+
+/// <summary>
+/// Every secret the hub accepts, generated at first start into the data folder (owner-only) and never logged.
+/// Several nodes share one file (or one mounted secret) so a key works on any node.
+/// </summary>
+public sealed record Credentials(string ModeratorKey, string DisplayKey, SortedDictionary<string, SiteCredentials> Sites)
+{
+    const string KeyAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: keys are read aloud and typed
+
+    public static string NewKey(int length = 20) => RandomNumberGenerator.GetString(KeyAlphabet, length);
+
+    public static bool Matches(string? given, string expected) =>
+        given is not null && CryptographicOperations.FixedTimeEquals(
+            Encoding.UTF8.GetBytes(given.Trim().ToUpperInvariant()), Encoding.UTF8.GetBytes(expected));
+
+    /// <summary>Reads the file, or creates it; adds keys for sites the file does not know yet.</summary>
+    public static Credentials LoadOrCreate(string path, IEnumerable<string> siteCodes)
+    {
+        Credentials? existing = null;
+        if (File.Exists(path))
+        {
+            try
+            {
+                existing = JsonSerializer.Deserialize<Credentials>(File.ReadAllText(path), Options);
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"{path}: không đọc được tệp thông tin đăng nhập / cannot read the credentials file ({ex.Message}).");
+            }
+            if (existing is null || string.IsNullOrWhiteSpace(existing.ModeratorKey) || existing.Sites is null)
+                throw new InvalidDataException($"{path}: tệp thông tin đăng nhập thiếu dữ liệu / the credentials file is incomplete.");
+        }
+
+        var credentials = existing ?? new Credentials(NewKey(), NewKey(), new SortedDictionary<string, SiteCredentials>(StringComparer.Ordinal));
+        var missing = siteCodes.Where(code => !credentials.Sites.ContainsKey(code)).ToList();
+        foreach (var code in missing) credentials.Sites[code] = new SiteCredentials(NewKey(), NewKey(8));
+        if (existing is null || missing.Count > 0) credentials.Save(path);
+        return credentials;
+    }
+
+    void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temp = path + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(temp, options))
+        {
+            JsonSerializer.Serialize(stream, this, Options);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using EventHub.Domain.Forum;
+
+namespace EventHub.Auth;
+
+/// <summary>The claims a hub token carries, and the actor they describe.</summary>
+public static class ForumClaims
+{
+    public const string Role = "role";
+    public const string Site = "site";
+    public const string Name = "name";
+    public const string Id = "sub";
+
+    public static string RoleName(Role role) => role switch
+    {
+        Domain.Forum.Role.Moderator => "moderator",
+        Domain.Forum.Role.SiteHost => "siteHost",
+        Domain.Forum.Role.Delegate => "delegate",
+        _ => "display",
+    };
+
+    public static Role? ParseRole(string? value) => value switch
+    {
+        "moderator" => Domain.Forum.Role.Moderator,
+        "siteHost" => Domain.Forum.Role.SiteHost,
+        "delegate" => Domain.Forum.Role.Delegate,
+        "display" => Domain.Forum.Role.Display,
+        _ => null,
+    };
+
+    public static Actor? ToActor(ClaimsPrincipal? user)
+    {
+        var role = ParseRole(user?.FindFirst(Role)?.Value);
+        var id = user?.FindFirst(Id)?.Value;
+        var name = user?.FindFirst(Name)?.Value;
+        if (role is null || id is null || name is null) return null;
+        return new Actor(role.Value, user!.FindFirst(Site)?.Value, name, id);
+    }
+}

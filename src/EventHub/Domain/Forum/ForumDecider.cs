@@ -1,0 +1,32 @@
+using EventHub.Domain.Attendance;
+
+namespace EventHub.Domain.Forum;
+
+/// <summary>
+/// Decide(command, state) → events. Pure: time and the caller come in as arguments, nothing is stored.
+/// A refusal throws <see cref="ForumRuleException"/> and produces no event.
+/// </summary>
+public static class ForumDecider
+{
+    public static IReadOnlyList<ForumEvent> Decide(ForumState state, ForumCommand command, Actor actor, long now)
+    {
+        Permissions.Check(actor, command);
+        if (command is ISiteCommand scoped && !state.HasSite(scoped.Site))
+            throw state.IsOpen ? Errors.UnknownSite(scoped.Site) : Errors.ForumNotOpen();
+
+        return command switch
+        {
+            OpenForum open => DecideOpen(state, open),
+            AttendanceCommand c when state.IsOpen => AttendanceDecider.Decide(state.Attendance, c, actor),
+            _ => throw Errors.ForumNotOpen(),
+        };
+    }
+
+    static IReadOnlyList<ForumEvent> DecideOpen(ForumState state, OpenForum command)
+    {
+        if (state.IsOpen) throw Errors.ForumAlreadyOpen();
+        var title = Text.Required(command.Title, "title", 300);
+        if (command.Sites.Count == 0) throw Errors.Required("sites");
+        return [new ForumOpened(command.ForumId, title, command.Sites)];
+    }
+}

@@ -1,0 +1,13 @@
+namespace EventHub.Domain.Forum;
+
+/// <summary>A refusal the caller can act on: a stable code, a Vietnamese message and its English twin.</summary>
+public sealed record ForumError(string Code, string Message, string MessageEn)
+{
+    public override string ToString() => $"{Code}: {Message} / {MessageEn}";
+}
+
+/// <summary>Thrown by deciders and validators; carries the error the client sees. Nothing was changed.</summary>
+public sealed class ForumRuleException(ForumError error) : Exception(error.ToString())
+{
+    public ForumError Error { get; } = error;
+}

@@ -1,0 +1,26 @@
+using EventHub.Domain.Attendance;
+
+namespace EventHub.Domain.Forum;
+
+/// <summary>
+/// Least privilege in one table: which role may send which command, and the site-scope rule
+/// (a host or delegate acts only for the site in their token).
+/// </summary>
+public static class Permissions
+{
+    public static void Check(Actor actor, ForumCommand command)
+    {
+        if (!Allowed(actor.Role, command)) throw Errors.Forbidden();
+        if (actor.Role is Role.SiteHost or Role.Delegate && command is ISiteCommand scoped &&
+            !string.Equals(scoped.Site, actor.Site, StringComparison.Ordinal))
+            throw Errors.OtherSite();
+    }
+
+    static bool Allowed(Role role, ForumCommand command) => command switch
+    {
+        OpenForum => role == Role.Moderator,
+        CheckIn or UpdateHeadcount or CheckOut => role is Role.SiteHost or Role.Moderator,
+        JoinAsDelegate => role == Role.Delegate,
+        _ => role == Role.Moderator,
+    };
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using EventHub.Domain.Attendance;
+using EventHub.Domain.Forum;
+
+namespace EventHub.Domain.Protocol;
+
+/// <summary>An event type this build does not know (written by a newer hub). Folding skips it.</summary>
+public sealed record UnknownEvent(string Type, int Version) : ForumEvent;
+
+/// <summary>
+/// The stable name and version of every event type. A stored event is (name, version, JSON); when a
+/// record's shape changes, bump its version here and add an upcaster so old logs still replay.
+/// </summary>
+public static class EventCatalog
+{
+    sealed record Entry(string Name, int Version, Type Type);
+
+    static readonly Entry[] Entries =
+    [
+        new("forum.opened", 1, typeof(ForumOpened)),
+        new("site.checked_in", 1, typeof(SiteCheckedIn)),
+        new("site.headcount", 1, typeof(HeadcountUpdated)),
+        new("site.checked_out", 1, typeof(SiteCheckedOut)),
+        new("delegate.joined", 1, typeof(DelegateJoined)),
+    ];
+
+    static readonly Dictionary<Type, Entry> ByType = Entries.ToDictionary(e => e.Type);
+    static readonly Dictionary<string, Entry> ByName = Entries.ToDictionary(e => e.Name);
+
+    public static IEnumerable<string> Names => ByName.Keys;
+
+    public static (string Type, int Version) NameOf(ForumEvent @event) =>
+        ByType.TryGetValue(@event.GetType(), out var e)
+            ? (e.Name, e.Version)
+            : throw new InvalidOperationException($"{@event.GetType().Name} is not in the event catalog.");
+
+    public static string Serialize(ForumEvent @event) => JsonSerializer.Serialize(@event, @event.GetType(), Json.Options);
+
+    public static ForumEvent Deserialize(string type, int version, string json)
+    {
+        if (!ByName.TryGetValue(type, out var entry) || version > entry.Version) return new UnknownEvent(type, version);
+        return (ForumEvent)(JsonSerializer.Deserialize(json, entry.Type, Json.Options)
+                            ?? throw new JsonException($"Event {type} v{version} has no data."));
+    }
+}

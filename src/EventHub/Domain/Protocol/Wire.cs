@@ -1,0 +1,41 @@
+namespace EventHub.Domain.Protocol;
+
+// The records that cross the wire, in both the JSON and the MessagePack hub protocols.
+// Times are Unix milliseconds (UTC) so every client language reads them the same way.
+
+public sealed record ActorInfo(string Role, string? Site, string Name, string Id);
+
+/// <summary>One event of the forum's log as a client receives it. <c>Data</c> is the event's JSON.</summary>
+public sealed record EventEnvelope(long Seq, long At, ActorInfo Actor, string Type, int V, string Data);
+
+/// <summary>The log's identity and length. A changed epoch means the log was recreated.</summary>
+public sealed record LogPosition(string Epoch, long Head);
+
+public sealed record ResumeRequest(string? Epoch, long AfterSeq);
+
+/// <summary>
+/// Everything after the caller's position: either the events themselves, or (when the caller is too far
+/// behind or on another epoch) a snapshot of the state at <c>SnapshotSeq</c> followed by the later events.
+/// </summary>
+public sealed record ResumeResult(
+    string Epoch, long Head, string? Snapshot, long SnapshotSeq, IReadOnlyList<EventEnvelope> Events);
+
+public sealed record ErrorInfo(string Code, string Message, string MessageEn);
+
+/// <summary>The answer to every command. A duplicate carries the first outcome's sequence numbers.</summary>
+public sealed record CommandResult(
+    bool Ok, string CommandId, long FirstSeq, long LastSeq, bool Duplicate, ErrorInfo? Error)
+{
+    public static CommandResult Failed(string commandId, ErrorInfo error) => new(false, commandId, 0, 0, false, error);
+}
+
+/// <summary>Who the token says you are, returned by WhoAmI and the token endpoint.</summary>
+public sealed record Identity(string Role, string? Site, string Name, string Id);
+
+public static class ClientMethods
+{
+    /// <summary>A committed event: <see cref="EventEnvelope"/>.</summary>
+    public const string Event = "Event";
+    /// <summary>The log's position, sent every few seconds so an idle client notices what it missed.</summary>
+    public const string Position = "Position";
+}

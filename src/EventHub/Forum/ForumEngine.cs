@@ -1,0 +1,175 @@
+using EventHub.Domain.Forum;
+using EventHub.Domain.Protocol;
+using EventHub.Storage;
+
+namespace EventHub.Forum;
+
+/// <summary>The state every reader sees: the log's epoch, its head, and the fold of events 1..Head.</summary>
+public sealed record ForumView(string Epoch, long Head, ForumState State);
+
+/// <summary>
+/// Runs one forum on this node: load → decide → append with the expected head → evolve → publish.
+/// Commands are serialised per forum by one gate; a conflict (another node appended first) means catch up
+/// and decide again, so two consoles pressing the same button get one winner.
+/// </summary>
+public sealed class ForumEngine(
+    string forumId,
+    IEventLog log,
+    IEventPublisher publisher,
+    TimeProvider time,
+    EngineOptions options,
+    ILogger<ForumEngine> logger)
+{
+    const int ReadPage = 1_000;
+    const int MaxConflictRetries = 8;
+
+    readonly SemaphoreSlim _gate = new(1, 1);
+    readonly RecentEvents _recent = new(options.ResumeWindow);
+    ForumView _view = new("", 0, ForumState.Initial);
+
+    public string ForumId => forumId;
+    public ForumView View => Volatile.Read(ref _view);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var head = await log.OpenAsync(forumId, cancellationToken);
+        Volatile.Write(ref _view, new ForumView(head.Epoch, 0, ForumState.Initial));
+        await CatchUpLockedAsync(cancellationToken);
+        EngineLog.Loaded(logger, forumId, View.Epoch, View.Head);
+    }
+
+    public async Task<CommandResult> ExecuteAsync(Actor actor, string commandId, ForumCommand command,
+        CancellationToken cancellationToken)
+    {
+        CommandIds.Validate(commandId);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await log.FindCommandAsync(forumId, commandId, cancellationToken) is { } earlier)
+                return new CommandResult(true, commandId, earlier.First, earlier.Last, true, null);
+
+            for (var attempt = 0; ; attempt++)
+            {
+                await CatchUpLockedAsync(cancellationToken);
+                var view = View;
+                var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+                var events = ForumDecider.Decide(view.State, command, actor, now);
+                if (events.Count == 0) return new CommandResult(true, commandId, 0, 0, false, null);
+
+                var encoded = events.Select(Encode).ToList();
+                // Once the append is sent it runs to the end: a half-seen outcome would only force a retry.
+                var result = await log.AppendAsync(forumId, view.Head, commandId, now, actor, encoded, CancellationToken.None);
+                switch (result)
+                {
+                    case AppendResult.Appended appended:
+                        Commit(events.Select((e, i) => new CommittedEvent(
+                            new StoredEvent(appended.First + i, now, actor, commandId, encoded[i].Type, encoded[i].Version,
+                                encoded[i].Data), e)).ToList());
+                        return new CommandResult(true, commandId, appended.First, appended.Last, false, null);
+                    case AppendResult.Duplicate duplicate:
+                        return new CommandResult(true, commandId, duplicate.First, duplicate.Last, true, null);
+                    case AppendResult.Conflict when attempt < MaxConflictRetries:
+                        EngineLog.Conflict(logger, forumId, commandId, attempt + 1);
+                        continue;
+                    default:
+                        throw Errors.Busy();
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Everything after the caller's position, as this viewer may see it; a snapshot instead when the caller
+    /// is on another epoch, ahead of the log, or further behind than the resume window reaches.
+    /// </summary>
+    public async Task<ResumeResult> ResumeAsync(Viewer viewer, ResumeRequest request, CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(cancellationToken);
+        var view = View;
+        var sameLog = request.Epoch is null ? request.AfterSeq == 0 : request.Epoch == view.Epoch;
+        var events = sameLog && request.AfterSeq <= view.Head ? _recent.Range(request.AfterSeq, view.Head) : null;
+        if (events is not null)
+            return new ResumeResult(view.Epoch, view.Head, null, request.AfterSeq, events.ConvertAll(e => e.For(viewer)));
+
+        var snapshot = Snapshots.Serialize(Visibility.StateFor(view.State, viewer.Role, viewer.Site));
+        return new ResumeResult(view.Epoch, view.Head, snapshot, view.Head, []);
+    }
+
+    /// <summary>Brings this node's view up to the store's head (events other nodes appended).</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        var head = await log.GetHeadAsync(forumId, cancellationToken);
+        var view = View;
+        if (head.Epoch == view.Epoch && head.Head <= view.Head) return;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await CatchUpLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    async Task CatchUpLockedAsync(CancellationToken cancellationToken)
+    {
+        var head = await log.GetHeadAsync(forumId, cancellationToken);
+        if (head.Epoch != View.Epoch)
+        {
+            // The log was recreated (for example a store that lost its data): start over from it.
+            EngineLog.EpochChanged(logger, forumId, View.Epoch, head.Epoch);
+            _recent.Clear();
+            Volatile.Write(ref _view, new ForumView(head.Epoch, 0, ForumState.Initial));
+        }
+        while (View.Head < head.Head)
+        {
+            var page = await log.ReadAsync(forumId, View.Head, ReadPage, cancellationToken);
+            if (page.Count == 0) break;
+            Commit(page.Select(CommittedEvent.Decode).ToList(), publish: false);
+        }
+    }
+
+    void Commit(IReadOnlyList<CommittedEvent> events, bool publish = true)
+    {
+        var view = View;
+        var state = view.State;
+        var expected = view.Head + 1;
+        foreach (var e in events)
+        {
+            if (e.Seq != expected++) throw new InvalidOperationException($"Event {e.Seq} does not follow {expected - 2}.");
+            state = ForumState.Evolve(state, e.Event, e.Context);
+            _recent.Add(e);
+        }
+        Volatile.Write(ref _view, view with { Head = events[^1].Seq, State = state });
+        if (publish) publisher.Publish(events);
+    }
+
+    static NewEvent Encode(ForumEvent e)
+    {
+        var (type, version) = EventCatalog.NameOf(e);
+        return new NewEvent(type, version, EventCatalog.Serialize(e));
+    }
+}
+
+public sealed class EngineOptions
+{
+    /// <summary>How many recent events each node keeps for resume; a client further behind gets a snapshot.</summary>
+    public int ResumeWindow { get; set; } = 2_000;
+}
+
+static partial class EngineLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Forum {ForumId} loaded: epoch {Epoch}, {Head} events")]
+    public static partial void Loaded(ILogger logger, string forumId, string epoch, long head);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Forum {ForumId}: command {CommandId} lost a race (attempt {Attempt}); deciding again")]
+    public static partial void Conflict(ILogger logger, string forumId, string commandId, int attempt);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Forum {ForumId}: the log's epoch changed from {Old} to {New}; reloading")]
+    public static partial void EpochChanged(ILogger logger, string forumId, string old, string @new);
+}

@@ -1,0 +1,50 @@
+using EventHub.Domain.Forum;
+using EventHub.Domain.Seeds;
+using EventHub.Operations;
+using EventHub.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EventHub.Forum;
+
+public static class ForumSetup
+{
+    /// <summary>Seeds, the event log (the embedded file log, or Redis when configured) and the forum's engine.</summary>
+    public static WebApplicationBuilder AddForum(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<EventHubOptions>(builder.Configuration.GetSection(EventHubOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EventHubOptions>>().Value);
+        services.AddSingleton(TimeProvider.System);
+        // Bad seeds stop the start-up here, with the file and line, rather than at the first request.
+        services.AddSingleton(sp => SeedLoader.Load(sp.GetRequiredService<EventHubOptions>().SeedsPath));
+        services.AddSingleton<IReadOnlyList<string>>(sp => sp.GetRequiredService<SeedData>().Sites.Select(s => s.Code).ToList());
+
+        if (!builder.AddRedisStorage())
+            services.AddSingleton<IEventLog>(sp => new FileEventLog(
+                sp.GetRequiredService<EventHubOptions>().DataDirectory, sp.GetRequiredService<ILogger<FileEventLog>>()));
+
+        services.AddSingleton(sp => new ForumEngine(
+            sp.GetRequiredService<SeedData>().Forum.Id,
+            sp.GetRequiredService<IEventLog>(),
+            sp.GetRequiredService<IEventPublisher>(),
+            sp.GetRequiredService<TimeProvider>(),
+            new EngineOptions { ResumeWindow = sp.GetRequiredService<EventHubOptions>().ResumeWindow },
+            sp.GetRequiredService<ILogger<ForumEngine>>()));
+        services.AddHostedService<ForumStartup>();
+        return builder;
+    }
+}
+
+/// <summary>Loads the forum's log before the hub takes connections, and opens the forum on a brand-new log.</summary>
+sealed class ForumStartup(ForumEngine engine, SeedData seeds) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await engine.StartAsync(cancellationToken);
+        if (!engine.View.State.IsOpen)
+            await engine.ExecuteAsync(Actor.System, $"open-{seeds.Forum.Id}",
+                new OpenForum(seeds.Forum.Id, seeds.Forum.Title, seeds.Sites.Select(s => s.Code).ToList()), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

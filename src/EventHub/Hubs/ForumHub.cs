@@ -1,0 +1,68 @@
+using EventHub.Auth;
+using EventHub.Domain.Attendance;
+using EventHub.Domain.Forum;
+using EventHub.Domain.Protocol;
+using EventHub.Forum;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EventHub.Hubs;
+
+/// <summary>
+/// The one hub, at /hubs/forum. Methods are thin: who is calling, which command, the engine. Roles and site
+/// scope are checked by the domain's Permissions; errors become structured results in <see cref="ForumHubFilter"/>.
+/// docs/protocol.md documents every method and event.
+/// </summary>
+[Authorize]
+public sealed partial class ForumHub(ForumEngine engine) : Hub
+{
+    public override async Task OnConnectedAsync()
+    {
+        var actor = ForumClaims.ToActor(Context.User);
+        if (actor is null)
+        {
+            Context.Abort();
+            return;
+        }
+        Context.Items[typeof(Actor)] = actor;
+        foreach (var group in GroupsOf(actor)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        await base.OnConnectedAsync();
+    }
+
+    public Identity WhoAmI()
+    {
+        var actor = Caller;
+        return new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id);
+    }
+
+    /// <summary>Every event after the caller's position (or a snapshot and the events after it).</summary>
+    public Task<ResumeResult> Resume(ResumeRequest request) =>
+        engine.ResumeAsync(Viewer.Of(Caller), request ?? throw Errors.Required("request"), Context.ConnectionAborted);
+
+    public Task<CommandResult> CheckIn(CheckInRequest request) =>
+        Execute(request, r => new CheckIn(SiteOf(r.Site), r.Lead ?? "", r.Headcount));
+
+    public Task<CommandResult> UpdateHeadcount(HeadcountRequest request) =>
+        Execute(request, r => new UpdateHeadcount(SiteOf(r.Site), r.Headcount));
+
+    public Task<CommandResult> CheckOut(SiteRequest request) =>
+        Execute(request, r => new CheckOut(SiteOf(r.Site)));
+
+    Actor Caller => (Actor)Context.Items[typeof(Actor)]!;
+
+    Task<CommandResult> Execute<T>(T? request, Func<T, ForumCommand> command) where T : class, ICommandRequest =>
+        request is null
+            ? throw Errors.Required("request")
+            : engine.ExecuteAsync(Caller, request.CommandId, command(request), Context.ConnectionAborted);
+
+    /// <summary>A host may leave the site out (their own is meant); anyone else must name it.</summary>
+    string SiteOf(string? site) =>
+        Text.Optional(site, "site", 8)?.ToUpperInvariant() ?? Caller.Site ?? throw Errors.Required("site");
+
+    static IEnumerable<string> GroupsOf(Actor actor) => actor.Role switch
+    {
+        Role.Moderator => [HubGroups.Moderators],
+        Role.SiteHost => [HubGroups.Hosts, HubGroups.Host(actor.Site!)],
+        _ => [HubGroups.Public],
+    };
+}

@@ -1,0 +1,39 @@
+namespace EventHub.Operations;
+
+/// <summary>The "EventHub" configuration section; every default lives here. docs/configuration.md lists them.</summary>
+public sealed class EventHubOptions
+{
+    public const string Section = "EventHub";
+
+    /// <summary>Where the embedded default keeps its log, its credentials and (when none is configured) its signing key.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The seeds folder (forum and bridge points); defaults to the copy beside the program.</summary>
+    public string? SeedsDirectory { get; set; }
+
+    /// <summary>The credentials file; defaults to DataDirectory/credentials.json. Nodes of one cluster share it.</summary>
+    public string? CredentialsFile { get; set; }
+
+    /// <summary>Recent events kept per node for resume; a client further behind gets a snapshot.</summary>
+    public int ResumeWindow { get; set; } = 2_000;
+
+    /// <summary>How often every client is told the log's position, so an idle client notices a lost message.</summary>
+    public TimeSpan PositionInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public AuthSettings Auth { get; set; } = new();
+
+    public string SeedsPath => SeedsDirectory ?? Path.Combine(AppContext.BaseDirectory, "seeds");
+    public string CredentialsPath => CredentialsFile ?? Path.Combine(DataDirectory, "credentials.json");
+}
+
+public sealed class AuthSettings
+{
+    /// <summary>Base64 HMAC-SHA256 key (32+ bytes). Required with Redis so all nodes accept each other's tokens;
+    /// the embedded default generates one into the data folder when it is not set.</summary>
+    public string? SigningKey { get; set; }
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    public const string Issuer = "eventhub";
+    public const string Audience = "eventhub";
+}

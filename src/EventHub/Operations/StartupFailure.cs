@@ -1,0 +1,31 @@
+using EventHub.Domain.Seeds;
+using EventHub.Storage;
+
+namespace EventHub.Operations;
+
+public static class StartupFailure
+{
+    /// <summary>Runs the hub; when the data or seeds cannot be trusted, says what is wrong (no stack trace) and exits 2.</summary>
+    public static async Task<int> RunOrExplainAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (Explain(ex) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"EventHub không khởi động được / cannot start: {message}");
+            return 2;
+        }
+    }
+
+    static string? Explain(Exception ex) => ex switch
+    {
+        CorruptLogException or SeedDataException or InvalidDataException => ex.Message,
+        InvalidOperationException when ex.Message.StartsWith("EventHub:", StringComparison.Ordinal) => ex.Message,
+        AggregateException { InnerExceptions.Count: 1 } agg => Explain(agg.InnerExceptions[0]),
+        _ when ex.InnerException is not null => Explain(ex.InnerException),
+        _ => null,
+    };
+}

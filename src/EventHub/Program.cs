@@ -1,0 +1,21 @@
+using EventHub.Auth;
+using EventHub.Forum;
+using EventHub.Hubs;
+using EventHub.Operations;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddForum();
+builder.AddForumAuth();
+builder.AddForumHub();
+builder.AddOperations();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapTokenEndpoint();
+app.MapForumHub();
+app.MapOperations();
+app.PrintWhenStarted();
+return await app.RunOrExplainAsync();
+
+public partial class Program;

@@ -1,0 +1,237 @@
+using System.Text;
+using System.Text.Json;
+using EventHub.Domain.Forum;
+
+namespace EventHub.Storage;
+
+/// <summary>
+/// The embedded default: one append-only JSON-lines file per forum under the data folder, fsynced before an
+/// append returns. The first line holds the epoch. A torn last line (a crash mid-write, never acknowledged)
+/// is cut off with a warning; anything else that does not read back is refused with the file and line.
+/// </summary>
+public sealed class FileEventLog(string dataDirectory, ILogger<FileEventLog> logger) : IEventLog, IDisposable
+{
+    readonly Dictionary<string, ForumFile> _forums = new(StringComparer.Ordinal);
+    readonly Lock _forumsLock = new();
+
+    public Task<LogHead> OpenAsync(string forumId, CancellationToken cancellationToken) =>
+        Task.FromResult(Forum(forumId).Head);
+
+    public Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken) =>
+        Task.FromResult(Forum(forumId).Head);
+
+    public async Task<AppendResult> AppendAsync(string forumId, long expectedHead, string commandId, long at,
+        Actor actor, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    {
+        var forum = Forum(forumId);
+        await forum.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (forum.Commands.TryGetValue(commandId, out var done)) return done;
+            if (forum.Events.Count != expectedHead) return new AppendResult.Conflict(forum.Events.Count);
+            if (events.Count == 0) throw new ArgumentException("An append needs at least one event.", nameof(events));
+
+            var stored = events.Select((e, i) =>
+                new StoredEvent(expectedHead + 1 + i, at, actor, commandId, e.Type, e.Version, e.Data)).ToList();
+            var bytes = new MemoryStream();
+            foreach (var e in stored) LogFileFormat.WriteEvent(bytes, e);
+            forum.Stream.Write(bytes.GetBuffer(), 0, (int)bytes.Length);
+            forum.Stream.Flush(flushToDisk: true);
+
+            forum.Events.AddRange(stored);
+            var appended = new AppendResult.Appended(stored[0].Seq, stored[^1].Seq);
+            forum.Commands[commandId] = new AppendResult.Duplicate(appended.First, appended.Last);
+            return appended;
+        }
+        finally
+        {
+            forum.Gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string forumId, long afterSeq, int max,
+        CancellationToken cancellationToken)
+    {
+        var forum = Forum(forumId);
+        await forum.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var start = (int)Math.Clamp(afterSeq, 0, forum.Events.Count);
+            return forum.Events.GetRange(start, Math.Min(max, forum.Events.Count - start));
+        }
+        finally
+        {
+            forum.Gate.Release();
+        }
+    }
+
+    public async Task<AppendResult.Duplicate?> FindCommandAsync(string forumId, string commandId,
+        CancellationToken cancellationToken)
+    {
+        var forum = Forum(forumId);
+        await forum.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return forum.Commands.GetValueOrDefault(commandId);
+        }
+        finally
+        {
+            forum.Gate.Release();
+        }
+    }
+
+    public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public void Dispose()
+    {
+        lock (_forumsLock)
+            foreach (var forum in _forums.Values) forum.Stream.Dispose();
+    }
+
+    ForumFile Forum(string forumId)
+    {
+        lock (_forumsLock)
+        {
+            if (!_forums.TryGetValue(forumId, out var forum))
+                _forums[forumId] = forum = ForumFile.Open(Path.Combine(dataDirectory, "forums", $"{forumId}.log"), forumId, logger);
+            return forum;
+        }
+    }
+
+    sealed class ForumFile
+    {
+        public required FileStream Stream { get; init; }
+        public required string Epoch { get; init; }
+        public List<StoredEvent> Events { get; } = [];
+        public Dictionary<string, AppendResult.Duplicate> Commands { get; } = new(StringComparer.Ordinal);
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public LogHead Head => new(Epoch, Events.Count);
+
+        public static ForumFile Open(string path, string forumId, ILogger logger)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var exists = File.Exists(path) && new FileInfo(path).Length > 0;
+            if (!exists)
+            {
+                var created = new ForumFile { Stream = OpenForAppend(path), Epoch = NewEpoch() };
+                LogFileFormat.WriteHeader(created.Stream, created.Epoch, forumId);
+                created.Stream.Flush(flushToDisk: true);
+                return created;
+            }
+
+            var (epoch, events, validLength) = LogFileFormat.Read(path, forumId);
+            var length = new FileInfo(path).Length;
+            if (validLength < length)
+            {
+                // Only the unterminated last line gets here: it was never fsynced as a whole, so never acknowledged.
+                StorageLog.TornTailCut(logger, path, length - validLength);
+                using var truncate = new FileStream(path, FileMode.Open, FileAccess.Write);
+                truncate.SetLength(validLength);
+                truncate.Flush(flushToDisk: true);
+            }
+
+            var forum = new ForumFile { Stream = OpenForAppend(path), Epoch = epoch };
+            foreach (var e in events)
+            {
+                forum.Events.Add(e);
+                forum.Commands[e.CommandId] = forum.Commands.TryGetValue(e.CommandId, out var d)
+                    ? d with { Last = e.Seq }
+                    : new AppendResult.Duplicate(e.Seq, e.Seq);
+            }
+            return forum;
+        }
+
+        static FileStream OpenForAppend(string path) =>
+            new(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
+
+        static string NewEpoch() => $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..4])}";
+    }
+}
+
+/// <summary>The JSON-lines layout of a forum's log file: a header line, then one event per line.</summary>
+static class LogFileFormat
+{
+    static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    public static void WriteHeader(Stream stream, string epoch, string forumId)
+    {
+        var line = JsonSerializer.SerializeToUtf8Bytes(new { format = 1, epoch, forum = forumId });
+        stream.Write(line);
+        stream.Write(NewLine);
+    }
+
+    public static void WriteEvent(Stream stream, StoredEvent e)
+    {
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Domain.Protocol.Json.Options.Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("seq", e.Seq);
+            w.WriteNumber("at", e.At);
+            w.WriteString("cmd", e.CommandId);
+            w.WriteString("type", e.Type);
+            w.WriteNumber("v", e.Version);
+            w.WritePropertyName("actor");
+            JsonSerializer.Serialize(w, e.Actor, Domain.Protocol.Json.Options);
+            w.WritePropertyName("data");
+            w.WriteRawValue(e.Data);
+            w.WriteEndObject();
+        }
+        stream.Write(NewLine);
+    }
+
+    /// <summary>Reads and checks the whole file; returns the length up to the last complete line.</summary>
+    public static (string Epoch, List<StoredEvent> Events, long ValidLength) Read(string path, string forumId)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var events = new List<StoredEvent>();
+        string? epoch = null;
+        long offset = 0;
+        var lineNumber = 0;
+        while (offset < bytes.Length)
+        {
+            var end = Array.IndexOf(bytes, (byte)'\n', (int)offset);
+            if (end < 0) break; // torn tail: the caller cuts it off
+            lineNumber++;
+            var line = bytes.AsSpan((int)offset, (int)(end - offset));
+            try
+            {
+                if (epoch is null) epoch = ReadHeader(line, forumId);
+                else events.Add(ReadEvent(line, events.Count + 1));
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new CorruptLogException(
+                    $"{path} dòng/line {lineNumber}: {ex.Message} — dữ liệu hỏng, hub không khởi động trên dữ liệu này " +
+                    "(corrupt data: the hub will not start on it; restore the file from a backup or move it away).");
+            }
+            offset = end + 1;
+        }
+        if (epoch is null)
+            throw new CorruptLogException($"{path}: thiếu dòng đầu (epoch) / the header line with the epoch is missing or truncated.");
+        return (epoch, events, offset);
+    }
+
+    static string ReadHeader(ReadOnlySpan<byte> line, string forumId)
+    {
+        using var doc = JsonDocument.Parse(line.ToArray());
+        var root = doc.RootElement;
+        if (root.GetProperty("format").GetInt32() != 1) throw new InvalidDataException("unknown log format");
+        if (root.GetProperty("forum").GetString() != forumId) throw new InvalidDataException("the log belongs to another forum");
+        return root.GetProperty("epoch").GetString() ?? throw new InvalidDataException("empty epoch");
+    }
+
+    static StoredEvent ReadEvent(ReadOnlySpan<byte> line, long expectedSeq)
+    {
+        using var doc = JsonDocument.Parse(line.ToArray());
+        var root = doc.RootElement;
+        var seq = root.GetProperty("seq").GetInt64();
+        if (seq != expectedSeq) throw new InvalidDataException($"sequence {seq} where {expectedSeq} was expected");
+        var actor = root.GetProperty("actor").Deserialize<Actor>(Domain.Protocol.Json.Options)
+                    ?? throw new InvalidDataException("missing actor");
+        return new StoredEvent(seq, root.GetProperty("at").GetInt64(), actor,
+            root.GetProperty("cmd").GetString() ?? throw new InvalidDataException("missing command id"),
+            root.GetProperty("type").GetString() ?? throw new InvalidDataException("missing type"),
+            root.GetProperty("v").GetInt32(),
+            root.GetProperty("data").GetRawText());
+    }
+}
