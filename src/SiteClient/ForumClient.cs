@@ -1,0 +1,261 @@
+using System.Threading.Channels;
+using EventHub.Domain.Protocol;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.SiteClient;
+
+public sealed class ForumClientOptions
+{
+    /// <summary>The hub endpoint, e.g. http://localhost:5080/hubs/forum.</summary>
+    public required Uri HubUrl { get; init; }
+
+    /// <summary>Returns a valid bearer token; called on every (re)connect, so it may refresh.</summary>
+    public required Func<Task<string?>> AccessToken { get; init; }
+
+    /// <summary>MessagePack by default; JSON when true.</summary>
+    public bool UseJson { get; init; }
+
+    /// <summary>For tests: route HTTP and WebSockets through an in-process server.</summary>
+    public Action<HttpConnectionOptions>? ConfigureHttp { get; init; }
+
+    /// <summary>Delay between reconnect attempts after the first quick ones.</summary>
+    public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
+}
+
+public enum LinkState { Connecting, Connected, Reconnecting, Resumed }
+
+/// <summary>
+/// The site's connection to the hub: keeps a <see cref="LocalForum"/> current from live events, heals any gap
+/// or restart by resuming from its last sequence number, and retries commands with the same id until the hub
+/// answers. Events are handled one at a time on one loop, in order.
+/// </summary>
+public sealed class ForumClient : IAsyncDisposable
+{
+    static readonly string[] RetryableCodes = ["store.unavailable", "store.busy"];
+
+    readonly ForumClientOptions _options;
+    readonly HubConnection _connection;
+    readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    readonly CancellationTokenSource _stopping = new();
+    readonly LocalForum _forum = new();
+    readonly Lock _waitersLock = new();
+    readonly List<(long Seq, TaskCompletionSource Done)> _waiters = [];
+    Task? _loop;
+    Task? _keepConnected;
+
+    public ForumClient(ForumClientOptions options)
+    {
+        _options = options;
+        var builder = new HubConnectionBuilder()
+            .WithUrl(options.HubUrl, http =>
+            {
+                http.AccessTokenProvider = options.AccessToken;
+                options.ConfigureHttp?.Invoke(http);
+            })
+            .WithAutomaticReconnect(new KeepTrying(options.ReconnectDelay));
+        if (!options.UseJson) builder.AddMessagePackProtocol();
+        _connection = builder.Build();
+
+        _connection.On<EventEnvelope>(ClientMethods.Event, e => _inbox.Writer.TryWrite(e));
+        _connection.On<LogPosition>(ClientMethods.Position, p => _inbox.Writer.TryWrite(p));
+        _connection.Reconnecting += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };
+        _connection.Reconnected += _ => { _inbox.Writer.TryWrite(Resync.Instance); return Task.CompletedTask; };
+        _connection.Closed += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };
+    }
+
+    /// <summary>The local copy. Read it from <see cref="EventApplied"/> handlers or after awaiting a sequence.</summary>
+    public LocalForum Forum => _forum;
+    public LinkState State { get; private set; } = LinkState.Connecting;
+    public int Resumes { get; private set; }
+    public int Snapshots { get; private set; }
+
+    /// <summary>Raised on the client's loop for every event taken in, live or from a resume, in order.</summary>
+    public event Action<AppliedEvent>? EventApplied;
+
+    /// <summary>Raised when a resume replaced the local copy with a snapshot.</summary>
+    public event Action<ResumeResult>? SnapshotTaken;
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await ConnectWithRetryAsync(cancellationToken);
+        _loop = Task.Run(() => RunLoopAsync(_stopping.Token));
+        _keepConnected = Task.Run(() => KeepConnectedAsync(_stopping.Token));
+        _inbox.Writer.TryWrite(Resync.Instance);
+    }
+
+    /// <summary>
+    /// Sends a command and waits for the hub's answer, resending with the same id across disconnects and
+    /// retryable refusals: the hub applies a command id once, so a resend is never a second event.
+    /// </summary>
+    public async Task<CommandResult> SendAsync<T>(string method, T request, CancellationToken cancellationToken = default)
+        where T : ICommandRequest
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_connection.State != HubConnectionState.Connected)
+            {
+                await Task.Delay(100, cancellationToken);
+                continue;
+            }
+            try
+            {
+                var result = await _connection.InvokeAsync<CommandResult>(method, request, cancellationToken);
+                if (result.Ok || !RetryableCodes.Contains(result.Error?.Code)) return result;
+            }
+            catch (Exception ex) when (ex is not HubException && !cancellationToken.IsCancellationRequested)
+            {
+                // The connection dropped mid-call: the outcome is unknown, so resend the same id.
+            }
+            await Task.Delay(_options.ReconnectDelay / 4, cancellationToken);
+        }
+    }
+
+    /// <summary>Calls a query method (WhoAmI, Resume …) once.</summary>
+    public Task<TResult> InvokeAsync<TResult>(string method, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<TResult>(method, cancellationToken);
+
+    /// <summary>Completes once the local copy has taken in event <paramref name="seq"/>.</summary>
+    public Task WaitForSeqAsync(long seq, CancellationToken cancellationToken = default)
+    {
+        lock (_waitersLock)
+        {
+            if (_forum.LastSeq >= seq) return Task.CompletedTask;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((seq, done));
+            return done.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    public string? ConnectionId => _connection.ConnectionId;
+
+    /// <summary>Drops the transport without stopping the client, as a network cut would (tests, rehearsals).</summary>
+    public async Task SimulateNetworkCutAsync()
+    {
+        await _connection.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _inbox.Writer.TryComplete();
+        try
+        {
+            if (_loop is not null) await _loop;
+            if (_keepConnected is not null) await _keepConnected;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await _connection.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    async Task ConnectWithRetryAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                State = LinkState.Connecting;
+                await _connection.StartAsync(cancellationToken);
+                State = LinkState.Connected;
+                return;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(_options.ReconnectDelay, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Automatic reconnect covers a blip; this covers a hub that was down longer, or a closed connection.</summary>
+    async Task KeepConnectedAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(_options.ReconnectDelay, cancellationToken);
+            if (_connection.State != HubConnectionState.Disconnected) continue;
+            await ConnectWithRetryAsync(cancellationToken);
+            _inbox.Writer.TryWrite(Resync.Instance);
+        }
+    }
+
+    async Task RunLoopAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var item in _inbox.Reader.ReadAllAsync(cancellationToken))
+        {
+            try
+            {
+                switch (item)
+                {
+                    case EventEnvelope envelope:
+                        if (_forum.Offer(envelope, out var applied) == LocalForum.Outcome.Applied) Raise(applied!);
+                        else if (envelope.Seq > _forum.LastSeq) await ResumeAsync(cancellationToken);
+                        break;
+                    case LogPosition position when _forum.IsBehind(position):
+                    case Resync:
+                        await ResumeAsync(cancellationToken);
+                        break;
+                }
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The connection went away mid-resume; the reconnect will queue another resync.
+            }
+        }
+    }
+
+    async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        if (_connection.State != HubConnectionState.Connected) return;
+        var result = await _connection.InvokeAsync<ResumeResult>("Resume", _forum.ResumeRequest(), cancellationToken);
+        Resumes++;
+        var applied = _forum.Apply(result);
+        if (result.Snapshot is not null)
+        {
+            Snapshots++;
+            SnapshotTaken?.Invoke(result);
+        }
+        foreach (var e in applied) Raise(e);
+        State = Resumes == 1 ? LinkState.Connected : LinkState.Resumed;
+        ReleaseWaiters();
+    }
+
+    void Raise(AppliedEvent applied)
+    {
+        EventApplied?.Invoke(applied);
+        ReleaseWaiters();
+    }
+
+    void ReleaseWaiters()
+    {
+        lock (_waitersLock)
+            _waiters.RemoveAll(w =>
+            {
+                if (w.Seq > _forum.LastSeq) return false;
+                w.Done.TrySetResult();
+                return true;
+            });
+    }
+
+    sealed class Resync
+    {
+        public static readonly Resync Instance = new();
+    }
+
+    /// <summary>Quick first retries, then a steady pace, and never give up: a bridge point waits for the hub.</summary>
+    sealed class KeepTrying(TimeSpan delay) : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext context) => context.PreviousRetryCount switch
+        {
+            0 => TimeSpan.Zero,
+            1 => TimeSpan.FromMilliseconds(250),
+            _ => delay,
+        };
+    }
+}
