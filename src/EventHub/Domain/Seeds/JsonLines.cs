@@ -54,7 +54,9 @@ internal sealed class JsonLines
         }
         catch (JsonException e)
         {
-            throw new SeedDataException(file, (int)(e.LineNumber ?? 0) + 1, $"not valid JSON ({e.Message})", e);
+            // The reader's message ends in "LineNumber: 48 | BytePositionInLine: 6." (0-based); keep only our 1-based line.
+            var reason = e.Message.Split(" LineNumber:")[0];
+            throw new SeedDataException(file, (int)(e.LineNumber ?? 0) + 1, $"not valid JSON: {reason}", e);
         }
         return new JsonLines(lineOf);
     }

@@ -15,7 +15,8 @@ internal sealed class SeedJsonObject
     {
         (_element, _path, _file, _lines) = (element, path, file, lines);
         if (element.ValueKind != JsonValueKind.Object)
-            throw new SeedDataException(file, lines.Of(path), $"{Describe(path)} must be a JSON object");
+            throw new SeedDataException(file, lines.Of(path),
+                $"{Describe(path)} must be a JSON object, not {element.ValueKind.ToString().ToLowerInvariant()}");
     }
 
     /// <summary>Rejects properties the loader does not know, so a misspelt optional field is not silently dropped.</summary>
@@ -85,5 +86,5 @@ internal sealed class SeedJsonObject
         return value;
     }
 
-    private static string Describe(string path) => path.Length == 0 ? "the top-level object" : $"\"{path}\"";
+    private static string Describe(string path) => path.Length == 0 ? "the top level" : $"\"{path}\"";
 }
