@@ -9,10 +9,29 @@ namespace EventHub.Storage;
 /// append returns. The first line holds the epoch. A torn last line (a crash mid-write, never acknowledged)
 /// is cut off with a warning; anything else that does not read back is refused with the file and line.
 /// </summary>
-public sealed class FileEventLog(string dataDirectory, ILogger<FileEventLog> logger) : IEventLog, IDisposable
+public sealed class FileEventLog : IEventLog, IDisposable
 {
     readonly Dictionary<string, ForumFile> _forums = new(StringComparer.Ordinal);
     readonly Lock _forumsLock = new();
+    readonly string _dataDirectory;
+    readonly ILogger<FileEventLog> _logger;
+    readonly FileStream _ownership;
+
+    public FileEventLog(string dataDirectory, ILogger<FileEventLog> logger)
+    {
+        _dataDirectory = dataDirectory;
+        _logger = logger;
+        Directory.CreateDirectory(dataDirectory);
+        try
+        {
+            // Two processes appending to one file would interleave lines: the first one owns the folder.
+            _ownership = new FileStream(Path.Combine(dataDirectory, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new InvalidDataException($"{Path.GetFullPath(dataDirectory)}: một tiến trình EventHub khác đang dùng thư mục dữ liệu này / another EventHub process is using this data folder.");
+        }
+    }
 
     public Task<LogHead> OpenAsync(string forumId, CancellationToken cancellationToken) =>
         Task.FromResult(Forum(forumId).Head);
@@ -86,6 +105,7 @@ public sealed class FileEventLog(string dataDirectory, ILogger<FileEventLog> log
     {
         lock (_forumsLock)
             foreach (var forum in _forums.Values) forum.Stream.Dispose();
+        _ownership.Dispose();
     }
 
     ForumFile Forum(string forumId)
@@ -93,7 +113,7 @@ public sealed class FileEventLog(string dataDirectory, ILogger<FileEventLog> log
         lock (_forumsLock)
         {
             if (!_forums.TryGetValue(forumId, out var forum))
-                _forums[forumId] = forum = ForumFile.Open(Path.Combine(dataDirectory, "forums", $"{forumId}.log"), forumId, logger);
+                _forums[forumId] = forum = ForumFile.Open(Path.Combine(_dataDirectory, "forums", $"{forumId}.log"), forumId, _logger);
             return forum;
         }
     }

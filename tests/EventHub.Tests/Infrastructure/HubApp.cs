@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using EventHub.Auth;
+using EventHub.Domain.Protocol;
+using EventHub.SiteClient;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Tests.Infrastructure;
+
+/// <summary>
+/// One real hub on Kestrel (loopback, a free port) with its own data folder, and helpers to log in and connect
+/// the real SignalR .NET client through the site-client library. Extra settings override appsettings.
+/// </summary>
+public sealed class HubApp : WebApplicationFactory<Program>
+{
+    readonly Dictionary<string, string?> _settings;
+
+    public HubApp(Dictionary<string, string?>? settings = null, string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? TempFolder.Create("hub");
+        _settings = new Dictionary<string, string?>
+        {
+            ["EventHub:DataDirectory"] = DataDirectory,
+            ["EventHub:PositionInterval"] = "00:00:00.500",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? []) _settings[key] = value;
+        UseKestrel(0);
+        StartServer();
+        BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+    }
+
+    public string DataDirectory { get; }
+    public Uri BaseAddress { get; }
+    public Uri HubUrl => new(BaseAddress, "/hubs/forum");
+    public Credentials Credentials => Services.GetRequiredService<Credentials>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient Http() => new() { BaseAddress = BaseAddress };
+
+    public async Task<LoginResult> LoginAsync(LoginRequest request)
+    {
+        using var http = Http();
+        return await HubLogin.LoginAsync(http, BaseAddress, request).WaitAsync(Timeouts.Call);
+    }
+
+    public Task<LoginResult> LoginModeratorAsync() => LoginAsync(new LoginRequest("moderator", Credentials.ModeratorKey));
+    public Task<LoginResult> LoginDisplayAsync() => LoginAsync(new LoginRequest("display", Credentials.DisplayKey));
+    public Task<LoginResult> LoginHostAsync(string site) =>
+        LoginAsync(new LoginRequest("siteHost", Credentials.Sites[site].HostKey, site));
+    public Task<LoginResult> LoginDelegateAsync(string site, string name, bool awardee = false) =>
+        LoginAsync(new LoginRequest("delegate", Credentials.Sites[site].JoinCode, site, name, "Sở Nội vụ", awardee));
+
+    /// <summary>A started client that has taken in the log up to its current head.</summary>
+    public async Task<ForumClient> ConnectAsync(LoginResult login, bool json = false)
+    {
+        var client = new ForumClient(new ForumClientOptions
+        {
+            HubUrl = HubUrl,
+            AccessToken = () => Task.FromResult<string?>(login.Token),
+            UseJson = json,
+            ReconnectDelay = TimeSpan.FromMilliseconds(200),
+        });
+        await client.StartAsync().WaitAsync(Timeouts.Call);
+        var head = Services.GetRequiredService<EventHub.Forum.ForumEngine>().View.Head;
+        await client.WaitForSeqAsync(head).WaitAsync(Timeouts.Call);
+        return client;
+    }
+
+    public async Task<HttpResponseMessage> PostTokenRawAsync(object body)
+    {
+        using var http = Http();
+        return await http.PostAsJsonAsync("/api/token", body, Json.Options).WaitAsync(Timeouts.Call);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TempFolder.TryDelete(DataDirectory);
+    }
+}

@@ -1,0 +1,145 @@
+using EventHub.Domain.Forum;
+using EventHub.Storage;
+
+namespace EventHub.Tests.Storage;
+
+/// <summary>
+/// What every event log must do, run against each implementation (the file log and Redis).
+/// Subclasses create a fresh, empty store and can reopen the same data as a new instance.
+/// </summary>
+public abstract class EventLogContract
+{
+    protected const string Forum = "contract-forum";
+    static readonly Actor Host = Actor.Host("HCM", "Trần Thị Hòa");
+
+    /// <summary>A new, empty store.</summary>
+    protected abstract Task<IEventLog> CreateAsync();
+
+    /// <summary>The same data opened anew, as after a restart (the old instance may be closed).</summary>
+    protected abstract Task<IEventLog> ReopenAsync(IEventLog log);
+
+    /// <summary>Another writer on the same data at the same time (another node); the instance itself where there is none.</summary>
+    protected virtual Task<IEventLog> SecondWriterAsync(IEventLog log) => Task.FromResult(log);
+
+    static IReadOnlyList<NewEvent> Events(int count, string tag = "e") =>
+        Enumerable.Range(1, count).Select(i => new NewEvent("test.event", 1, $"{{\"tag\":\"{tag}\",\"i\":{i}}}")).ToList();
+
+    [Fact]
+    public async Task Open_OnAnEmptyStore_CreatesAnEmptyLogWithAnEpoch()
+    {
+        var log = await CreateAsync();
+        var head = await log.OpenAsync(Forum, default);
+        Assert.Equal(0, head.Head);
+        Assert.False(string.IsNullOrWhiteSpace(head.Epoch));
+        Assert.Equal(head, await log.GetHeadAsync(Forum, default));
+    }
+
+    [Fact]
+    public async Task Append_AssignsGaplessSequenceNumbersFromOne_AndReadReturnsThemInOrder()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        Assert.Equal(new AppendResult.Appended(1, 2), await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(2), default));
+        Assert.Equal(new AppendResult.Appended(3, 3), await log.AppendAsync(Forum, 2, "cmd-00002", 2000, Host, Events(1, "x"), default));
+
+        var all = await log.ReadAsync(Forum, 0, 100, default);
+        Assert.Equal([1L, 2L, 3L], all.Select(e => e.Seq));
+        Assert.Equal(new StoredEvent(3, 2000, Host, "cmd-00002", "test.event", 1, "{\"tag\":\"x\",\"i\":1}"), all[2]);
+        Assert.Equal([2L, 3L], (await log.ReadAsync(Forum, 1, 100, default)).Select(e => e.Seq));
+        Assert.Equal([2L], (await log.ReadAsync(Forum, 1, 1, default)).Select(e => e.Seq));
+        Assert.Empty(await log.ReadAsync(Forum, 3, 100, default));
+        Assert.Equal(3, (await log.GetHeadAsync(Forum, default)).Head);
+    }
+
+    [Fact]
+    public async Task Append_AtAStaleHead_ConflictsAndAddsNothing()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(1), default);
+
+        Assert.Equal(new AppendResult.Conflict(1), await log.AppendAsync(Forum, 0, "cmd-00002", 1000, Host, Events(1), default));
+        Assert.Single(await log.ReadAsync(Forum, 0, 100, default));
+        Assert.Null(await log.FindCommandAsync(Forum, "cmd-00002", default));
+    }
+
+    [Fact]
+    public async Task Append_WithAUsedCommandId_ReturnsTheFirstPositionsAndAddsNothing()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(2), default);
+        await log.AppendAsync(Forum, 2, "cmd-00002", 1000, Host, Events(1), default);
+
+        Assert.Equal(new AppendResult.Duplicate(1, 2), await log.AppendAsync(Forum, 3, "cmd-00001", 1000, Host, Events(2), default));
+        Assert.Equal(new AppendResult.Duplicate(1, 2), await log.FindCommandAsync(Forum, "cmd-00001", default));
+        Assert.Equal(3, (await log.GetHeadAsync(Forum, default)).Head);
+    }
+
+    [Fact]
+    public async Task ConcurrentAppends_AtTheSameHead_HaveExactlyOneWinner()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            log.AppendAsync(Forum, 0, $"race-{i:D5}", 1000, Host, Events(1, $"w{i}"), default)));
+
+        Assert.Single(results.OfType<AppendResult.Appended>());
+        Assert.Equal(15, results.OfType<AppendResult.Conflict>().Count());
+        Assert.Single(await log.ReadAsync(Forum, 0, 100, default));
+    }
+
+    [Fact]
+    public async Task ManyWritersRetryingOnConflict_ProduceOneGaplessLogWithEveryCommandOnce()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        var other = await SecondWriterAsync(log);
+        const int writers = 6, perWriter = 15;
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            var store = w % 2 == 0 ? log : other;
+            for (var i = 0; i < perWriter; i++)
+            {
+                while (true)
+                {
+                    var head = await store.GetHeadAsync(Forum, default);
+                    var result = await store.AppendAsync(Forum, head.Head, $"w{w}-c{i:D4}", 1000, Host, Events(1, $"{w}-{i}"), default);
+                    if (result is not AppendResult.Conflict) break;
+                }
+            }
+        })));
+
+        var all = await log.ReadAsync(Forum, 0, 1000, default);
+        Assert.Equal(Enumerable.Range(1, writers * perWriter).Select(i => (long)i), all.Select(e => e.Seq));
+        Assert.Equal(writers * perWriter, all.Select(e => e.CommandId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Reopen_KeepsEventsEpochAndCommandIds()
+    {
+        var log = await CreateAsync();
+        var first = await log.OpenAsync(Forum, default);
+        await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(3), default);
+        var before = await log.ReadAsync(Forum, 0, 100, default);
+
+        var reopened = await ReopenAsync(log);
+        Assert.Equal(first with { Head = 3 }, await reopened.OpenAsync(Forum, default));
+        Assert.Equal(before, await reopened.ReadAsync(Forum, 0, 100, default));
+        Assert.Equal(new AppendResult.Duplicate(1, 3), await reopened.AppendAsync(Forum, 3, "cmd-00001", 1000, Host, Events(3), default));
+    }
+
+    [Fact]
+    public async Task Forums_AreIndependentLogs()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync("forum-a", default);
+        await log.OpenAsync("forum-b", default);
+        await log.AppendAsync("forum-a", 0, "cmd-00001", 1000, Host, Events(2), default);
+
+        Assert.Equal(new AppendResult.Appended(1, 1), await log.AppendAsync("forum-b", 0, "cmd-00001", 1000, Host, Events(1), default));
+        Assert.Equal(2, (await log.GetHeadAsync("forum-a", default)).Head);
+        Assert.True(await log.IsReachableAsync(default));
+    }
+}
