@@ -115,9 +115,9 @@ public sealed class ForumClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Calls a query method (WhoAmI, Resume …) once.</summary>
-    public Task<TResult> InvokeAsync<TResult>(string method, CancellationToken cancellationToken = default) =>
-        _connection.InvokeAsync<TResult>(method, cancellationToken);
+    /// <summary>Calls a query method (WhoAmI, Resume …) once; no resend.</summary>
+    public Task<TResult> InvokeAsync<TResult>(string method, params object?[] args) =>
+        _connection.InvokeCoreAsync<TResult>(method, args);
 
     /// <summary>Completes once the local copy has taken in event <paramref name="seq"/>.</summary>
     public Task WaitForSeqAsync(long seq, CancellationToken cancellationToken = default)
