@@ -107,9 +107,11 @@ public sealed class ForumClient : IAsyncDisposable
                 var result = await _connection.InvokeAsync<CommandResult>(method, request, cancellationToken);
                 if (result.Ok || !RetryableCodes.Contains(result.Error?.Code)) return result;
             }
-            catch (Exception ex) when (ex is not HubException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
             {
-                // The connection dropped mid-call: the outcome is unknown, so resend the same id.
+                // The connection dropped mid-call: the outcome is unknown, so resend the same id
+                // (unless the caller gave up meanwhile: then say so, whatever the transport threw).
+                cancellationToken.ThrowIfCancellationRequested();
             }
             await Task.Delay(_options.ReconnectDelay / 4, cancellationToken);
         }
