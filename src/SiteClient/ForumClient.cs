@@ -46,6 +46,7 @@ public sealed class ForumClient : IAsyncDisposable
     readonly List<(long Seq, TaskCompletionSource Done)> _waiters = [];
     Task? _loop;
     Task? _keepConnected;
+    int _state = (int)LinkState.Connecting;
 
     public ForumClient(ForumClientOptions options)
     {
@@ -69,7 +70,18 @@ public sealed class ForumClient : IAsyncDisposable
 
     /// <summary>The local copy. Read it from <see cref="EventApplied"/> handlers or after awaiting a sequence.</summary>
     public LocalForum Forum => _forum;
-    public LinkState State { get; private set; } = LinkState.Connecting;
+    public LinkState State
+    {
+        get => (LinkState)Volatile.Read(ref _state);
+        private set
+        {
+            if ((LinkState)Interlocked.Exchange(ref _state, (int)value) != value) StateChanged?.Invoke(value);
+        }
+    }
+
+    /// <summary>Raised when <see cref="State"/> changes (from the connection's callbacks or the loop).</summary>
+    public event Action<LinkState>? StateChanged;
+
     public int Resumes { get; private set; }
     public int Snapshots { get; private set; }
 

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using ForumState = EventHub.Domain.Forum.ForumState;
+using EventHub.Domain.Protocol;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace EventHub.SiteClient.Cli.Watch;
+
+/// <summary>
+/// The live table a bridge point keeps open: connection, position in the log, round-trip time and the site's
+/// attendance. It redraws from the client's local copy a few times a second; nothing here changes state.
+/// </summary>
+sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
+{
+    static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(250);
+    static readonly TimeSpan RttEvery = TimeSpan.FromSeconds(2);
+    TimeSpan? _rtt;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var starting = client.StartAsync(cancellationToken);
+        var measuring = MeasureRoundTripsAsync(cancellationToken);
+        await env.Out.Live(Render()).AutoClear(false).StartAsync(async live =>
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                live.UpdateTarget(Render());
+                live.Refresh();
+                await Task.Delay(Redraw, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        });
+        await Task.WhenAll(starting, measuring).ContinueWith(_ => { }, TaskScheduler.Default);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    async Task MeasureRoundTripsAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (client.State is LinkState.Connected or LinkState.Resumed)
+            {
+                var clock = Stopwatch.StartNew();
+                try
+                {
+                    await client.InvokeAsync<Identity>("WhoAmI").WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+                    _rtt = clock.Elapsed;
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    _rtt = null;
+                }
+            }
+            else _rtt = null;
+            await Task.Delay(RttEvery, cancellationToken);
+        }
+    }
+
+    IRenderable Render()
+    {
+        var state = client.Forum.State;
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Texts.Format(Texts.WatchTitle, site ?? Texts.Get(Texts.WatchAllSites)))
+            .Caption(Texts.Get(Texts.StopHint))
+            .AddColumn(Texts.Get(Texts.ColItem)).AddColumn(Texts.Get(Texts.ColValue));
+        Row(table, Texts.RowForum, new Text(state.Title ?? Texts.Get(Texts.Unknown)));
+        Row(table, Texts.RowConnection, Connection());
+        Row(table, Texts.RowSeq, new Text(client.Forum.LastSeq.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Row(table, Texts.RowRtt, new Text(_rtt is { } rtt ? $"{rtt.TotalMilliseconds:0} ms" : Texts.Get(Texts.Unknown)));
+        if (site is not null) SiteRows(table, state, site);
+        else AllSitesRows(table, state);
+        return table;
+    }
+
+    void SiteRows(Table table, ForumState state, string code)
+    {
+        var attendance = state.Attendance.Site(code);
+        Row(table, Texts.RowSite, new Text(code, new Style(decoration: Decoration.Bold)));
+        var checkIn = attendance.CheckedIn
+            ? Texts.Format(Texts.CheckedInSince, LocalTime(attendance.Spells[^1].CheckedInAt), attendance.Lead)
+            : Texts.Get(Texts.NotCheckedIn);
+        Row(table, Texts.RowCheckIn, new Text(checkIn, new Style(attendance.CheckedIn ? Color.Green : Color.Yellow)));
+        Row(table, Texts.RowHeadcount, new Text(attendance.CheckedIn ? attendance.Headcount.ToString(System.Globalization.CultureInfo.InvariantCulture) : Texts.Get(Texts.Unknown)));
+    }
+
+    static void AllSitesRows(Table table, ForumState state)
+    {
+        var present = state.Attendance.Sites.Values.Where(s => s.CheckedIn).ToList();
+        Row(table, Texts.RowSitesIn, new Text($"{present.Count}/{state.SiteCodes.Count}"));
+        Row(table, Texts.RowHeadcount, new Text(present.Sum(s => s.Headcount).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    Text Connection() => client.State switch
+    {
+        LinkState.Connecting => new Text(Texts.Get(Texts.StateConnecting), new Style(Color.Yellow)),
+        LinkState.Connected => new Text(Texts.Get(Texts.StateConnected), new Style(Color.Green)),
+        LinkState.Reconnecting => new Text(Texts.Get(Texts.StateReconnecting), new Style(Color.Red, decoration: Decoration.Bold)),
+        _ => new Text(Texts.Get(Texts.StateResumed), new Style(Color.Green)),
+    };
+
+    static void Row(Table table, Phrase label, IRenderable value) => table.AddRow(new Text(Texts.Get(label)), value);
+
+    static string LocalTime(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToLocalTime().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
