@@ -1,0 +1,61 @@
+using EventHub.Domain.Forum;
+using EventHub.Domain.Protocol;
+using EventHub.Domain.SpeakerQueue;
+
+namespace EventHub.Domain.Tests.SpeakerQueue;
+
+/// <summary>A waiting request's speaker and topic are for the moderator and the requesting site only.</summary>
+public sealed class VisibilityTests
+{
+    [Fact]
+    public void GivenAFloorRequest_WhenMadePublic_ThenTheSiteShowsButNotTheSpeakerOrTopic()
+    {
+        var e = Make.Requested("a", "HCM");
+
+        var shown = Assert.IsType<FloorRequested>(Visibility.Public(e));
+
+        Assert.Equal(("a", "discussion", "HCM", "", null, ""), (shown.RequestId, shown.ItemId, shown.Site, shown.Speaker,
+            shown.SpeakerTitle, shown.Topic));
+        Assert.True(Visibility.IsPrivateTo(e, out var site));
+        Assert.Equal("HCM", site);
+    }
+
+    [Fact]
+    public void GivenADecline_WhenMadePublic_ThenTheReasonIsHidden()
+    {
+        var e = new RequestDeclined("a", "HCM", "Trùng nội dung");
+        Assert.Null(Assert.IsType<RequestDeclined>(Visibility.Public(e)).Reason);
+        Assert.True(Visibility.IsPrivateTo(e, out _));
+    }
+
+    [Fact]
+    public void GivenAnApprovalOrAStart_WhenMadePublic_ThenNothingIsHidden()
+    {
+        ForumEvent approved = Make.Approved("a", "HCM"), started = Make.Started("a", "HCM");
+        Assert.Same(approved, Visibility.Public(approved));
+        Assert.Same(started, Visibility.Public(started));
+    }
+
+    [Fact]
+    public void GivenWaitingAndApprovedRequests_WhenTakingSnapshots_ThenEachViewerSeesWhatTheyMay()
+    {
+        var state = Spec.Forum().Given(
+            Make.Requested("a", "HCM"), Make.Requested("b", "DNG"), Make.Approved("b", "DNG"),
+            Make.Requested("c", "HPG"), new RequestDeclined("c", "HPG", "Hết giờ")).State;
+
+        var moderator = Visibility.StateFor(state, Role.Moderator, null).SpeakerQueue;
+        var hcm = Visibility.StateFor(state, Role.SiteHost, "HCM").SpeakerQueue;
+        var display = Visibility.StateFor(state, Role.Display, null).SpeakerQueue;
+
+        Assert.Equal("Người nói a", moderator.Request("a")!.Speaker);
+        Assert.Equal("Hết giờ", moderator.Request("c")!.DeclineReason);
+        Assert.Equal("Người nói a", hcm.Request("a")!.Speaker);
+        Assert.Equal("Chủ đề a", hcm.Request("a")!.Topic);
+        Assert.Equal("", display.Request("a")!.Speaker);
+        Assert.Equal("", display.Request("a")!.Topic);
+        Assert.Equal("HCM", display.Request("a")!.Site);
+        Assert.Equal("Người nói b", display.Request("b")!.Speaker);
+        Assert.Null(hcm.Request("c")!.DeclineReason);
+        Assert.Equal("", hcm.Request("c")!.Speaker);
+    }
+}
