@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace EventHub.Domain.SpeakerQueue;
 
@@ -33,7 +34,9 @@ public sealed record SpeakerRequest(string Id, string ItemId, string? Site, stri
     /// <summary>Time actually spoken, pauses excluded; set when the speech ends.</summary>
     public long SpokenMs { get; init; }
 
+    [JsonIgnore]
     public bool IsQueued => Status is RequestStatus.Waiting or RequestStatus.Approved;
+    [JsonIgnore]
     public bool IsFinished => Status is RequestStatus.Done or RequestStatus.Withdrawn or RequestStatus.Declined
         or RequestStatus.Removed;
 }
@@ -52,6 +55,7 @@ public sealed record AgendaItem(string Id, string Title, int DefaultSpeakingSeco
 /// </summary>
 public sealed record Speech(string RequestId, long StartedAt, int LimitSeconds, long? PausedAt, long PausedMs)
 {
+    [JsonIgnore]
     public bool IsPaused => PausedAt is not null;
 
     /// <summary>Milliseconds spoken so far (pauses excluded), as of <paramref name="now"/> (Unix ms).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using EventHub.Domain.Forum;
 
 namespace EventHub.Domain.SpeakerQueue;
@@ -20,6 +21,7 @@ public sealed record SpeakerQueueState
     public string? LastSpeakerId { get; init; }
 
     public AgendaItem? Item(string id) => Agenda.Find(i => i.Id == id);
+    [JsonIgnore]
     public AgendaItem? CurrentItem => CurrentItemId is null ? null : Item(CurrentItemId);
     public SpeakerRequest? Request(string id) => Requests.GetValueOrDefault(id);
 
