@@ -58,4 +58,20 @@ public sealed class VisibilityTests
         Assert.Null(hcm.Request("c")!.DeclineReason);
         Assert.Equal("", hcm.Request("c")!.Speaker);
     }
+    [Fact]
+    public void GivenAQueueMidSpeech_WhenTheSnapshotIsReadBack_ThenItIsTheSameState()
+    {
+        var state = Spec.Forum().Given(
+            Make.Requested("a", "HCM"), Make.Approved("a", "HCM"), Make.Hall("h", 1), new ListClosed("closing"),
+            Make.Started("a", "HCM"), new SpeechPaused("a"), new SpeechTimeAdded("a", 30)).State;
+
+        var json = Snapshots.Serialize(state);
+        var back = Snapshots.Deserialize(json);
+
+        Assert.Equal(json, Snapshots.Serialize(back));
+        Assert.Equal(330, back.SpeakerQueue.Floor!.LimitSeconds);
+        Assert.True(back.SpeakerQueue.Floor.IsPaused);
+        Assert.Equal(["h"], back.SpeakerQueue.CurrentItem!.Queue);
+        Assert.DoesNotContain("currentItem\"", json);
+    }
 }
