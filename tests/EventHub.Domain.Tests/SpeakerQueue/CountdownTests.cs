@@ -29,10 +29,10 @@ public sealed class CountdownTests
     [Fact]
     public void GivenTheStateDuringASpeech_WhenAskingRemaining_ThenItGoesNegativeInOvertime()
     {
-        var spec = Spec.Forum().Given(Make.Requested("a", "HCM"), Make.Started("a", "HCM", 60));
+        var spec = QueueSpec.Forum().Given(Make.Requested("a", "HCM"), Make.Started("a", "HCM", 60));
         var started = spec.Queue.Floor!.StartedAt;
         Assert.Equal(-5_000, spec.Queue.Remaining(started + 65_000));
-        Assert.Null(Spec.Forum().Queue.Remaining(started));
+        Assert.Null(QueueSpec.Forum().Queue.Remaining(started));
     }
 
     [Theory]

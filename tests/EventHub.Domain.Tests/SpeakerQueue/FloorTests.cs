@@ -5,7 +5,7 @@ namespace EventHub.Domain.Tests.SpeakerQueue;
 /// <summary>Calling speakers, giving the floor, the countdown and its controls.</summary>
 public sealed class FloorTests
 {
-    static Spec TwoApproved() => Spec.Forum().Given(
+    static QueueSpec TwoApproved() => QueueSpec.Forum().Given(
         Make.Requested("w", "CTO"),
         Make.Requested("a", "HCM"), Make.Approved("a", "HCM"),
         Make.Requested("b", "DNG"), Make.Approved("b", "DNG"));
@@ -45,7 +45,7 @@ public sealed class FloorTests
 
     [Fact]
     public void GivenOnlyWaitingRequests_WhenCallingNext_ThenNoNextSpeaker() =>
-        Spec.Forum().Given(Make.Requested("w", "CTO")).When(new CallNext(null, null)).ThenThrows("queue.no_next_speaker");
+        QueueSpec.Forum().Given(Make.Requested("w", "CTO")).When(new CallNext(null, null)).ThenThrows("queue.no_next_speaker");
 
     [Theory]
     [InlineData(0)]
@@ -110,7 +110,7 @@ public sealed class FloorTests
 
     [Fact]
     public void GivenASpeech_WhenAHostPausesIt_ThenForbidden() =>
-        TwoApproved().Given(Make.Started("a", "HCM")).When(new PauseSpeech("a"), Spec.Host("HCM")).ThenThrows("auth.forbidden");
+        TwoApproved().Given(Make.Started("a", "HCM")).When(new PauseSpeech("a"), QueueSpec.Host("HCM")).ThenThrows("auth.forbidden");
 
     [Fact]
     public void GivenASpeech_WhenAddingTime_ThenTheLimitGrows()

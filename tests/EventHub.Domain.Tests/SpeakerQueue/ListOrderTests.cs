@@ -5,7 +5,7 @@ namespace EventHub.Domain.Tests.SpeakerQueue;
 /// <summary>Moving, removing and reordering queued requests, and the fair-order suggestion.</summary>
 public sealed class ListOrderTests
 {
-    static Spec ThreeQueued() => Spec.Forum().Given(
+    static QueueSpec ThreeQueued() => QueueSpec.Forum().Given(
         Make.Requested("a", "HCM"), Make.Requested("b", "DNG"), Make.Approved("b", "DNG"), Make.Requested("c", "HPG"));
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ListOrderTests
 
     [Fact]
     public void GivenThreeQueued_WhenAHostMovesTheirOwnRequest_ThenForbidden() =>
-        ThreeQueued().When(new MoveRequest("a", 3), Spec.Host("HCM")).ThenThrows("auth.forbidden");
+        ThreeQueued().When(new MoveRequest("a", 3), QueueSpec.Host("HCM")).ThenThrows("auth.forbidden");
 
     [Fact]
     public void GivenThreeQueued_WhenRemovingOne_ThenItIsRemovedAndOthersCloseUp()
@@ -92,7 +92,7 @@ public sealed class ListOrderTests
     [Fact]
     public void GivenSomeSitesHaveSpoken_WhenSuggestingAFairOrder_ThenSitesThatHaveNotSpokenComeFirstStably()
     {
-        var spec = Spec.Forum().Given(
+        var spec = QueueSpec.Forum().Given(
             new ListOptionsSet("discussion", 300, false),
             Make.Requested("old", "HCM"), Make.Started("old", "HCM"), new SpeechEnded("old"),
             Make.Requested("h1", "HCM"), Make.Requested("d1", "DNG"), Make.Hall("hall", 3),

@@ -7,7 +7,7 @@ public sealed class StatisticsTests
     [Fact]
     public void GivenSpeechesFromSitesAndTheHall_WhenReporting_ThenCountsSpokenAndWaitedTimesAddUpPerSiteAndSpeaker()
     {
-        var spec = Spec.Forum()
+        var spec = QueueSpec.Forum()
             .Given(new ListOptionsSet("discussion", 300, false))
             .Given(Make.Requested("a", "HCM")).After(9_000)               // requested at t, floor at t+10 s
             .Given(Make.Started("a", "HCM")).After(29_000)                // speaks 30 s
@@ -27,7 +27,7 @@ public sealed class StatisticsTests
     [Fact]
     public void GivenNoSpeeches_WhenReporting_ThenEmpty()
     {
-        var report = SpeakingReport.Of(Spec.Forum().Given(Make.Requested("a", "HCM")).Queue);
+        var report = SpeakingReport.Of(QueueSpec.Forum().Given(Make.Requested("a", "HCM")).Queue);
         Assert.Empty(report.Sites);
         Assert.Empty(report.Speakers);
     }

@@ -9,7 +9,7 @@ namespace EventHub.Domain.Tests.SpeakerQueue;
 /// forum-open check are part of every test). Each given event is committed one second after the previous one;
 /// <see cref="After"/> moves the clock on. Events are compared by catalog name and JSON, so lists inside compare by content.
 /// </summary>
-public sealed class Spec
+public sealed class QueueSpec
 {
     public static readonly string[] Sites = ["HCM", "DNG", "HPG", "CTO", "HUE"];
     public const long Start = 1_724_130_000_000; // 20 August 2024, morning
@@ -27,16 +27,16 @@ public sealed class Spec
     public long Now => _clock;
 
     /// <summary>An open forum with two agenda items, "discussion" (300 s, current) and "closing" (120 s).</summary>
-    public static Spec Forum() => Unopened().Given(
+    public static QueueSpec Forum() => Unopened().Given(
         new ForumOpened("f", "Tọa đàm", Sites),
         new AgendaItemAdded("discussion", "Thảo luận", 300),
         new AgendaItemAdded("closing", "Bế mạc", 120));
 
-    public static Spec Unopened() => new();
+    public static QueueSpec Unopened() => new();
 
-    public Spec Given(params ForumEvent[] events) => GivenBy(Moderator, events);
+    public QueueSpec Given(params ForumEvent[] events) => GivenBy(Moderator, events);
 
-    public Spec GivenBy(Actor actor, params ForumEvent[] events)
+    public QueueSpec GivenBy(Actor actor, params ForumEvent[] events)
     {
         foreach (var e in events)
         {
@@ -46,13 +46,13 @@ public sealed class Spec
         return this;
     }
 
-    public Spec After(long ms)
+    public QueueSpec After(long ms)
     {
         _clock += ms;
         return this;
     }
 
-    public Spec When(ForumCommand command, Actor? actor = null)
+    public QueueSpec When(ForumCommand command, Actor? actor = null)
     {
         _command = command;
         _actor = actor ?? Moderator;
@@ -60,7 +60,7 @@ public sealed class Spec
     }
 
     /// <summary>Runs the command, asserts its events, and folds them in so a test can go on.</summary>
-    public Spec Then(params ForumEvent[] expected)
+    public QueueSpec Then(params ForumEvent[] expected)
     {
         var actual = Decide();
         Assert.Equal(expected.Select(Wire), actual.Select(Wire));

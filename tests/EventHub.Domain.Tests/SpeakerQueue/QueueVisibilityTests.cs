@@ -5,7 +5,7 @@ using EventHub.Domain.SpeakerQueue;
 namespace EventHub.Domain.Tests.SpeakerQueue;
 
 /// <summary>A waiting request's speaker and topic are for the moderator and the requesting site only.</summary>
-public sealed class VisibilityTests
+public sealed class QueueVisibilityTests
 {
     [Fact]
     public void GivenAFloorRequest_WhenMadePublic_ThenTheSiteShowsButNotTheSpeakerOrTopic()
@@ -39,7 +39,7 @@ public sealed class VisibilityTests
     [Fact]
     public void GivenWaitingAndApprovedRequests_WhenTakingSnapshots_ThenEachViewerSeesWhatTheyMay()
     {
-        var state = Spec.Forum().Given(
+        var state = QueueSpec.Forum().Given(
             Make.Requested("a", "HCM"), Make.Requested("b", "DNG"), Make.Approved("b", "DNG"),
             Make.Requested("c", "HPG"), new RequestDeclined("c", "HPG", "Hết giờ")).State;
 
@@ -61,7 +61,7 @@ public sealed class VisibilityTests
     [Fact]
     public void GivenAQueueMidSpeech_WhenTheSnapshotIsReadBack_ThenItIsTheSameState()
     {
-        var state = Spec.Forum().Given(
+        var state = QueueSpec.Forum().Given(
             Make.Requested("a", "HCM"), Make.Approved("a", "HCM"), Make.Hall("h", 1), new ListClosed("closing"),
             Make.Started("a", "HCM"), new SpeechPaused("a"), new SpeechTimeAdded("a", 30)).State;
 
@@ -73,5 +73,45 @@ public sealed class VisibilityTests
         Assert.True(back.SpeakerQueue.Floor.IsPaused);
         Assert.Equal(["h"], back.SpeakerQueue.CurrentItem!.Queue);
         Assert.DoesNotContain("currentItem\"", json);
+    }
+}
+
+public sealed class QueueEventCatalogTests
+{
+    public static TheoryData<ForumEvent> Samples => new()
+    {
+        new AgendaItemAdded("opening", "Phát biểu khai mạc", 600),
+        new AgendaItemRenamed("opening", "Khai mạc"),
+        new AgendaItemMoved("opening", 2),
+        new CurrentAgendaItemSet("opening"),
+        new ListOptionsSet("opening", 300, false),
+        new ListClosed("opening"),
+        new ListReopened("opening"),
+        new ListCleared("opening"),
+        Make.Requested("a", "HCM"),
+        new RequestWithdrawn("a", "HCM"),
+        Make.Hall("h", 1),
+        Make.Approved("a", "HCM"),
+        new RequestDeclined("a", "HCM", "Trùng nội dung"),
+        new RequestMoved("a", 3),
+        new RequestRemoved("a"),
+        new ListReordered("opening", ["b", "a"]),
+        Make.Started("a", "HCM"),
+        new SpeechEnded("a"),
+        new SpeechPaused("a"),
+        new SpeechResumed("a"),
+        new SpeechTimeAdded("a", 60),
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void EveryQueueEvent_HasAStableNameAndRoundTripsThroughJson(ForumEvent e)
+    {
+        var (type, version) = EventCatalog.NameOf(e);
+        var back = EventCatalog.Deserialize(type, version, EventCatalog.Serialize(e));
+        Assert.Equivalent(e, back, strict: true);
+        Assert.Equal(e.GetType(), back.GetType());
+        Assert.Matches("^(agenda|queue)\\.[a-z_]+$", type);
+        Assert.Equal(1, version);
     }
 }
