@@ -2,6 +2,7 @@ using EventHub.Auth;
 using EventHub.Forum;
 using EventHub.Hubs;
 using EventHub.Operations;
+using EventHub.SpeakerQueue;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
@@ -14,6 +15,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapTokenEndpoint();
 app.MapForumHub();
+app.MapSpeakerExports();
 app.MapOperations();
 app.PrintWhenStarted();
 return await app.RunOrExplainAsync();

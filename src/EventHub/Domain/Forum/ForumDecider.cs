@@ -1,4 +1,5 @@
 using EventHub.Domain.Attendance;
+using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Forum;
 
@@ -18,6 +19,7 @@ public static class ForumDecider
         {
             OpenForum open => DecideOpen(state, open),
             AttendanceCommand c when state.IsOpen => AttendanceDecider.Decide(state.Attendance, c, actor),
+            SpeakerQueueCommand c when state.IsOpen => SpeakerQueueDecider.Decide(state, c, actor, now),
             _ => throw Errors.ForumNotOpen(),
         };
     }
