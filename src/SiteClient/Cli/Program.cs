@@ -1,5 +1,6 @@
 using EventHub.SiteClient.Cli.Commands;
 using EventHub.SiteClient.Cli.Moderator;
+using EventHub.SiteClient.Cli.Queue;
 using EventHub.SiteClient.Cli.Watch;
 using Spectre.Console.Cli;
 
@@ -24,12 +25,16 @@ public static class Program
     {
         config.AddCommand<LoginCommand>("login").WithDescription(Texts.Get(Texts.CmdLogin))
             .WithExample("login", "--hub", "http://hub.local:5080", "--site", "HCM", "--key", "KHOA-DIEM-CAU")
-            .WithExample("login", "--role", "delegate", "--site", "HCM", "--key", "MA-THAM-GIA", "--name", "Nguyễn Văn An");
+            .WithExample("login", "--role", "delegate", "--site", "HCM", "--key", "MA-THAM-GIA", "--name", "\"Nguyễn Văn An\"");
         config.AddCommand<CheckInCommand>("checkin").WithDescription(Texts.Get(Texts.CmdCheckIn))
-            .WithExample("checkin", "--lead", "Nguyễn Thị Mai", "--headcount", "42");
+            .WithExample("checkin", "--lead", "\"Nguyễn Thị Mai\"", "--headcount", "42");
         config.AddCommand<HeadcountCommand>("headcount").WithDescription(Texts.Get(Texts.CmdHeadcount))
             .WithExample("headcount", "45");
         config.AddCommand<CheckOutCommand>("checkout").WithDescription(Texts.Get(Texts.CmdCheckOut));
+        config.AddCommand<RequestFloorCommand>("request-floor").WithDescription(Texts.Get(Texts.CmdRequestFloor))
+            .WithExample("request-floor", "--speaker", "\"Phạm Thị Hoa\"", "--title", "\"Giám đốc Sở Nội vụ\"", "--topic", "\"Chuyển đổi số\"");
+        config.AddCommand<WithdrawCommand>("withdraw").WithDescription(Texts.Get(Texts.CmdWithdraw))
+            .WithExample("withdraw").WithExample("withdraw", "5f0c2a7e9b1d4c3a8e6f");
         config.AddCommand<WatchCommand>("watch").WithDescription(Texts.Get(Texts.CmdWatch))
             .WithExample("watch").WithExample("watch", "--json");
 
@@ -37,11 +42,31 @@ public static class Program
         {
             moderator.SetDescription(Texts.Get(Texts.CmdModerator));
             moderator.AddCommand<ModeratorCheckInCommand>("checkin").WithDescription(Texts.Get(Texts.CmdModeratorCheckIn))
-                .WithExample("moderator", "checkin", "--site", "DNG", "--lead", "Trần Văn Bình", "--headcount", "30");
+                .WithExample("moderator", "checkin", "--site", "DNG", "--lead", "\"Trần Văn Bình\"", "--headcount", "30");
             moderator.AddCommand<ModeratorHeadcountCommand>("headcount").WithDescription(Texts.Get(Texts.CmdModeratorHeadcount))
                 .WithExample("moderator", "headcount", "--site", "DNG", "35");
             moderator.AddCommand<ModeratorCheckOutCommand>("checkout").WithDescription(Texts.Get(Texts.CmdModeratorCheckOut))
                 .WithExample("moderator", "checkout", "--site", "DNG");
+            moderator.AddBranch<CliSettings>("agenda", agenda =>
+            {
+                agenda.SetDescription(Texts.Get(Texts.CmdAgenda));
+                agenda.AddCommand<AgendaAddCommand>("add").WithDescription(Texts.Get(Texts.CmdAgendaAdd))
+                    .WithExample("moderator", "agenda", "add", "--title", "\"Thảo luận tổ\"", "--seconds", "300");
+                agenda.AddCommand<AgendaSetCommand>("set").WithDescription(Texts.Get(Texts.CmdAgendaSet));
+            });
+            moderator.AddCommand<ApproveCommand>("approve").WithDescription(Texts.Get(Texts.CmdApprove));
+            moderator.AddCommand<DeclineCommand>("decline").WithDescription(Texts.Get(Texts.CmdDecline));
+            moderator.AddCommand<RemoveCommand>("remove").WithDescription(Texts.Get(Texts.CmdRemove));
+            moderator.AddCommand<NextCommand>("next").WithDescription(Texts.Get(Texts.CmdNext))
+                .WithExample("moderator", "next", "--limit", "240");
+            moderator.AddCommand<GiveFloorCommand>("give-floor").WithDescription(Texts.Get(Texts.CmdGiveFloor));
+            moderator.AddCommand<EndCommand>("end").WithDescription(Texts.Get(Texts.CmdEnd));
+            moderator.AddCommand<PauseCommand>("pause").WithDescription(Texts.Get(Texts.CmdPause));
+            moderator.AddCommand<ResumeCommand>("resume").WithDescription(Texts.Get(Texts.CmdResume));
+            moderator.AddCommand<AddTimeCommand>("add-time").WithDescription(Texts.Get(Texts.CmdAddTime))
+                .WithExample("moderator", "add-time", "60");
+            moderator.AddCommand<CloseListCommand>("close-list").WithDescription(Texts.Get(Texts.CmdCloseList));
+            moderator.AddCommand<ReopenListCommand>("reopen-list").WithDescription(Texts.Get(Texts.CmdReopenList));
         });
     }
 }

@@ -24,6 +24,23 @@ public static class Texts
     public static readonly Phrase CmdModeratorHeadcount = new("Cập nhật số người của một điểm cầu", "Update a site's headcount");
     public static readonly Phrase CmdModeratorCheckOut = new("Check-out thay cho một điểm cầu", "Check a site out on its behalf");
 
+    public static readonly Phrase CmdRequestFloor = new("Xin phát biểu cho một người của điểm cầu", "Ask the floor for a speaker at the site");
+    public static readonly Phrase CmdWithdraw = new("Rút yêu cầu phát biểu (mặc định: yêu cầu đang chờ của điểm cầu)", "Withdraw a request to speak (default: the site's queued one)");
+    public static readonly Phrase CmdAgenda = new("Chương trình nghị sự", "The agenda");
+    public static readonly Phrase CmdAgendaAdd = new("Thêm mục vào chương trình", "Add an agenda item");
+    public static readonly Phrase CmdAgendaSet = new("Chuyển sang mục chương trình", "Make an agenda item the current one");
+    public static readonly Phrase CmdApprove = new("Duyệt một yêu cầu phát biểu", "Approve a request to speak");
+    public static readonly Phrase CmdDecline = new("Từ chối một yêu cầu phát biểu", "Decline a request to speak");
+    public static readonly Phrase CmdRemove = new("Gỡ một người khỏi danh sách", "Remove an entry from the list");
+    public static readonly Phrase CmdNext = new("Mời người kế tiếp (đã duyệt) phát biểu", "Call the next approved speaker");
+    public static readonly Phrase CmdGiveFloor = new("Trao lời trực tiếp cho một yêu cầu", "Give the floor to a request directly");
+    public static readonly Phrase CmdEnd = new("Kết thúc phần phát biểu hiện tại", "End the current speech");
+    public static readonly Phrase CmdPause = new("Tạm dừng đồng hồ phát biểu", "Pause the speaking clock");
+    public static readonly Phrase CmdResume = new("Tiếp tục đồng hồ phát biểu", "Resume the speaking clock");
+    public static readonly Phrase CmdAddTime = new("Thêm thời gian cho người đang phát biểu", "Give the current speaker more time");
+    public static readonly Phrase CmdCloseList = new("Khóa danh sách đăng ký phát biểu", "Close the speaker list");
+    public static readonly Phrase CmdReopenList = new("Mở lại danh sách đăng ký phát biểu", "Reopen the speaker list");
+
     // Options
     public static readonly Phrase OptHub = new("Địa chỉ hub (ví dụ http://hub.local:5080), thay cho địa chỉ đã nhớ", "Hub address (e.g. http://hub.local:5080), instead of the remembered one");
     public static readonly Phrase OptLang = new("Ngôn ngữ: vi (mặc định) hoặc en; hoặc biến môi trường EVENTHUB_LANG", "Language: vi (default) or en; or the EVENTHUB_LANG environment variable");
@@ -42,6 +59,18 @@ public static class Texts
     public static readonly Phrase OptJson = new("In mỗi sự kiện thành một dòng JSON (cho script)", "Print every event as one JSON line (for scripts)");
     public static readonly Phrase OptWatchSite = new("Điểm cầu cần theo dõi (chủ tọa, màn hình)", "Site to watch (moderator, display)");
 
+    public static readonly Phrase OptSpeaker = new("Họ tên người phát biểu", "The speaker's full name");
+    public static readonly Phrase OptSpeakerTitle = new("Chức vụ hoặc đơn vị của người phát biểu", "The speaker's title or agency");
+    public static readonly Phrase OptTopic = new("Nội dung phát biểu", "What the speech is about");
+    public static readonly Phrase OptItem = new("Mã mục chương trình (mặc định: mục hiện tại)", "Agenda item id (default: the current one)");
+    public static readonly Phrase ArgRequest = new("Mã yêu cầu phát biểu", "Request id");
+    public static readonly Phrase ArgItem = new("Mã mục chương trình", "Agenda item id");
+    public static readonly Phrase ArgSeconds = new("Số giây", "Seconds");
+    public static readonly Phrase OptTitle = new("Tên mục chương trình", "Title of the agenda item");
+    public static readonly Phrase OptSeconds = new("Thời lượng mỗi lượt phát biểu, giây (mặc định 180)", "Speaking time per speech, seconds (default 180)");
+    public static readonly Phrase OptLimit = new("Thời lượng cho lượt này, giây (mặc định theo mục)", "Time for this speech, seconds (default: the item's)");
+    public static readonly Phrase OptReason = new("Lý do (chỉ điểm cầu đó thấy)", "Reason (shown to that site only)");
+
     // Usage errors
     public static readonly Phrase UsageError = new("Lỗi cú pháp: {0}", "Usage error: {0}");
     public static readonly Phrase UsageHint = new("Xem hướng dẫn: eventhub-site {0} --help", "See: eventhub-site {0} --help");
@@ -55,6 +84,10 @@ public static class Texts
     public static readonly Phrase BadHub = new("Địa chỉ hub không hợp lệ: {0} (cần http:// hoặc https://)", "Not a hub address: {0} (needs http:// or https://)");
     public static readonly Phrase BadTimeout = new("--timeout phải từ 0 trở lên", "--timeout must be 0 or more");
     public static readonly Phrase BadCommandId = new("--command-id gồm 8–64 ký tự chữ, số, - hoặc _", "--command-id is 8–64 letters, digits, - or _");
+    public static readonly Phrase SpeakerRequired = new("Cần --speaker (họ tên người phát biểu)", "--speaker is required (the speaker's name)");
+    public static readonly Phrase TopicRequired = new("Cần --topic (nội dung phát biểu)", "--topic is required (what the speech is about)");
+    public static readonly Phrase TitleRequired = new("Cần --title (tên mục)", "--title is required (the item's title)");
+    public static readonly Phrase SecondsRange = new("Số giây phải từ 1 đến 3600", "Seconds must be from 1 to 3600");
     public static readonly Phrase NotLoggedIn = new("Chưa đăng nhập: chạy eventhub-site login trước", "Not logged in: run eventhub-site login first");
     public static readonly Phrase NoHub = new("Chưa biết địa chỉ hub: dùng --hub hoặc đăng nhập trước", "No hub address: use --hub or log in first");
     public static readonly Phrase BadConfig = new("Không đọc được tệp cấu hình {0}: {1}", "Cannot read the config file {0}: {1}");
@@ -72,6 +105,23 @@ public static class Texts
     public static readonly Phrase CheckedIn = new("Đã điểm danh {0}: trưởng đoàn {1}, {2} người.", "Checked {0} in: lead {1}, {2} people.");
     public static readonly Phrase HeadcountSet = new("Số người của {0}: {1}.", "Headcount of {0}: {1}.");
     public static readonly Phrase CheckedOut = new("{0} đã check-out.", "{0} checked out.");
+    public static readonly Phrase NothingToActOn = new("Không có gì để thực hiện", "Nothing to act on");
+    public static readonly Phrase NobodySpeaking = new("Hiện không ai đang phát biểu", "Nobody is speaking");
+    public static readonly Phrase NoOwnRequest = new("Điểm cầu không có yêu cầu nào đang chờ ở mục hiện tại", "The site has no queued request in the current item");
+    public static readonly Phrase FloorRequested = new("Đã xin phát biểu cho {0}. Mã yêu cầu: {1}", "Asked the floor for {0}. Request id: {1}");
+    public static readonly Phrase Withdrawn = new("Đã rút yêu cầu {0}.", "Withdrew request {0}.");
+    public static readonly Phrase ItemAdded = new("Đã thêm mục \"{0}\". Mã mục: {1}", "Added item \"{0}\". Item id: {1}");
+    public static readonly Phrase ItemSet = new("Mục hiện tại: {0}.", "Current item: {0}.");
+    public static readonly Phrase RequestApproved = new("Đã duyệt {0}.", "Approved {0}.");
+    public static readonly Phrase RequestDeclined = new("Đã từ chối {0}.", "Declined {0}.");
+    public static readonly Phrase RequestRemoved = new("Đã gỡ {0}.", "Removed {0}.");
+    public static readonly Phrase FloorGiven = new("Đã trao lời.", "The floor is given.");
+    public static readonly Phrase SpeechEnded = new("Đã kết thúc phần phát biểu.", "The speech is ended.");
+    public static readonly Phrase SpeechPaused = new("Đã tạm dừng đồng hồ.", "The clock is paused.");
+    public static readonly Phrase SpeechResumed = new("Đồng hồ chạy tiếp.", "The clock runs again.");
+    public static readonly Phrase TimeAdded = new("Đã thêm {0} giây.", "Added {0} seconds.");
+    public static readonly Phrase ListClosed = new("Đã khóa danh sách.", "The list is closed.");
+    public static readonly Phrase ListReopened = new("Đã mở lại danh sách.", "The list is open again.");
     public static readonly Phrase OwnSite = new("điểm cầu của bạn", "your site");
 
     // Watch
@@ -94,6 +144,26 @@ public static class Texts
     public static readonly Phrase CheckedInSince = new("có mặt từ {0}, trưởng đoàn {1}", "present since {0}, lead {1}");
     public static readonly Phrase NotCheckedIn = new("chưa điểm danh", "not checked in");
     public static readonly Phrase Unknown = new("—", "—");
+    public static readonly Phrase RowAgendaItem = new("Mục hiện tại", "Current item");
+    public static readonly Phrase RowSpeaking = new("Đang phát biểu", "Speaking now");
+    public static readonly Phrase RowPosition = new("Vị trí của điểm cầu", "Site's place in the list");
+    public static readonly Phrase Remaining = new("còn {0}", "{0} left");
+    public static readonly Phrase Overtime = new("quá giờ {0}", "{0} over time");
+    public static readonly Phrase Paused = new("tạm dừng", "paused");
+    public static readonly Phrase Nobody = new("chưa có ai", "nobody");
+    public static readonly Phrase Hall = new("Hội trường", "Hall");
+    public static readonly Phrase Undisclosed = new("(chờ duyệt)", "(awaiting approval)");
+    public static readonly Phrase ListTitle = new("Danh sách phát biểu", "Speaker list");
+    public static readonly Phrase ListClosedMark = new("đã khóa", "closed");
+    public static readonly Phrase ColPlace = new("#", "#");
+    public static readonly Phrase ColSite = new("Điểm cầu", "Site");
+    public static readonly Phrase ColSpeaker = new("Người phát biểu", "Speaker");
+    public static readonly Phrase ColStatus = new("Trạng thái", "Status");
+    public static readonly Phrase StatusWaiting = new("chờ duyệt", "waiting");
+    public static readonly Phrase StatusApproved = new("đã duyệt", "approved");
+    public static readonly Phrase NotInList = new("không có trong danh sách", "not in the list");
+    public static readonly Phrase YouAreNext = new("BẠN LÀ NGƯỜI KẾ TIẾP — chuẩn bị camera và micro!", "YOU ARE NEXT — get the camera and microphone ready!");
+    public static readonly Phrase YouAreAfterNext = new("Sau người kế tiếp là điểm cầu của bạn", "Your site comes after the next speaker");
     public static readonly Phrase StopHint = new("Nhấn Ctrl+C để thoát.", "Press Ctrl+C to quit.");
 
     public static string Get(Phrase phrase) => phrase.In(LanguageChoice.Current);

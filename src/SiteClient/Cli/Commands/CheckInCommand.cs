@@ -1,3 +1,4 @@
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -28,9 +29,9 @@ public sealed class CheckInCommand(CliEnvironment env) : HubCommand<CheckInComma
 
     protected override string Method => "CheckIn";
 
-    protected override ICommandRequest Request(Settings s, string commandId) => Make(s, commandId);
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => Make(s, commandId);
 
-    protected override string Done(Settings s, HubSession session) => Describe(s, session);
+    protected override string Done(Settings s, HubSession session, string commandId) => Describe(s, session);
 
     internal static ICommandRequest Make(Settings s, string commandId) =>
         new CheckInRequest(commandId, s.Site, s.Lead!.Normalize(System.Text.NormalizationForm.FormC), s.Headcount!.Value);

@@ -1,3 +1,4 @@
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 
 namespace EventHub.SiteClient.Cli.Commands;
@@ -11,9 +12,9 @@ public sealed class CheckOutCommand(CliEnvironment env) : HubCommand<CheckOutCom
 
     protected override string Method => "CheckOut";
 
-    protected override ICommandRequest Request(Settings s, string commandId) => Make(s, commandId);
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => Make(s, commandId);
 
-    protected override string Done(Settings s, HubSession session) => Describe(s, session);
+    protected override string Done(Settings s, HubSession session, string commandId) => Describe(s, session);
 
     internal static ICommandRequest Make(Settings s, string commandId) => new SiteRequest(commandId, s.Site);
 

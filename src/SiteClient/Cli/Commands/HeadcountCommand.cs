@@ -1,3 +1,4 @@
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,9 +21,9 @@ public sealed class HeadcountCommand(CliEnvironment env) : HubCommand<HeadcountC
 
     protected override string Method => "UpdateHeadcount";
 
-    protected override ICommandRequest Request(Settings s, string commandId) => Make(s, commandId);
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => Make(s, commandId);
 
-    protected override string Done(Settings s, HubSession session) => Describe(s, session);
+    protected override string Done(Settings s, HubSession session, string commandId) => Describe(s, session);
 
     internal static ICommandRequest Make(Settings s, string commandId) => new HeadcountRequest(commandId, s.Site, s.Headcount);
 

@@ -1,3 +1,4 @@
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,17 +14,28 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
 {
     protected CliEnvironment Env => env;
 
+    /// <summary>Who this run acts as (set before <see cref="Request"/> is called).</summary>
+    protected Config.SiteConfig Login { get; private set; } = null!;
+
     protected abstract string Method { get; }
 
-    protected abstract ICommandRequest Request(TSettings settings, string commandId);
+    /// <summary>
+    /// The request to send, built from the options and (for verbs that name "the current speech" and the like)
+    /// the forum as this client sees it; null when there is nothing to act on (see <see cref="NothingToDo"/>).
+    /// </summary>
+    protected abstract ICommandRequest? Request(TSettings settings, string commandId, ForumState forum);
 
     /// <summary>The line printed when the hub applied the command.</summary>
-    protected abstract string Done(TSettings settings, HubSession session);
+    protected abstract string Done(TSettings settings, HubSession session, string commandId);
+
+    /// <summary>Why <see cref="Request"/> found nothing to act on: a code and a phrase.</summary>
+    protected virtual (string Code, Phrase Message) NothingToDo => ("input.required", Texts.NothingToActOn);
 
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var session = HubSession.Open(env, settings, out var exit);
         if (session is null) return exit;
+        Login = session.Login;
         var commandId = settings.CommandId ?? Guid.NewGuid().ToString("N");
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -38,8 +50,16 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
             }
             await using var client = session.CreateClient();
             await client.StartAsync(deadline.Token);
+            while (client.Resumes == 0) await Task.Delay(20, deadline.Token); // the local copy is current
+            var request = Request(settings, commandId, client.Forum.State);
+            if (request is null)
+            {
+                var (code, message) = NothingToDo;
+                env.Error.WriteLine(Texts.Format(Texts.Refused, code, Texts.Get(message)));
+                return ExitCodes.Refused;
+            }
             sent = true;
-            var result = await client.SendAsync(Method, Request(settings, commandId), deadline.Token);
+            var result = await client.SendAsync(Method, request, deadline.Token);
             return Report(result, settings, session);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
@@ -60,7 +80,7 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
         }
         if (result.Duplicate) env.Out.WriteLine(Texts.Format(Texts.AppliedBefore, result.LastSeq));
         else if (result.LastSeq == 0) env.Out.WriteLine(Texts.Get(Texts.NothingChanged));
-        else env.Out.WriteLine($"{Done(settings, session)} {Texts.Format(Texts.Applied, result.LastSeq)}");
+        else env.Out.WriteLine($"{Done(settings, session, result.CommandId)} {Texts.Format(Texts.Applied, result.LastSeq)}");
         return ExitCodes.Done;
     }
 

@@ -1,3 +1,4 @@
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.SiteClient.Cli.Commands;
 using Spectre.Console;
@@ -20,6 +21,6 @@ public sealed class ModeratorCheckInCommand(CliEnvironment env) : HubCommand<Mod
     }
 
     protected override string Method => "CheckIn";
-    protected override ICommandRequest Request(Settings s, string commandId) => CheckInCommand.Make(s, commandId);
-    protected override string Done(Settings s, HubSession session) => CheckInCommand.Describe(s, session);
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => CheckInCommand.Make(s, commandId);
+    protected override string Done(Settings s, HubSession session, string commandId) => CheckInCommand.Describe(s, session);
 }

@@ -1,3 +1,4 @@
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.SiteClient.Cli.Commands;
 using Spectre.Console;
@@ -20,6 +21,6 @@ public sealed class ModeratorCheckOutCommand(CliEnvironment env) : HubCommand<Mo
     }
 
     protected override string Method => "CheckOut";
-    protected override ICommandRequest Request(Settings s, string commandId) => CheckOutCommand.Make(s, commandId);
-    protected override string Done(Settings s, HubSession session) => CheckOutCommand.Describe(s, session);
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => CheckOutCommand.Make(s, commandId);
+    protected override string Done(Settings s, HubSession session, string commandId) => CheckOutCommand.Describe(s, session);
 }

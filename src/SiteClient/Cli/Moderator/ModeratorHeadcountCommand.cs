@@ -1,3 +1,4 @@
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.SiteClient.Cli.Commands;
 using Spectre.Console;
@@ -20,6 +21,6 @@ public sealed class ModeratorHeadcountCommand(CliEnvironment env) : HubCommand<M
     }
 
     protected override string Method => "UpdateHeadcount";
-    protected override ICommandRequest Request(Settings s, string commandId) => HeadcountCommand.Make(s, commandId);
-    protected override string Done(Settings s, HubSession session) => HeadcountCommand.Describe(s, session);
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => HeadcountCommand.Make(s, commandId);
+    protected override string Done(Settings s, HubSession session, string commandId) => HeadcountCommand.Describe(s, session);
 }

@@ -15,6 +15,7 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
     static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan RttEvery = TimeSpan.FromSeconds(2);
     TimeSpan? _rtt;
+    QueuePanel.Deck _deck = QueuePanel.Deck.No;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -68,7 +69,24 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
         Row(table, Texts.RowRtt, new Text(_rtt is { } rtt ? $"{rtt.TotalMilliseconds:0} ms" : Texts.Get(Texts.Unknown)));
         if (site is not null) SiteRows(table, state, site);
         else AllSitesRows(table, state);
-        return table;
+        QueuePanel.AddRows(table, state.SpeakerQueue, site, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+
+        var parts = new List<IRenderable> { table, QueuePanel.List(state.SpeakerQueue, site) };
+        var deck = QueuePanel.OnDeck(state.SpeakerQueue, site);
+        if (deck == QueuePanel.Deck.Next)
+            parts.Insert(0, new Panel(new Text(Texts.Get(Texts.YouAreNext), new Style(Color.White, Color.Red, Decoration.Bold))).Border(BoxBorder.Double));
+        else if (deck == QueuePanel.Deck.AfterNext)
+            parts.Insert(0, new Text(Texts.Get(Texts.YouAreAfterNext), new Style(Color.Yellow, decoration: Decoration.Bold)));
+        if (deck == QueuePanel.Deck.Next && _deck != QueuePanel.Deck.Next) Bell();
+        _deck = deck;
+        return new Rows(parts);
+    }
+
+    /// <summary>The terminal bell, once, when the site becomes next: the technician may be looking elsewhere.</summary>
+    void Bell()
+    {
+        env.RawOut.Write('\a');
+        env.RawOut.Flush();
     }
 
     void SiteRows(Table table, ForumState state, string code)
