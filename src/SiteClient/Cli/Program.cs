@@ -38,6 +38,9 @@ public static class Program
         config.AddCommand<WatchCommand>("watch").WithDescription(Texts.Get(Texts.CmdWatch))
             .WithExample("watch").WithExample("watch", "--json");
 
+        config.AddCommand<ExportCommand>("export").WithDescription(Texts.Get(Texts.CmdExport))
+            .WithExample("export", "speakers", "--output", "phat-bieu.csv").WithExample("export", "sites", "--format", "json");
+
         config.AddBranch<CliSettings>("moderator", moderator =>
         {
             moderator.SetDescription(Texts.Get(Texts.CmdModerator));

@@ -41,6 +41,8 @@ public static class Texts
     public static readonly Phrase CmdCloseList = new("Khóa danh sách đăng ký phát biểu", "Close the speaker list");
     public static readonly Phrase CmdReopenList = new("Mở lại danh sách đăng ký phát biểu", "Reopen the speaker list");
 
+    public static readonly Phrase CmdExport = new("Xuất báo cáo (CSV hoặc JSON) ra tệp hoặc màn hình", "Export a report (CSV or JSON) to a file or the screen");
+
     // Options
     public static readonly Phrase OptHub = new("Địa chỉ hub (ví dụ http://hub.local:5080), thay cho địa chỉ đã nhớ", "Hub address (e.g. http://hub.local:5080), instead of the remembered one");
     public static readonly Phrase OptLang = new("Ngôn ngữ: vi (mặc định) hoặc en; hoặc biến môi trường EVENTHUB_LANG", "Language: vi (default) or en; or the EVENTHUB_LANG environment variable");
@@ -71,6 +73,10 @@ public static class Texts
     public static readonly Phrase OptLimit = new("Thời lượng cho lượt này, giây (mặc định theo mục)", "Time for this speech, seconds (default: the item's)");
     public static readonly Phrase OptReason = new("Lý do (chỉ điểm cầu đó thấy)", "Reason (shown to that site only)");
 
+    public static readonly Phrase ArgReport = new("Báo cáo: speakers (theo người phát biểu) hoặc sites (theo điểm cầu)", "Report: speakers (per speaker) or sites (per site)");
+    public static readonly Phrase OptFormat = new("Định dạng: csv (mặc định) hoặc json", "Format: csv (default) or json");
+    public static readonly Phrase OptOutput = new("Ghi ra tệp này thay vì màn hình", "Write to this file instead of the screen");
+
     // Usage errors
     public static readonly Phrase UsageError = new("Lỗi cú pháp: {0}", "Usage error: {0}");
     public static readonly Phrase UsageHint = new("Xem hướng dẫn: eventhub-site {0} --help", "See: eventhub-site {0} --help");
@@ -88,6 +94,8 @@ public static class Texts
     public static readonly Phrase TopicRequired = new("Cần --topic (nội dung phát biểu)", "--topic is required (what the speech is about)");
     public static readonly Phrase TitleRequired = new("Cần --title (tên mục)", "--title is required (the item's title)");
     public static readonly Phrase SecondsRange = new("Số giây phải từ 1 đến 3600", "Seconds must be from 1 to 3600");
+    public static readonly Phrase BadReport = new("Báo cáo không có: {0} (chọn: {1})", "No such report: {0} (choose: {1})");
+    public static readonly Phrase BadFormat = new("--format chỉ nhận csv hoặc json", "--format takes csv or json");
     public static readonly Phrase NotLoggedIn = new("Chưa đăng nhập: chạy eventhub-site login trước", "Not logged in: run eventhub-site login first");
     public static readonly Phrase NoHub = new("Chưa biết địa chỉ hub: dùng --hub hoặc đăng nhập trước", "No hub address: use --hub or log in first");
     public static readonly Phrase BadConfig = new("Không đọc được tệp cấu hình {0}: {1}", "Cannot read the config file {0}: {1}");
@@ -122,6 +130,8 @@ public static class Texts
     public static readonly Phrase TimeAdded = new("Đã thêm {0} giây.", "Added {0} seconds.");
     public static readonly Phrase ListClosed = new("Đã khóa danh sách.", "The list is closed.");
     public static readonly Phrase ListReopened = new("Đã mở lại danh sách.", "The list is open again.");
+    public static readonly Phrase Exported = new("Đã ghi {0} byte vào {1}.", "Wrote {0} bytes to {1}.");
+    public static readonly Phrase HttpRefused = new("HTTP {0}", "HTTP {0}");
     public static readonly Phrase OwnSite = new("điểm cầu của bạn", "your site");
 
     // Watch

@@ -1,0 +1,63 @@
+using EventHub.SiteClient.Cli;
+using EventHub.Tests.Infrastructure;
+
+namespace EventHub.Tests.Cli;
+
+/// <summary>Reports through <c>export</c>, and the dashboard drawing the site's state without a terminal.</summary>
+public sealed class ExportAndDashboardTests : IAsyncLifetime
+{
+    readonly HubApp _app = new();
+    readonly CliRunner _host = new();
+    readonly CliRunner _moderator = new();
+
+    public async Task InitializeAsync()
+    {
+        Assert.Equal(0, (await _host.RunAsync("login", "--hub", _app.BaseAddress.ToString(), "--site", "HCM", "--key", _app.Credentials.Sites["HCM"].HostKey)).Exit);
+        Assert.Equal(0, (await _moderator.RunAsync("login", "--hub", _app.BaseAddress.ToString(), "--role", "moderator", "--key", _app.Credentials.ModeratorKey)).Exit);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Dispose();
+        _moderator.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ModeratorExportsSpeakers_ToTheScreenAndToAFileWithTheBom()
+    {
+        var screen = await _moderator.RunAsync("export", "speakers");
+        var file = Path.Combine(Path.GetDirectoryName(_moderator.ConfigPath)!, "speakers.csv");
+        var saved = await _moderator.RunAsync("export", "sites", "--output", file);
+
+        Assert.True(screen.Exit == ExitCodes.Done, screen.ToString());
+        Assert.StartsWith("speaker,site,siteName", screen.Out);
+        Assert.True(saved.Exit == ExitCodes.Done, saved.ToString());
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(file)[..3]);
+    }
+
+    [Fact]
+    public async Task HostExport_IsRefused_AndAnUnknownReportIsAUsageError()
+    {
+        var host = await _host.RunAsync("export", "speakers", "--format", "json");
+        var unknown = await _moderator.RunAsync("export", "everything");
+
+        Assert.True(host.Exit == ExitCodes.Refused, host.ToString());
+        Assert.Contains("auth.forbidden", host.Error);
+        Assert.Equal(ExitCodes.Usage, unknown.Exit);
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsTheSiteCheckedIn_AndEndsCleanlyOnCtrlC()
+    {
+        Assert.Equal(0, (await _host.RunAsync("checkin", "--lead", "Nguyễn Thị Mai", "--headcount", "42")).Exit);
+        using var stop = new CancellationTokenSource();
+        var (exit, output, _) = _host.Start(["watch", "--lang", "en"], stop.Token);
+
+        await output.WaitForLineAsync(l => l.Contains("present since") && l.Contains("Nguyễn Thị Mai"), Timeouts.Call);
+        await output.WaitForLineAsync(l => l.Contains("connected"), Timeouts.Call);
+        await stop.CancelAsync();
+
+        Assert.Equal(ExitCodes.Done, await exit.WaitAsync(Timeouts.Call));
+    }
+}
