@@ -57,6 +57,10 @@ public static class Program
                     .WithExample("moderator", "agenda", "add", "--title", "\"Thảo luận tổ\"", "--seconds", "300");
                 agenda.AddCommand<AgendaSetCommand>("set").WithDescription(Texts.Get(Texts.CmdAgendaSet));
             });
+            moderator.AddCommand<AddSpeakerCommand>("add-speaker").WithDescription(Texts.Get(Texts.CmdAddSpeaker))
+                .WithExample("moderator", "add-speaker", "--site", "DNG", "--speaker", "\"Võ Thị Lan\"", "--topic", "\"Nông nghiệp\"", "--position", "1");
+            moderator.AddCommand<MoveCommand>("move").WithDescription(Texts.Get(Texts.CmdMove))
+                .WithExample("moderator", "move", "5f0c2a7e9b1d4c3a", "1");
             moderator.AddCommand<ApproveCommand>("approve").WithDescription(Texts.Get(Texts.CmdApprove));
             moderator.AddCommand<DeclineCommand>("decline").WithDescription(Texts.Get(Texts.CmdDecline));
             moderator.AddCommand<RemoveCommand>("remove").WithDescription(Texts.Get(Texts.CmdRemove));

@@ -23,15 +23,26 @@ public static class SiteCli
             config.SetExceptionHandler((ex, _) => Fail(ex, args, env));
             Program.Commands(config);
         });
-        return await app.RunAsync(args, cancellationToken);
+        var exit = await app.RunAsync(args, cancellationToken);
+        // Spectre shows a branch's help when its verb is missing ("moderator" alone) and returns 1, which here
+        // means "refused by the hub": it is a usage error.
+        return exit == 1 && IsBareBranch(args) ? ExitCodes.Usage : exit;
     }
+
+    static readonly string[] Branches = ["moderator", "agenda"];
+
+    static bool IsBareBranch(IReadOnlyList<string> args) =>
+        args.Count > 0 && args.All(a => Branches.Contains(a) || (a.StartsWith("--", StringComparison.Ordinal) && a is not "--help"))
+        && args.Count(a => Branches.Contains(a)) > 0 && !args.Contains("-h");
 
     static int Fail(Exception ex, IReadOnlyList<string> args, CliEnvironment env)
     {
         if (ex is CommandAppException)
         {
             env.Error.WriteLine(Texts.Format(Texts.UsageError, ex.Message));
-            env.Error.WriteLine(Texts.Format(Texts.UsageHint, VerbOf(args)).Replace("  ", " "));
+            // An unknown verb has no help page of its own: point to the list of commands instead.
+            var verb = ex.Message.StartsWith("Unknown command", StringComparison.Ordinal) ? "" : VerbOf(args);
+            env.Error.WriteLine(Texts.Format(Texts.UsageHint, verb).Replace("  ", " "));
             return ExitCodes.Usage;
         }
         if (ex is HttpRequestException)

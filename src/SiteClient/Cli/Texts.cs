@@ -32,6 +32,8 @@ public static class Texts
     public static readonly Phrase CmdApprove = new("Duyệt một yêu cầu phát biểu", "Approve a request to speak");
     public static readonly Phrase CmdDecline = new("Từ chối một yêu cầu phát biểu", "Decline a request to speak");
     public static readonly Phrase CmdRemove = new("Gỡ một người khỏi danh sách", "Remove an entry from the list");
+    public static readonly Phrase CmdAddSpeaker = new("Thêm người phát biểu (đã duyệt) vào danh sách", "Add an approved speaker to the list");
+    public static readonly Phrase CmdMove = new("Đổi vị trí một người trong danh sách", "Move an entry within its list");
     public static readonly Phrase CmdNext = new("Mời người kế tiếp (đã duyệt) phát biểu", "Call the next approved speaker");
     public static readonly Phrase CmdGiveFloor = new("Trao lời trực tiếp cho một yêu cầu", "Give the floor to a request directly");
     public static readonly Phrase CmdEnd = new("Kết thúc phần phát biểu hiện tại", "End the current speech");
@@ -71,6 +73,9 @@ public static class Texts
     public static readonly Phrase OptTitle = new("Tên mục chương trình", "Title of the agenda item");
     public static readonly Phrase OptSeconds = new("Thời lượng mỗi lượt phát biểu, giây (mặc định 180)", "Speaking time per speech, seconds (default 180)");
     public static readonly Phrase OptLimit = new("Thời lượng cho lượt này, giây (mặc định theo mục)", "Time for this speech, seconds (default: the item's)");
+    public static readonly Phrase OptHallSite = new("Mã điểm cầu (bỏ trống: người phát biểu tại hội trường)", "Site code (leave out: a speaker in the hall)");
+    public static readonly Phrase OptPosition = new("Vị trí trong danh sách, từ 1 (mặc định: cuối danh sách)", "Place in the list, from 1 (default: the end)");
+    public static readonly Phrase ArgPosition = new("Vị trí mới, từ 1", "New place, from 1");
     public static readonly Phrase OptReason = new("Lý do (chỉ điểm cầu đó thấy)", "Reason (shown to that site only)");
 
     public static readonly Phrase ArgReport = new("Báo cáo: speakers (theo người phát biểu) hoặc sites (theo điểm cầu)", "Report: speakers (per speaker) or sites (per site)");
@@ -120,6 +125,9 @@ public static class Texts
     public static readonly Phrase Withdrawn = new("Đã rút yêu cầu {0}.", "Withdrew request {0}.");
     public static readonly Phrase ItemAdded = new("Đã thêm mục \"{0}\". Mã mục: {1}", "Added item \"{0}\". Item id: {1}");
     public static readonly Phrase ItemSet = new("Mục hiện tại: {0}.", "Current item: {0}.");
+    public static readonly Phrase SpeakerAdded = new("Đã thêm {0}. Mã yêu cầu: {1}", "Added {0}. Request id: {1}");
+    public static readonly Phrase RequestMoved = new("Đã chuyển {0} tới vị trí {1}.", "Moved {0} to place {1}.");
+    public static readonly Phrase PositionRange = new("Vị trí phải từ 1 trở lên", "The place must be 1 or more");
     public static readonly Phrase RequestApproved = new("Đã duyệt {0}.", "Approved {0}.");
     public static readonly Phrase RequestDeclined = new("Đã từ chối {0}.", "Declined {0}.");
     public static readonly Phrase RequestRemoved = new("Đã gỡ {0}.", "Removed {0}.");

@@ -21,13 +21,18 @@ public sealed class CliUsageTests : IDisposable
     [InlineData("checkout", "--command-id", "x")]
     [InlineData("checkout", "--hub", "ftp://nowhere")]
     [InlineData("frobnicate")]
+    [InlineData("moderator")]
+    [InlineData("moderator", "agenda")]
     public async Task BadArguments_ExitTwo_PointingToHelp(params string[] args)
     {
         var run = await _cli.RunAsync(args);
 
         Assert.True(run.Exit == ExitCodes.Usage, run.ToString());
-        Assert.Contains("Lỗi cú pháp", run.Error);
-        Assert.Contains("--help", run.Error);
+        if (args[^1] is not ("moderator" or "agenda")) // a bare branch prints its own help instead
+        {
+            Assert.Contains("Lỗi cú pháp", run.Error);
+            Assert.Contains("--help", run.Error);
+        }
     }
 
     [Fact]

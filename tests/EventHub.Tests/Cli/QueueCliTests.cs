@@ -62,6 +62,19 @@ public sealed partial class QueueCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ModeratorAddsSpeakers_AndMovesOneToTheTop()
+    {
+        var first = IdIn((await Ok(_moderator, "moderator", "add-speaker", "--speaker", "Ngô Văn Cương", "--topic", "Khai mạc")).Out);
+        var second = IdIn((await Ok(_moderator, "moderator", "add-speaker", "--site", "dng", "--speaker", "Võ Thị Lan", "--topic", "Nông nghiệp")).Out);
+        await Ok(_moderator, "moderator", "move", second, "1");
+
+        var queue = _app.Engine.View.State.SpeakerQueue;
+        Assert.Equal([second, first], queue.CurrentItem!.Queue);
+        Assert.Equal("DNG", queue.Request(second)!.Site);
+        Assert.Null(queue.Request(first)!.Site);
+    }
+
+    [Fact]
     public async Task FloorVerbs_WithNobodySpeaking_AreRefusedWithACode()
     {
         var end = await _moderator.RunAsync("moderator", "end", "--lang", "en");
