@@ -18,6 +18,7 @@ public static class SiteCli
         app.Configure(config =>
         {
             config.SetApplicationName("eventhub-site");
+            config.SetHelpProvider(new LocalizedHelp(config.Settings));
             config.ConfigureConsole(env.Out);
             config.Settings.CancellationExitCode = ExitCodes.Done;
             config.SetExceptionHandler((ex, _) => Fail(ex, args, env));

@@ -45,6 +45,9 @@ public sealed class CliUsageTests : IDisposable
 
         Assert.Equal(ExitCodes.Done, vi.Exit);
         Assert.Contains("Họ tên trưởng đoàn", vi.Out);
+        Assert.Contains("CÁCH DÙNG:", vi.Out);
+        Assert.Contains("Hiện hướng dẫn này", vi.Out);
+        Assert.Contains("USAGE:", en.Out);
         Assert.Contains("Name of the site's lead", en.Out);
         Assert.Contains("Name of the site's lead", fromEnv.Out);
     }
