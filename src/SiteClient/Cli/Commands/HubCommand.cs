@@ -78,7 +78,8 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
             HubSession.WriteRefusal(env, result.Error!);
             return ExitCodes.Refused;
         }
-        if (result.Duplicate) env.Out.WriteLine(Texts.Format(Texts.AppliedBefore, result.LastSeq));
+        // A re-run under the same id still says what was done (e.g. the request id), and that it was done before.
+        if (result.Duplicate) env.Out.WriteLine($"{Done(settings, session, result.CommandId)} {Texts.Format(Texts.AppliedBefore, result.LastSeq)}");
         else if (result.LastSeq == 0) env.Out.WriteLine(Texts.Get(Texts.NothingChanged));
         else env.Out.WriteLine($"{Done(settings, session, result.CommandId)} {Texts.Format(Texts.Applied, result.LastSeq)}");
         return ExitCodes.Done;
