@@ -22,6 +22,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         var workload = new Workload(people, churn: scenario.Churn);
         var clock = Stopwatch.StartNew();
         var stormSeconds = await workload.CheckInStormAsync(cancellation);
+        await workload.OpenDiscussionAsync(cancellation);
         long faultAt = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(stats, sampling.Token);
