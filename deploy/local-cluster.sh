@@ -471,7 +471,7 @@ start_node() {
   [[ "$STORE" == "redis" ]] && env+=("ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT")
   env+=("${EXTRA_ENV[@]}")
   say "Khởi động nút $k / starting node $k on http://127.0.0.1:$port ..."
-  # `--urls` as well as ASPNETCORE_URLS: appsettings.json's "Urls" would otherwise win over the environment.
+  # `--urls` as well as ASPNETCORE_URLS: the command line outranks every other source of "urls".
   # setsid: the node outlives this script and ignores the caller's Ctrl-C; the pid is dotnet's own.
   ( cd "$dir" && ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec env "${env[@]}" setsid dotnet "$APP_DLL" --urls "http://127.0.0.1:$port" ) \
     >>"$dir/node.log" 2>&1 </dev/null 9>&- &
