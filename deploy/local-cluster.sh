@@ -18,7 +18,9 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
 RUN_DIR="${EVENTHUB_RUN_DIR:-$ROOT/.run/cluster}"
 APP_DIR="$RUN_DIR/app"
+APP=eventhub         # eventhub | bare (the load tests' baseline: loadtests/BareHub on the same topology)
 APP_DLL="$APP_DIR/EventHub.dll"
+APP_PROJECT="$ROOT/src/EventHub"
 SETTINGS="$RUN_DIR/cluster.env"
 
 # Defaults (overridable by options of `up`; later commands read what `up` recorded in cluster.env).
@@ -52,6 +54,7 @@ Usage:
       --sticky cookie|ip stickiness: hash on an nginx-set cookie (default; spreads clients that share one IP)
                          or ip_hash (every client from one address lands on one node)
       --prefix NAME      EventHub__Redis__ChannelPrefix (default eventhub)
+      --app eventhub|bare  what the nodes run: the hub (default), or loadtests/BareHub, the load tests' baseline
       --env KEY=VALUE    extra environment for every node (repeatable), e.g. --env Logging__LogLevel__Default=Warning
       --timeout S        seconds to wait for every node's /readyz (default 120)
       --build | --no-build   always / never publish the hub (default: only when src/ or seeds/ changed)
@@ -81,12 +84,20 @@ load_settings() {
     # shellcheck disable=SC1090
     source "$SETTINGS"
   fi
+  resolve_app
+}
+
+resolve_app() {
+  case "$APP" in
+    bare) APP_DLL="$APP_DIR/BareHub.dll"; APP_PROJECT="$ROOT/loadtests/BareHub" ;;
+    *) APP_DLL="$APP_DIR/EventHub.dll"; APP_PROJECT="$ROOT/src/EventHub" ;;
+  esac
 }
 
 save_settings() {
   {
-    printf 'NODES=%q\nPORT=%q\nBASE_PORT=%q\nREDIS_PORT=%q\nBIND=%q\nSTICKY=%q\nSTORE=%q\nPREFIX=%q\n' \
-      "$NODES" "$PORT" "$BASE_PORT" "$REDIS_PORT" "$BIND" "$STICKY" "$STORE" "$PREFIX"
+    printf 'NODES=%q\nPORT=%q\nBASE_PORT=%q\nREDIS_PORT=%q\nBIND=%q\nSTICKY=%q\nSTORE=%q\nPREFIX=%q\nAPP=%q\n' \
+      "$NODES" "$PORT" "$BASE_PORT" "$REDIS_PORT" "$BIND" "$STICKY" "$STORE" "$PREFIX" "$APP"
     printf 'EXTRA_ENV=('
     local kv
     for kv in "${EXTRA_ENV[@]}"; do printf '%q ' "$kv"; done
@@ -250,7 +261,7 @@ publish_hub() {
   local stale=1
   if [[ -f "$APP_DLL" ]]; then
     stale=0
-    if [[ -n "$(find "$ROOT/src" "$ROOT/seeds" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" \
+    if [[ -n "$(find "$ROOT/src" "$ROOT/seeds" "$APP_PROJECT" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props" \
                   -newer "$APP_DLL" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit 2>/dev/null)" ]]; then
       stale=1
     fi
@@ -266,7 +277,7 @@ publish_hub() {
   fi
   say "Dựng hub (Release) / publishing the hub (Release) to $APP_DIR ..."
   rm -rf "$APP_DIR"
-  if ! dotnet publish "$ROOT/src/EventHub" -c Release -o "$APP_DIR" --nologo -v q >"$RUN_DIR/build.log" 2>&1; then
+  if ! dotnet publish "$APP_PROJECT" -c Release -o "$APP_DIR" --nologo -v q >"$RUN_DIR/build.log" 2>&1; then
     log_tail "$RUN_DIR/build.log"
     die "dựng hub thất bại / the build failed (log: $RUN_DIR/build.log)."
   fi
@@ -574,21 +585,6 @@ wait_nodes_ready() {
   done
 }
 
-# The credentials file is created lazily by the first node that needs it. Touch /api/token on one node,
-# wait for the file, then on the others (so they load it rather than race to create their own) before
-# anyone else gets the URL.
-materialise_credentials() {
-  local file="$RUN_DIR/credentials.json" k i
-  for (( k = 1; k <= NODES; k++ )); do
-    curl -s -o /dev/null --max-time 10 -X POST -H 'Content-Type: application/json' -d '{}' \
-      "http://127.0.0.1:$(node_port "$k")/api/token" || true
-    if (( k == 1 )); then
-      for (( i = 0; i < 50; i++ )); do [[ -s "$file" ]] && break; sleep 0.1; done
-    fi
-  done
-  [[ -s "$file" ]] || say "CẢNH BÁO / WARNING: $file chưa được tạo / was not created (the hub creates it on its first /api/token)."
-}
-
 # ---------------------------------------------------------------------------------------------- commands
 
 UP_FAILED=0
@@ -615,6 +611,7 @@ cmd_up() {
       --bind) [[ -n "${2:-}" ]] || die "--bind cần địa chỉ / needs an address"; requested+=("BIND=$2"); shift 2 ;;
       --sticky) [[ "${2:-}" == cookie || "${2:-}" == ip ]] || die "--sticky cookie|ip"; requested+=("STICKY=$2"); shift 2 ;;
       --store) [[ "${2:-}" == redis || "${2:-}" == file ]] || die "--store redis|file"; requested+=("STORE=$2"); shift 2 ;;
+      --app) [[ "${2:-}" == eventhub || "${2:-}" == bare ]] || die "--app eventhub|bare"; requested+=("APP=$2"); shift 2 ;;
       --prefix) [[ "${2:-}" =~ ^[A-Za-z0-9_.:-]+$ ]] || die "--prefix: letters, digits, _ . : - only"; requested+=("PREFIX=$2"); shift 2 ;;
       --env) [[ "${2:-}" == *=* ]] || die "--env KEY=VALUE"; EXTRA_ENV+=("$2"); shift 2 ;;
       --timeout) need_int --timeout "${2:-}"; TIMEOUT="$2"; shift 2 ;;
@@ -643,6 +640,7 @@ cmd_up() {
   else
     for kv in "${requested[@]}"; do printf -v "${kv%%=*}" '%s' "${kv#*=}"; done
   fi
+  resolve_app
   save_settings
   mkdir -p "$RUN_DIR/nodes"
 
@@ -663,7 +661,6 @@ cmd_up() {
   done
   say "Chờ các nút sẵn sàng (/readyz = 200, tối đa ${TIMEOUT} s) / waiting for every node's /readyz ..."
   wait_nodes_ready "${started[@]}" || exit 1
-  materialise_credentials
   start_nginx
 
   local code
