@@ -60,7 +60,11 @@ public sealed class ForumClient : IAsyncDisposable
         if (!options.UseJson) builder.AddMessagePackProtocol();
         _connection = builder.Build();
 
-        _connection.On<EventEnvelope>(ClientMethods.Event, e => _inbox.Writer.TryWrite(e));
+        _connection.On<EventEnvelope>(ClientMethods.Event, e =>
+        {
+            EnvelopeArrived?.Invoke(e);
+            _inbox.Writer.TryWrite(e);
+        });
         _connection.On<LogPosition>(ClientMethods.Position, p => _inbox.Writer.TryWrite(p));
         _connection.Reconnecting += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };
         _connection.Reconnected += _ => { _inbox.Writer.TryWrite(Resync.Instance); return Task.CompletedTask; };
@@ -81,6 +85,9 @@ public sealed class ForumClient : IAsyncDisposable
 
     /// <summary>Raised on the client's loop for every event taken in, live or from a resume, in order.</summary>
     public event Action<AppliedEvent>? EventApplied;
+
+    /// <summary>Raised on the receive path the moment a live event arrives, before it is queued and applied.</summary>
+    public event Action<EventEnvelope>? EnvelopeArrived;
 
     /// <summary>Raised on the client's loop after every completed resume (reconnect, gap, stale position).</summary>
     public event Action<ResumeResult>? ResumeCompleted;
