@@ -17,6 +17,7 @@ public static class ForumDecider
         return command switch
         {
             OpenForum open => DecideOpen(state, open),
+            RollCallCommand c when state.IsOpen => RollCallDecider.Decide(state, c, now),
             AttendanceCommand c when state.IsOpen => AttendanceDecider.Decide(state.Attendance, c, actor),
             _ => throw Errors.ForumNotOpen(),
         };

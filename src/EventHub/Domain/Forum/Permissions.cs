@@ -19,6 +19,7 @@ public static class Permissions
     static bool Allowed(Role role, ForumCommand command) => command switch
     {
         OpenForum => role == Role.Moderator,
+        ConfirmRollCall => role == Role.SiteHost,
         CheckIn or UpdateHeadcount or CheckOut => role is Role.SiteHost or Role.Moderator,
         JoinAsDelegate => role == Role.Delegate,
         _ => role == Role.Moderator,
