@@ -1,12 +1,16 @@
+using EventHub.Attendance;
 using EventHub.Auth;
 using EventHub.Forum;
 using EventHub.Hubs;
 using EventHub.Operations;
+using EventHub.Presence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
 builder.AddForumAuth();
 builder.AddForumHub();
+builder.AddAttendance();
+builder.AddPresence();
 builder.AddOperations();
 
 var app = builder.Build();
@@ -14,6 +18,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapTokenEndpoint();
 app.MapForumHub();
+app.MapAttendanceReports();
 app.MapOperations();
 app.PrintWhenStarted();
 return await app.RunOrExplainAsync();

@@ -62,6 +62,8 @@ public sealed class ForumClient : IAsyncDisposable
 
         _connection.On<EventEnvelope>(ClientMethods.Event, e => _inbox.Writer.TryWrite(e));
         _connection.On<LogPosition>(ClientMethods.Position, p => _inbox.Writer.TryWrite(p));
+        // The hub measures a host's round trip by the time its ping takes to come back: answer at once, off the loop.
+        _connection.On<long>(PresenceMessages.Ping, sent => _ = _connection.SendAsync("Pong", sent));
         _connection.Reconnecting += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };
         _connection.Reconnected += _ => { _inbox.Writer.TryWrite(Resync.Instance); return Task.CompletedTask; };
         _connection.Closed += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };
@@ -120,6 +122,9 @@ public sealed class ForumClient : IAsyncDisposable
     /// <summary>Calls a query method (WhoAmI, Resume …) once; no resend.</summary>
     public Task<TResult> InvokeAsync<TResult>(string method, params object?[] args) =>
         _connection.InvokeCoreAsync<TResult>(method, args);
+
+    /// <summary>Handles a live message that is not a log event (e.g. the moderator's <c>Board</c>).</summary>
+    public IDisposable On<T>(string method, Action<T> handler) => _connection.On(method, handler);
 
     /// <summary>Completes once the local copy has taken in event <paramref name="seq"/>.</summary>
     public Task WaitForSeqAsync(long seq, CancellationToken cancellationToken = default)
