@@ -12,8 +12,7 @@ public static class AttendanceCsv
 {
     static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    public sealed record Row(string Site, string SiteName, string Record, string From, string To, string Name,
-        string Agency, string Awardee, string Headcount, string Note);
+    static readonly string[] Header = ["Site", "SiteName", "Record", "From", "To", "Name", "Agency", "Awardee", "Headcount", "Note"];
 
     public static byte[] Write(AttendanceReport report)
     {
@@ -27,16 +26,18 @@ public static class AttendanceCsv
         };
         using (var csv = CsvWriter.Create(buffer, options, true))
         {
-            csv.WriteRecords(report.Sites.SelectMany(Rows));
+            csv.WriteHeader(Header);
+            foreach (var row in report.Sites.SelectMany(Rows)) csv.WriteRecord(row);
         }
         return buffer.ToArray();
     }
 
-    static IEnumerable<Row> Rows(SiteAttendanceReport site)
+    /// <summary>One row per fact, in <see cref="Header"/>'s column order.</summary>
+    static IEnumerable<string[]> Rows(SiteAttendanceReport site)
     {
-        Row R(string record, long? from, long? to, string name = "", string agency = "", string awardee = "",
+        string[] R(string record, long? from, long? to, string name = "", string agency = "", string awardee = "",
             string headcount = "", string note = "") =>
-            new(site.Site, site.Name, record, Time(from), Time(to), name, agency, awardee, headcount, note);
+            [site.Site, site.Name, record, Time(from), Time(to), name, agency, awardee, headcount, note];
 
         foreach (var s in site.Spells) yield return R("checkin", s.CheckedInAt, s.CheckedOutAt, s.Lead, headcount: Count(s.Headcount));
         foreach (var h in site.Headcounts) yield return R("headcount", h.At, null, headcount: Count(h.Headcount));
