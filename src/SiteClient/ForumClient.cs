@@ -63,7 +63,8 @@ public sealed class ForumClient : IAsyncDisposable
         _connection.On<EventEnvelope>(ClientMethods.Event, e => _inbox.Writer.TryWrite(e));
         _connection.On<LogPosition>(ClientMethods.Position, p => _inbox.Writer.TryWrite(p));
         // The hub measures a host's round trip by the time its ping takes to come back: answer at once, off the loop.
-        _connection.On<long>(PresenceMessages.Ping, sent => _ = _connection.SendAsync("Pong", sent));
+        _connection.On<long>(PresenceMessages.Ping, sent => _connection.SendAsync("Pong", sent)
+            .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted)); // a lost pong is just a missed sample
         _connection.Reconnecting += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };
         _connection.Reconnected += _ => { _inbox.Writer.TryWrite(Resync.Instance); return Task.CompletedTask; };
         _connection.Closed += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };

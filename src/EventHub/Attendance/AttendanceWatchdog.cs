@@ -11,7 +11,9 @@ namespace EventHub.Attendance;
 /// What the system does on the clock, as the system actor: closes a roll call whose deadline passed (so its result
 /// is in the log), raises <c>SiteHostLost</c> for a checked-in site whose host has been away longer than
 /// HostAlertAfter and <c>SiteHostBack</c> when it returns, and drops removed delegates still connected here.
-/// Command ids are derived from what is decided, so two nodes doing the same thing make one event.
+/// Command ids are derived from what is decided, so two nodes doing the same thing make one event. Host alerts
+/// wait for a presence store that sees every node (<see cref="IPresenceStore.CoversAllNodes"/>): a node seeing only
+/// its own connections would call hosts on the other nodes lost.
 /// </summary>
 public sealed partial class AttendanceWatchdog(ForumEngine engine, IPresenceStore presence, LocalConnections local,
     TimeProvider time, PresenceSettings settings, ILogger<AttendanceWatchdog> logger) : BackgroundService
@@ -44,8 +46,20 @@ public sealed partial class AttendanceWatchdog(ForumEngine engine, IPresenceStor
         if (attendance.UnclosedRollCall is { } rollCall && now > rollCall.DeadlineAt)
             await ActAsync($"rollcall-close-{Hash(rollCall.Id)}", new CloseRollCall(rollCall.Id), cancellationToken);
 
+        if (presence.CoversAllNodes) await WatchHostsAsync(view, now, cancellationToken);
+
+        foreach (var (context, actor) in local.OfRole(Role.Delegate))
+            if (attendance.IsRemoved(actor.Id))
+            {
+                DroppingRemoved(logger, actor.Id);
+                context.Abort();
+            }
+    }
+
+    async Task WatchHostsAsync(ForumView view, long now, CancellationToken cancellationToken)
+    {
         var lines = await presence.SnapshotAsync(cancellationToken);
-        foreach (var (code, site) in attendance.Sites)
+        foreach (var (code, site) in view.State.Attendance.Sites)
         {
             if (!site.CheckedIn) continue;
             var line = lines.Site(code);
@@ -61,13 +75,6 @@ public sealed partial class AttendanceWatchdog(ForumEngine engine, IPresenceStor
                 await ActAsync($"host-lost-{code}-{view.Head}", new ReportHostLost(code, lastHeard), cancellationToken);
             }
         }
-
-        foreach (var (context, actor) in local.OfRole(Role.Delegate))
-            if (attendance.IsRemoved(actor.Id))
-            {
-                DroppingRemoved(logger, actor.Id);
-                context.Abort();
-            }
     }
 
     Task ActAsync(string commandId, ForumCommand command, CancellationToken cancellationToken) =>

@@ -24,6 +24,12 @@ public sealed record PresenceSnapshot(
 /// </summary>
 public interface IPresenceStore
 {
+    /// <summary>
+    /// True when this store sees every node's connections. Host alerts need it: a node that sees only its own
+    /// connections would report hosts connected elsewhere as lost.
+    /// </summary>
+    bool CoversAllNodes { get; }
+
     ValueTask ConnectedAsync(PresenceConnection connection, long at, CancellationToken cancellationToken = default);
 
     ValueTask DisconnectedAsync(string connectionId, long at, CancellationToken cancellationToken = default);

@@ -3,8 +3,11 @@ using EventHub.Domain.Forum;
 namespace EventHub.Presence;
 
 /// <summary>Presence of this node's connections, in memory. One lock: every operation is a few dictionary steps.</summary>
-public sealed class InMemoryPresenceStore : IPresenceStore
+/// <param name="coversAllNodes">True when this node is the whole deployment (no Redis).</param>
+public sealed class InMemoryPresenceStore(bool coversAllNodes = true) : IPresenceStore
 {
+    public bool CoversAllNodes => coversAllNodes;
+
     readonly Lock _lock = new();
     readonly Dictionary<string, PresenceConnection> _connections = new(StringComparer.Ordinal);
     // Kept after the host leaves: "last heard" is exactly what the board needs for a host that is gone.

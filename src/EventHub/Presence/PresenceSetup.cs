@@ -14,7 +14,9 @@ public static class PresenceSetup
         var services = builder.Services;
         services.AddOptions<PresenceSettings>().Bind(builder.Configuration.GetSection(Section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PresenceSettings>>().Value);
-        services.TryAddSingleton<IPresenceStore, InMemoryPresenceStore>();
+        // With Redis and no shared store registered, this node sees only its own connections.
+        var clustered = builder.Configuration.GetConnectionString("Redis") is { Length: > 0 };
+        services.TryAddSingleton<IPresenceStore>(new InMemoryPresenceStore(coversAllNodes: !clustered));
         services.AddSingleton<LocalConnections>();
         services.AddSingleton<PresenceTracking>();
         services.Configure<HubOptions>(options => options.AddFilter<PresenceTracking>());
