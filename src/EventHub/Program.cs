@@ -4,6 +4,7 @@ using EventHub.Forum;
 using EventHub.Hubs;
 using EventHub.Operations;
 using EventHub.Presence;
+using EventHub.SpeakerQueue;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
@@ -19,6 +20,7 @@ app.UseAuthorization();
 app.MapTokenEndpoint();
 app.MapForumHub();
 app.MapAttendanceReports();
+app.MapSpeakerExports();
 app.MapOperations();
 app.PrintWhenStarted();
 return await app.RunOrExplainAsync();

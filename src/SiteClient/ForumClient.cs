@@ -76,8 +76,17 @@ public sealed class ForumClient : IAsyncDisposable
     public int Resumes { get; private set; }
     public int Snapshots { get; private set; }
 
+    /// <summary>Live events that skipped a number (each one triggered a resume that filled the gap).</summary>
+    public int GapsHealed { get; private set; }
+
+    /// <summary>Live events that arrived again after a resume had already brought them (ignored).</summary>
+    public int RepeatsIgnored { get; private set; }
+
     /// <summary>Raised on the client's loop for every event taken in, live or from a resume, in order.</summary>
     public event Action<AppliedEvent>? EventApplied;
+
+    /// <summary>Raised on the client's loop after every completed resume (reconnect, gap, stale position).</summary>
+    public event Action<ResumeResult>? ResumeCompleted;
 
     /// <summary>Raised when a resume replaced the local copy with a snapshot.</summary>
     public event Action<ResumeResult>? SnapshotTaken;
@@ -202,8 +211,19 @@ public sealed class ForumClient : IAsyncDisposable
                 switch (item)
                 {
                     case EventEnvelope envelope:
-                        if (_forum.Offer(envelope, out var applied) == LocalForum.Outcome.Applied) Raise(applied!);
-                        else if (envelope.Seq > _forum.LastSeq) await ResumeAsync(cancellationToken);
+                        switch (_forum.Offer(envelope, out var applied))
+                        {
+                            case LocalForum.Outcome.Applied:
+                                Raise(applied!);
+                                break;
+                            case LocalForum.Outcome.Gap:
+                                GapsHealed++;
+                                await ResumeAsync(cancellationToken);
+                                break;
+                            default:
+                                RepeatsIgnored++;
+                                break;
+                        }
                         break;
                     case LogPosition position when _forum.IsBehind(position):
                     case Resync:
@@ -232,6 +252,7 @@ public sealed class ForumClient : IAsyncDisposable
         foreach (var e in applied) Raise(e);
         State = Resumes == 1 ? LinkState.Connected : LinkState.Resumed;
         ReleaseWaiters();
+        ResumeCompleted?.Invoke(result);
     }
 
     void Raise(AppliedEvent applied)

@@ -1,6 +1,6 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
-using static EventHub.Domain.Tests.Attendance.Spec;
+using static EventHub.Domain.Tests.Attendance.AttendanceSpec;
 
 namespace EventHub.Domain.Tests.Attendance;
 

@@ -1,6 +1,6 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
-using static EventHub.Domain.Tests.Attendance.Spec;
+using static EventHub.Domain.Tests.Attendance.AttendanceSpec;
 
 namespace EventHub.Domain.Tests.Attendance;
 
@@ -12,7 +12,7 @@ public sealed class RollCallTests
     static readonly RollCallStarted Started = new("rc-1", 60);
 
     /// <summary>Both sites in, roll call rc-1 started at <see cref="StartedAt"/> with a 60 s deadline.</summary>
-    static Spec Running(params ForumEvent[] more) => Given([HcmIn, DngIn, Started, .. more]);
+    static AttendanceSpec Running(params ForumEvent[] more) => Given([HcmIn, DngIn, Started, .. more]);
     const long StartedAt = T0 + 3_000;
     const long Deadline = StartedAt + 60_000;
 

@@ -114,6 +114,25 @@ public sealed class DurabilityTests : IDisposable
         Assert.Equal(text[..(text.Length / 2)], File.ReadAllText(path));
     }
 
+    [Fact]
+    public async Task BadSeeds_TheHubRefusesToStart_NamingTheFileAndLine()
+    {
+        var seeds = TempFolder.Create("seeds");
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.Root, "seeds"))) File.Copy(file, Path.Combine(seeds, Path.GetFileName(file)));
+        var lines = File.ReadAllLines(Path.Combine(seeds, "sites.csv"));
+        lines[5] = lines[4]; // a duplicated site code on line 6
+        File.WriteAllLines(Path.Combine(seeds, "sites.csv"), lines);
+
+        var environment = Environment;
+        environment["EventHub__SeedsDirectory"] = seeds;
+        await using var broken = HubProcess.Start(environment);
+        var exit = await broken.WaitForExitAsync(TimeSpan.FromSeconds(40));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("sites.csv line 6", broken.Output);
+        TempFolder.TryDelete(seeds);
+    }
+
     JsonElement ReadCredentials() => JsonDocument.Parse(File.ReadAllText(Path.Combine(_data, "credentials.json"))).RootElement;
 
     public void Dispose() => TempFolder.TryDelete(_data);

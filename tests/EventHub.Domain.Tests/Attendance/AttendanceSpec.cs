@@ -4,10 +4,12 @@ using EventHub.Domain.Protocol;
 namespace EventHub.Domain.Tests.Attendance;
 
 /// <summary>
-/// Given(events).When(command).Then(events) / ThenThrows(code). Given events are committed one second apart
-/// from <see cref="T0"/>; the command is decided at <c>now</c> (by default one second after the last one).
+/// Attendance's Given(events).When(command).Then(events) / ThenThrows(code), distinct from the foundation's
+/// <see cref="Tests.Spec"/> because roll-call deadlines need each given event's commit time. Given events are
+/// committed one second apart from <see cref="T0"/>; the command is decided at <c>now</c> (by default one second
+/// after the last one).
 /// </summary>
-public sealed class Spec
+public sealed class AttendanceSpec
 {
     public const long T0 = 1_724_115_600_000; // 20 Aug 2024 08:00 (UTC+7)
     public static readonly string[] Sites = ["DNG", "HCM", "HPG", "HUE"];
@@ -18,21 +20,21 @@ public sealed class Spec
     Actor _actor = Actor.Moderator();
     long? _now;
 
-    public static Spec Given(params ForumEvent[] events)
+    public static AttendanceSpec Given(params ForumEvent[] events)
     {
-        var spec = new Spec();
+        var spec = new AttendanceSpec();
         foreach (var e in events) spec._given.Add((e, spec.LastAt + 1_000));
         return spec;
     }
 
     /// <summary>Adds an event committed at an exact time (for deadlines).</summary>
-    public Spec AndAt(long at, ForumEvent e)
+    public AttendanceSpec AndAt(long at, ForumEvent e)
     {
         _given.Add((e, at));
         return this;
     }
 
-    public Spec When(ForumCommand command, Actor? actor = null, long? now = null)
+    public AttendanceSpec When(ForumCommand command, Actor? actor = null, long? now = null)
     {
         (_command, _actor, _now) = (command, actor ?? Actor.Moderator(), now);
         return this;
