@@ -143,3 +143,30 @@ public sealed class DelegateRemovalTests : IAsyncLifetime
         Assert.Equal(code, result.Error?.Code);
     }
 }
+
+/// <summary>The site client library stops reconnecting once the hub refused it for good.</summary>
+public sealed class RemovedDelegateClientTests
+{
+    [Fact]
+    public async Task ForumClient_OfARemovedDelegate_EndsRefusedWithTheReason_AndStopsReconnecting()
+    {
+        await using var app = new HubApp();
+        await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
+        var login = await app.LoginDelegateAsync("HCM", "Nguyễn Thái Học");
+        Assert.True((await moderator.SendAsync("RemoveDelegate", new DelegateRequest(CommandId.New(), login.Identity.Id))).Ok);
+
+        await using var client = new ForumClient(new ForumClientOptions
+        {
+            HubUrl = app.HubUrl,
+            AccessToken = () => Task.FromResult<string?>(login.Token),
+            ReconnectDelay = TimeSpan.FromMilliseconds(100),
+        });
+        await client.StartAsync().WaitAsync(Timeouts.Call);
+        var deadline = DateTime.UtcNow + Timeouts.Call;
+        while (client.State != LinkState.Refused && DateTime.UtcNow < deadline) await Task.Delay(50);
+
+        Assert.Equal(LinkState.Refused, client.State);
+        Assert.Equal("delegate.removed", client.Refusal?.Code);
+        Assert.Equal(0, client.Forum.LastSeq);
+    }
+}
