@@ -14,10 +14,16 @@ public static class AttendanceDecider
             UpdateHeadcount c => UpdateHeadcount(state, c),
             CheckOut c => CheckOut(state, c),
             JoinAsDelegate c => Join(state, c),
-            RemoveDelegate c => Delegate(state, c.DelegateId) is { Removed: false } d ? [new DelegateRemoved(d.Id, d.Site)] : [],
-            ReadmitDelegate c => Delegate(state, c.DelegateId) is { Removed: true } d ? [new DelegateReadmitted(d.Id, d.Site)] : [],
+            RemoveDelegate c => Delegate(state, c.DelegateId) is { Removed: false } d
+                ? [new DelegateRemoved(d.Id, d.Site)]
+                : [],
+            ReadmitDelegate c => Delegate(state, c.DelegateId) is { Removed: true } d
+                ? [new DelegateReadmitted(d.Id, d.Site)]
+                : [],
             // The system's alerts: a site that checked out meanwhile, or an alert already raised, is nothing new.
-            ReportHostLost c => state.Site(c.Site) is { CheckedIn: true, HostLost: false } ? [new SiteHostLost(c.Site, c.LastHeardAt)] : [],
+            ReportHostLost c => state.Site(c.Site) is { CheckedIn: true, HostLost: false }
+                ? [new SiteHostLost(c.Site, c.LastHeardAt)]
+                : [],
             ReportHostBack c => state.Site(c.Site).HostLost ? [new SiteHostBack(c.Site)] : [],
             _ => throw Errors.Forbidden(),
         };
