@@ -1,13 +1,17 @@
+using EventHub.Attendance;
 using EventHub.Auth;
 using EventHub.Forum;
 using EventHub.Hubs;
 using EventHub.Operations;
+using EventHub.Presence;
 using EventHub.SpeakerQueue;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
 builder.AddForumAuth();
 builder.AddForumHub();
+builder.AddAttendance();
+builder.AddPresence();
 builder.AddOperations();
 
 var app = builder.Build();
@@ -15,6 +19,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapTokenEndpoint();
 app.MapForumHub();
+app.MapAttendanceReports();
 app.MapSpeakerExports();
 app.MapOperations();
 app.PrintWhenStarted();

@@ -51,6 +51,20 @@ public sealed class HubSession
         ReconnectDelay = TimeSpan.FromMilliseconds(500),
     });
 
+    /// <summary>
+    /// A token that ends the wait when the hub closes the connection for good (a removed delegate): the client
+    /// stops reconnecting then, so waiting longer would only end in a timeout.
+    /// </summary>
+    public static CancellationTokenSource EndOnRefusal(ForumClient client, CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        client.StateChanged += state =>
+        {
+            if (state == LinkState.Refused) source.Cancel();
+        };
+        return source;
+    }
+
     public enum Probe { Accepted, TokenRejected, NoAnswer }
 
     /// <summary>

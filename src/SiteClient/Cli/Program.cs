@@ -1,3 +1,4 @@
+using EventHub.SiteClient.Cli.Attendance;
 using EventHub.SiteClient.Cli.Commands;
 using EventHub.SiteClient.Cli.Moderator;
 using EventHub.SiteClient.Cli.Queue;
@@ -35,11 +36,17 @@ public static class Program
             .WithExample("request-floor", "--speaker", "\"Phạm Thị Hoa\"", "--title", "\"Giám đốc Sở Nội vụ\"", "--topic", "\"Chuyển đổi số\"");
         config.AddCommand<WithdrawCommand>("withdraw").WithDescription(Texts.Get(Texts.CmdWithdraw))
             .WithExample("withdraw").WithExample("withdraw", "5f0c2a7e9b1d4c3a8e6f");
+        config.AddBranch<CliSettings>("roll-call", rollCall =>
+        {
+            rollCall.SetDescription(Texts.Get(Texts.CmdRollCall));
+            rollCall.AddCommand<RollCallConfirmCommand>("confirm").WithDescription(Texts.Get(Texts.CmdRollCallConfirm))
+                .WithExample("roll-call", "confirm");
+        });
         config.AddCommand<WatchCommand>("watch").WithDescription(Texts.Get(Texts.CmdWatch))
             .WithExample("watch").WithExample("watch", "--json");
 
         config.AddCommand<ExportCommand>("export").WithDescription(Texts.Get(Texts.CmdExport))
-            .WithExample("export", "speakers", "--output", "phat-bieu.csv").WithExample("export", "sites", "--format", "json");
+            .WithExample("export", "attendance", "--output", "diem-danh.csv").WithExample("export", "speakers", "--output", "phat-bieu.csv").WithExample("export", "sites", "--format", "json");
 
         config.AddBranch<CliSettings>("moderator", moderator =>
         {
@@ -57,6 +64,15 @@ public static class Program
                     .WithExample("moderator", "agenda", "add", "--title", "\"Thảo luận tổ\"", "--seconds", "300");
                 agenda.AddCommand<AgendaSetCommand>("set").WithDescription(Texts.Get(Texts.CmdAgendaSet));
             });
+            moderator.AddBranch<CliSettings>("roll-call", rollCall =>
+            {
+                rollCall.SetDescription(Texts.Get(Texts.CmdRollCall));
+                rollCall.AddCommand<RollCallStartCommand>("start").WithDescription(Texts.Get(Texts.CmdRollCallStart))
+                    .WithExample("moderator", "roll-call", "start", "--deadline", "180");
+                rollCall.AddCommand<RollCallCloseCommand>("close").WithDescription(Texts.Get(Texts.CmdRollCallClose));
+            });
+            moderator.AddCommand<RemoveDelegateCommand>("remove-delegate").WithDescription(Texts.Get(Texts.CmdRemoveDelegate));
+            moderator.AddCommand<ReadmitDelegateCommand>("readmit-delegate").WithDescription(Texts.Get(Texts.CmdReadmitDelegate));
             moderator.AddCommand<AddSpeakerCommand>("add-speaker").WithDescription(Texts.Get(Texts.CmdAddSpeaker))
                 .WithExample("moderator", "add-speaker", "--site", "DNG", "--speaker", "\"Võ Thị Lan\"", "--topic", "\"Nông nghiệp\"", "--position", "1");
             moderator.AddCommand<MoveCommand>("move").WithDescription(Texts.Get(Texts.CmdMove))

@@ -30,7 +30,7 @@ public static class SiteCli
         return exit == 1 && IsBareBranch(args) ? ExitCodes.Usage : exit;
     }
 
-    static readonly string[] Branches = ["moderator", "agenda"];
+    static readonly string[] Branches = ["moderator", "agenda", "roll-call"];
 
     static bool IsBareBranch(IReadOnlyList<string> args) =>
         args.Count > 0 && args.All(a => Branches.Contains(a) || (a.StartsWith("--", StringComparison.Ordinal) && a is not "--help"))
@@ -59,6 +59,6 @@ public static class SiteCli
     static string VerbOf(IReadOnlyList<string> args)
     {
         if (args.Count == 0 || args[0].StartsWith('-')) return "";
-        return args[0] == "moderator" && args.Count > 1 && !args[1].StartsWith('-') ? $"{args[0]} {args[1]}" : args[0];
+        return Branches.Contains(args[0]) && args.Count > 1 && !args[1].StartsWith('-') ? $"{args[0]} {args[1]}" : args[0];
     }
 }

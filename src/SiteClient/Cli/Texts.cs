@@ -34,6 +34,12 @@ public static class Texts
     public static readonly Phrase CmdRemove = new("Gỡ một người khỏi danh sách", "Remove an entry from the list");
     public static readonly Phrase CmdAddSpeaker = new("Thêm người phát biểu (đã duyệt) vào danh sách", "Add an approved speaker to the list");
     public static readonly Phrase CmdMove = new("Đổi vị trí một người trong danh sách", "Move an entry within its list");
+    public static readonly Phrase CmdRollCall = new("Điểm danh nhanh (roll call)", "Roll call");
+    public static readonly Phrase CmdRollCallConfirm = new("Xác nhận điểm cầu có mặt trong lượt điểm danh nhanh", "Confirm the site is present in the roll call");
+    public static readonly Phrase CmdRollCallStart = new("Bắt đầu một lượt điểm danh nhanh", "Start a roll call");
+    public static readonly Phrase CmdRollCallClose = new("Kết thúc lượt điểm danh nhanh", "Close the roll call");
+    public static readonly Phrase CmdRemoveDelegate = new("Loại một đại biểu khỏi diễn đàn", "Remove a delegate from the forum");
+    public static readonly Phrase CmdReadmitDelegate = new("Cho đại biểu đã bị loại tham gia lại", "Readmit a removed delegate");
     public static readonly Phrase CmdNext = new("Mời người kế tiếp (đã duyệt) phát biểu", "Call the next approved speaker");
     public static readonly Phrase CmdGiveFloor = new("Trao lời trực tiếp cho một yêu cầu", "Give the floor to a request directly");
     public static readonly Phrase CmdEnd = new("Kết thúc phần phát biểu hiện tại", "End the current speech");
@@ -76,9 +82,12 @@ public static class Texts
     public static readonly Phrase OptHallSite = new("Mã điểm cầu (bỏ trống: người phát biểu tại hội trường)", "Site code (leave out: a speaker in the hall)");
     public static readonly Phrase OptPosition = new("Vị trí trong danh sách, từ 1 (mặc định: cuối danh sách)", "Place in the list, from 1 (default: the end)");
     public static readonly Phrase ArgPosition = new("Vị trí mới, từ 1", "New place, from 1");
+    public static readonly Phrase OptRollCall = new("Mã lượt điểm danh (mặc định: lượt đang mở)", "Roll call id (default: the open one)");
+    public static readonly Phrase OptDeadline = new("Thời hạn trả lời, giây (10–3600, mặc định 120)", "Time to answer, seconds (10–3600, default 120)");
+    public static readonly Phrase ArgDelegate = new("Mã đại biểu", "Delegate id");
     public static readonly Phrase OptReason = new("Lý do (chỉ điểm cầu đó thấy)", "Reason (shown to that site only)");
 
-    public static readonly Phrase ArgReport = new("Báo cáo: speakers (theo người phát biểu) hoặc sites (theo điểm cầu)", "Report: speakers (per speaker) or sites (per site)");
+    public static readonly Phrase ArgReport = new("Báo cáo: speakers (theo người phát biểu), sites (theo điểm cầu) hoặc attendance (điểm danh)", "Report: speakers (per speaker), sites (per site) or attendance");
     public static readonly Phrase OptFormat = new("Định dạng: csv (mặc định) hoặc json", "Format: csv (default) or json");
     public static readonly Phrase OptOutput = new("Ghi ra tệp này thay vì màn hình", "Write to this file instead of the screen");
 
@@ -127,6 +136,17 @@ public static class Texts
     public static readonly Phrase ItemSet = new("Mục hiện tại: {0}.", "Current item: {0}.");
     public static readonly Phrase SpeakerAdded = new("Đã thêm {0}. Mã yêu cầu: {1}", "Added {0}. Request id: {1}");
     public static readonly Phrase RequestMoved = new("Đã chuyển {0} tới vị trí {1}.", "Moved {0} to place {1}.");
+    public static readonly Phrase DeadlineRange = new("Thời hạn phải từ 10 đến 3600 giây", "The deadline must be from 10 to 3600 seconds");
+    public static readonly Phrase RollCallConfirmed = new("Đã xác nhận có mặt.", "Presence confirmed.");
+    public static readonly Phrase RollCallStarted = new("Đã bắt đầu điểm danh nhanh, hạn {0} giây. Mã: {1}", "Roll call started, {0} seconds to answer. Id: {1}");
+    public static readonly Phrase RollCallClosed = new("Đã kết thúc điểm danh nhanh.", "Roll call closed.");
+    public static readonly Phrase DelegateRemoved = new("Đã loại đại biểu {0}.", "Removed delegate {0}.");
+    public static readonly Phrase DelegateReadmitted = new("Đã cho đại biểu {0} tham gia lại.", "Readmitted delegate {0}.");
+    public static readonly Phrase RowRollCall = new("Điểm danh nhanh", "Roll call");
+    public static readonly Phrase RollCallOpen = new("đang mở, còn {0} — {1}", "open, {0} left — {1}");
+    public static readonly Phrase RollCallAnswered = new("điểm cầu đã xác nhận", "this site confirmed");
+    public static readonly Phrase RollCallUnanswered = new("CHƯA XÁC NHẬN: eventhub-site roll-call confirm", "NOT CONFIRMED: eventhub-site roll-call confirm");
+    public static readonly Phrase RollCallCount = new("{0}/{1} điểm cầu đã xác nhận", "{0}/{1} sites confirmed");
     public static readonly Phrase PositionRange = new("Vị trí phải từ 1 trở lên", "The place must be 1 or more");
     public static readonly Phrase RequestApproved = new("Đã duyệt {0}.", "Approved {0}.");
     public static readonly Phrase RequestDeclined = new("Đã từ chối {0}.", "Declined {0}.");
@@ -159,6 +179,7 @@ public static class Texts
     public static readonly Phrase StateConnected = new("đã kết nối", "connected");
     public static readonly Phrase StateReconnecting = new("mất kết nối, đang nối lại", "reconnecting");
     public static readonly Phrase StateResumed = new("đã nối lại, không mất sự kiện", "resumed, nothing missed");
+    public static readonly Phrase StateRefused = new("hub từ chối kết nối", "refused by the hub");
     public static readonly Phrase CheckedInSince = new("có mặt từ {0}, trưởng đoàn {1}", "present since {0}, lead {1}");
     public static readonly Phrase NotCheckedIn = new("chưa điểm danh", "not checked in");
     public static readonly Phrase Unknown = new("—", "—");

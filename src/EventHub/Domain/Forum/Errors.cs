@@ -39,6 +39,16 @@ public static class Errors
         E("attendance.already_checked_in", $"Điểm cầu {site} đã điểm danh vào rồi.", $"Bridge point {site} is already checked in.");
     public static ForumRuleException NotCheckedIn(string site) =>
         E("attendance.not_checked_in", $"Điểm cầu {site} chưa điểm danh vào.", $"Bridge point {site} is not checked in.");
+    public static ForumRuleException UnknownDelegate(string id) =>
+        E("delegate.unknown", $"Không có đại biểu mã '{id}'.", $"There is no delegate with id '{id}'.");
+    public static ForumRuleException UnknownRollCall(string id) =>
+        E("rollcall.unknown", $"Không có lượt điểm danh '{id}'.", $"There is no roll call '{id}'.");
+    public static ForumRuleException RollCallExists(string id) =>
+        E("rollcall.duplicate", $"Mã lượt điểm danh '{id}' đã được dùng.", $"Roll call id '{id}' is already in use.");
+    public static ForumRuleException RollCallStillOpen(string id) =>
+        E("rollcall.still_open", $"Lượt điểm danh '{id}' chưa kết thúc; hãy đóng nó trước.", $"Roll call '{id}' is still open; close it first.");
+    public static ForumRuleException RollCallClosed(string id) =>
+        E("rollcall.closed", $"Lượt điểm danh '{id}' đã đóng hoặc đã quá hạn; xác nhận không được ghi nhận.", $"Roll call '{id}' is closed or past its deadline; the confirmation was not recorded.");
     public static ForumRuleException DelegateRemoved() =>
         E("delegate.removed", "Đại biểu này đã bị điều hành viên gỡ khỏi tọa đàm.", "This delegate was removed by the moderator.");
 

@@ -20,6 +20,7 @@ public static class Permissions
     static bool Allowed(Role role, ForumCommand command) => command switch
     {
         OpenForum => role == Role.Moderator,
+        ConfirmRollCall => role == Role.SiteHost,
         CheckIn or UpdateHeadcount or CheckOut => role is Role.SiteHost or Role.Moderator,
         JoinAsDelegate => role == Role.Delegate,
         // A host withdraws only their own site's request: the decider checks the request's site.

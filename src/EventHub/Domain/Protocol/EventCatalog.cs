@@ -19,6 +19,13 @@ public static class EventCatalog
     static readonly Entry[] Entries =
     [
         new("forum.opened", 1, typeof(ForumOpened)),
+        new("delegate.removed", 1, typeof(DelegateRemoved)),
+        new("delegate.readmitted", 1, typeof(DelegateReadmitted)),
+        new("site.host_lost", 1, typeof(SiteHostLost)),
+        new("site.host_back", 1, typeof(SiteHostBack)),
+        new("rollcall.started", 1, typeof(RollCallStarted)),
+        new("rollcall.confirmed", 1, typeof(RollCallConfirmed)),
+        new("rollcall.closed", 1, typeof(RollCallClosed)),
         new("site.checked_in", 1, typeof(SiteCheckedIn)),
         new("site.headcount", 1, typeof(HeadcountUpdated)),
         new("site.checked_out", 1, typeof(SiteCheckedOut)),

@@ -17,6 +17,7 @@ public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportComma
     {
         ["speakers"] = format => $"/api/export/speakers.{format}",
         ["sites"] = format => format == "csv" ? "/api/export/speakers.csv?by=site" : "/api/export/speakers.json",
+        ["attendance"] = format => $"/api/reports/attendance.{format}",
     };
 
     public sealed class Settings : TimedSettings

@@ -49,18 +49,27 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
                 return ExitCodes.Refused;
             }
             await using var client = session.CreateClient();
-            await client.StartAsync(deadline.Token);
-            while (client.Resumes == 0) await Task.Delay(20, deadline.Token); // the local copy is current
-            var request = Request(settings, commandId, client.Forum.State);
-            if (request is null)
+            using var running = HubSession.EndOnRefusal(client, deadline.Token);
+            try
             {
-                var (code, message) = NothingToDo;
-                env.Error.WriteLine(Texts.Format(Texts.Refused, code, Texts.Get(message)));
+                await client.StartAsync(running.Token);
+                while (client.Resumes == 0) await Task.Delay(20, running.Token); // the local copy is current
+                var request = Request(settings, commandId, client.Forum.State);
+                if (request is null)
+                {
+                    var (code, message) = NothingToDo;
+                    env.Error.WriteLine(Texts.Format(Texts.Refused, code, Texts.Get(message)));
+                    return ExitCodes.Refused;
+                }
+                sent = true;
+                var result = await client.SendAsync(Method, request, running.Token);
+                return Report(result, settings, session);
+            }
+            catch (OperationCanceledException) when (client.Refusal is { } refusal)
+            {
+                HubSession.WriteRefusal(env, refusal);
                 return ExitCodes.Refused;
             }
-            sent = true;
-            var result = await client.SendAsync(Method, request, deadline.Token);
-            return Report(result, settings, session);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {

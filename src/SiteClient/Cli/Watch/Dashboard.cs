@@ -69,7 +69,9 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
         Row(table, Texts.RowRtt, new Text(_rtt is { } rtt ? $"{rtt.TotalMilliseconds:0} ms" : Texts.Get(Texts.Unknown)));
         if (site is not null) SiteRows(table, state, site);
         else AllSitesRows(table, state);
-        QueuePanel.AddRows(table, state.SpeakerQueue, site, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        RollCallRow(table, state, site, now);
+        QueuePanel.AddRows(table, state.SpeakerQueue, site, now);
 
         var parts = new List<IRenderable> { table, QueuePanel.List(state.SpeakerQueue, site) };
         var deck = QueuePanel.OnDeck(state.SpeakerQueue, site);
@@ -107,11 +109,25 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
         Row(table, Texts.RowHeadcount, new Text(present.Sum(s => s.Headcount).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    /// <summary>An open roll call, with the time left to answer and whether this site has.</summary>
+    static void RollCallRow(Table table, ForumState state, string? site, long now)
+    {
+        if (state.Attendance.UnclosedRollCall is not { } rollCall || rollCall.DeadlineAt <= now) return;
+        var left = TimeSpan.FromMilliseconds(rollCall.DeadlineAt - now).ToString(@"mm\:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var answered = site is not null && rollCall.Confirmed.ContainsKey(site);
+        var detail = site is null
+            ? Texts.Format(Texts.RollCallCount, rollCall.Confirmed.Count, state.SiteCodes.Count)
+            : Texts.Get(answered ? Texts.RollCallAnswered : Texts.RollCallUnanswered);
+        var style = site is null || answered ? new Style(Color.Green) : new Style(Color.White, Color.Red, Decoration.Bold);
+        Row(table, Texts.RowRollCall, new Text(Texts.Format(Texts.RollCallOpen, left, detail), style));
+    }
+
     Text Connection() => client.State switch
     {
         LinkState.Connecting => new Text(Texts.Get(Texts.StateConnecting), new Style(Color.Yellow)),
         LinkState.Connected => new Text(Texts.Get(Texts.StateConnected), new Style(Color.Green)),
         LinkState.Reconnecting => new Text(Texts.Get(Texts.StateReconnecting), new Style(Color.Red, decoration: Decoration.Bold)),
+        LinkState.Refused => new Text(Texts.Get(Texts.StateRefused), new Style(Color.Red, decoration: Decoration.Bold)),
         _ => new Text(Texts.Get(Texts.StateResumed), new Style(Color.Green)),
     };
 

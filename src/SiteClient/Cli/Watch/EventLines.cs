@@ -42,6 +42,7 @@ sealed class EventLines(TextWriter output, ForumClient client)
         LinkState.Connecting => "connecting",
         LinkState.Connected => "connected",
         LinkState.Reconnecting => "reconnecting",
+        LinkState.Refused => "refused",
         _ => "resumed",
     };
 

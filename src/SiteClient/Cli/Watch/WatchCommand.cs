@@ -29,15 +29,18 @@ public sealed class WatchCommand(CliEnvironment env) : AsyncCommand<WatchCommand
             return ExitCodes.Refused;
         }
         var site = settings.Site?.Trim().ToUpperInvariant() ?? session.Login.Site;
+        await using var client = session.CreateClient();
+        using var running = HubSession.EndOnRefusal(client, cancellationToken);
         try
         {
-            await using var client = session.CreateClient();
-            if (settings.Json) await new EventLines(env.RawOut, client).RunAsync(cancellationToken);
-            else await new Dashboard(env, client, site).RunAsync(cancellationToken);
+            if (settings.Json) await new EventLines(env.RawOut, client).RunAsync(running.Token);
+            else await new Dashboard(env, client, site).RunAsync(running.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (running.IsCancellationRequested)
         {
         }
-        return ExitCodes.Done;
+        if (client.Refusal is not { } refusal) return ExitCodes.Done;
+        HubSession.WriteRefusal(env, refusal);
+        return ExitCodes.Refused;
     }
 }
