@@ -81,8 +81,17 @@ public sealed class ForumClient : IAsyncDisposable
     public int Resumes { get; private set; }
     public int Snapshots { get; private set; }
 
+    /// <summary>Live events that skipped a number (each one triggered a resume that filled the gap).</summary>
+    public int GapsHealed { get; private set; }
+
+    /// <summary>Live events that arrived again after a resume had already brought them (ignored).</summary>
+    public int RepeatsIgnored { get; private set; }
+
     /// <summary>Raised on the client's loop for every event taken in, live or from a resume, in order.</summary>
     public event Action<AppliedEvent>? EventApplied;
+
+    /// <summary>Raised on the client's loop after every completed resume (reconnect, gap, stale position).</summary>
+    public event Action<ResumeResult>? ResumeCompleted;
 
     /// <summary>Raised when a resume replaced the local copy with a snapshot.</summary>
     public event Action<ResumeResult>? SnapshotTaken;
@@ -115,17 +124,19 @@ public sealed class ForumClient : IAsyncDisposable
                 var result = await _connection.InvokeAsync<CommandResult>(method, request, cancellationToken);
                 if (result.Ok || !RetryableCodes.Contains(result.Error?.Code)) return result;
             }
-            catch (Exception ex) when (ex is not HubException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
             {
-                // The connection dropped mid-call: the outcome is unknown, so resend the same id.
+                // The connection dropped mid-call: the outcome is unknown, so resend the same id
+                // (unless the caller gave up meanwhile: then say so, whatever the transport threw).
+                cancellationToken.ThrowIfCancellationRequested();
             }
             await Task.Delay(_options.ReconnectDelay / 4, cancellationToken);
         }
     }
 
-    /// <summary>Calls a query method (WhoAmI, Resume …) once.</summary>
-    public Task<TResult> InvokeAsync<TResult>(string method, CancellationToken cancellationToken = default) =>
-        _connection.InvokeAsync<TResult>(method, cancellationToken);
+    /// <summary>Calls a query method (WhoAmI, Resume …) once; no resend.</summary>
+    public Task<TResult> InvokeAsync<TResult>(string method, params object?[] args) =>
+        _connection.InvokeCoreAsync<TResult>(method, args);
 
     /// <summary>Completes once the local copy has taken in event <paramref name="seq"/>.</summary>
     public Task WaitForSeqAsync(long seq, CancellationToken cancellationToken = default)
@@ -202,8 +213,19 @@ public sealed class ForumClient : IAsyncDisposable
                 switch (item)
                 {
                     case EventEnvelope envelope:
-                        if (_forum.Offer(envelope, out var applied) == LocalForum.Outcome.Applied) Raise(applied!);
-                        else if (envelope.Seq > _forum.LastSeq) await ResumeAsync(cancellationToken);
+                        switch (_forum.Offer(envelope, out var applied))
+                        {
+                            case LocalForum.Outcome.Applied:
+                                Raise(applied!);
+                                break;
+                            case LocalForum.Outcome.Gap:
+                                GapsHealed++;
+                                await ResumeAsync(cancellationToken);
+                                break;
+                            default:
+                                RepeatsIgnored++;
+                                break;
+                        }
                         break;
                     case LogPosition position when _forum.IsBehind(position):
                     case Resync:
@@ -232,6 +254,7 @@ public sealed class ForumClient : IAsyncDisposable
         foreach (var e in applied) Raise(e);
         State = Resumes == 1 ? LinkState.Connected : LinkState.Resumed;
         ReleaseWaiters();
+        ResumeCompleted?.Invoke(result);
     }
 
     void Raise(AppliedEvent applied)

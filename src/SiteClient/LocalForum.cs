@@ -3,8 +3,11 @@ using EventHub.Domain.Protocol;
 
 namespace EventHub.SiteClient;
 
-/// <summary>An event the local copy took in, decoded.</summary>
-public sealed record AppliedEvent(EventEnvelope Envelope, ForumEvent Event);
+/// <summary>An event the local copy took in, decoded; <c>FromResume</c> when it came from a resume, not live.</summary>
+public sealed record AppliedEvent(EventEnvelope Envelope, ForumEvent Event)
+{
+    public bool FromResume { get; init; }
+}
 
 /// <summary>
 /// The client's copy of the forum: folds envelopes in sequence order with the domain's own Evolve, refuses
@@ -46,7 +49,7 @@ public sealed class LocalForum
         Epoch = result.Epoch;
         var applied = new List<AppliedEvent>(result.Events.Count);
         foreach (var envelope in result.Events)
-            if (Offer(envelope, out var one) == Outcome.Applied) applied.Add(one!);
+            if (Offer(envelope, out var one) == Outcome.Applied) applied.Add(one! with { FromResume = true });
             else if (envelope.Seq > LastSeq) throw new InvalidOperationException($"Resume skipped from {LastSeq} to {envelope.Seq}.");
         return applied;
     }

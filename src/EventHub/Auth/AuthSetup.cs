@@ -16,6 +16,7 @@ public static class AuthSetup
             sp.GetRequiredService<EventHubOptions>().CredentialsPath,
             sp.GetRequiredService<SeedData>().Sites.Select(s => s.Code)));
         services.AddSingleton<TokenIssuer>();
+        services.AddHostedService<CredentialsStartup>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -46,4 +47,17 @@ public static class AuthSetup
         services.AddAuthorization();
         return builder;
     }
+}
+
+/// <summary>Creates (or checks) the credentials and the signing key at start-up, not at the first login.</summary>
+sealed class CredentialsStartup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<SigningKey>();
+        services.GetRequiredService<Credentials>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

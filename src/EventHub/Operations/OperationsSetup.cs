@@ -8,7 +8,6 @@ public static class OperationsSetup
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using EventHub.Auth;
 using EventHub.Domain.Protocol;
+using EventHub.Forum;
 using EventHub.SiteClient;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,6 +44,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
     public Uri BaseAddress { get; }
     public Uri HubUrl => new(BaseAddress, "/hubs/forum");
     public Credentials Credentials => Services.GetRequiredService<Credentials>();
+    public ForumEngine Engine => Services.GetRequiredService<ForumEngine>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -77,7 +79,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
             ReconnectDelay = TimeSpan.FromMilliseconds(200),
         });
         await client.StartAsync().WaitAsync(Timeouts.Call);
-        var head = Services.GetRequiredService<EventHub.Forum.ForumEngine>().View.Head;
+        var head = Engine.View.Head;
         await client.WaitForSeqAsync(head).WaitAsync(Timeouts.Call);
         return client;
     }

@@ -1,0 +1,79 @@
+using EventHub.SiteClient;
+using HdrHistogram;
+
+namespace EventHub.LoadTests;
+
+/// <summary>
+/// What one connected client saw: the sequence numbers it applied (checked contiguous as they come), and the
+/// delay from the server's commit time to arrival for each live event.
+/// </summary>
+sealed class Probe
+{
+    readonly Lock _lock = new();
+    long _expectedNext = -1;
+
+    public Probe(ForumClient client, string role, Recorders recorders)
+    {
+        Client = client;
+        Role = role;
+        client.ResumeCompleted += _ => { lock (_lock) ResumeTimes.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()); };
+        // A snapshot stands for the events up to it: the next one to expect is the one after it.
+        client.SnapshotTaken += r => { lock (_lock) { _expectedNext = r.SnapshotSeq + 1; LastSeq = r.SnapshotSeq; } };
+        client.EventApplied += e =>
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            lock (_lock)
+            {
+                if (_expectedNext >= 0 && e.Envelope.Seq < _expectedNext) Duplicated++;
+                if (_expectedNext >= 0 && e.Envelope.Seq > _expectedNext) Gaps++;
+                _expectedNext = e.Envelope.Seq + 1;
+                Applied++;
+                LastSeq = e.Envelope.Seq;
+                Log?.TryAdd(e.Envelope.Seq, (e.Envelope.Type, e.Envelope.Data));
+            }
+            if (Measuring)
+            {
+                if (e.FromResume) recorders.Healed.RecordValue(Math.Max(0, now - e.Envelope.At));
+                else recorders.Fanout.RecordValue(Math.Max(0, now - e.Envelope.At));
+                Interlocked.Increment(ref recorders.Deliveries);
+            }
+        };
+    }
+
+    public ForumClient Client { get; }
+    public string Role { get; }
+    public long Applied { get; private set; }
+    public long LastSeq { get; private set; }
+    public long Duplicated { get; private set; }
+    public long Gaps { get; private set; }
+    public List<long> ResumeTimes { get; } = [];
+
+    /// <summary>Kept for the moderator only: every event it applied, to check acknowledged commands against.</summary>
+    public Dictionary<long, (string Type, string Data)>? Log { get; set; }
+
+    public long FirstResumeAfter(long at)
+    {
+        lock (_lock) return ResumeTimes.FirstOrDefault(t => t >= at);
+    }
+    public long StartSeq { get; private set; }
+    public long StartApplied { get; private set; }
+
+    public void StartMeasuring()
+    {
+        lock (_lock)
+        {
+            StartSeq = LastSeq;
+            StartApplied = Applied;
+        }
+        Measuring = true;
+    }
+    public bool Measuring { get; set; }
+}
+
+/// <summary>Shared histograms (thread-safe) and counters for one run.</summary>
+sealed class Recorders
+{
+    public readonly LongConcurrentHistogram Fanout = new(1, 600_000, 3);
+    public readonly LongConcurrentHistogram Healed = new(1, 600_000, 3);
+    public long Deliveries;
+}

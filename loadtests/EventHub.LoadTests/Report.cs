@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HdrHistogram;
+
+namespace EventHub.LoadTests;
+
+/// <summary>Writes loadtests/results/SCENARIO/: summary.json (the keys the issue names), report.md, latency.png.</summary>
+sealed class Report(RunSettings settings, Scenario scenario, Population people, Workload workload, Recorders recorders,
+    NodeStats stats, Verdict verdict, Baseline? baseline, long head, double stormSeconds, double workSeconds)
+{
+    static readonly double[] Percentiles = [50, 75, 90, 95, 99, 99.9, 100];
+
+    public string Write()
+    {
+        var folder = Path.Combine(settings.Out, scenario.Name);
+        Directory.CreateDirectory(folder);
+        var summary = Summary();
+        File.WriteAllText(Path.Combine(folder, "summary.json"), summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(folder, "report.md"), Markdown(summary));
+        Plot(Path.Combine(folder, "latency.png"));
+        return folder;
+    }
+
+    JsonObject Summary()
+    {
+        var deliveriesPerSecond = Interlocked.Read(ref recorders.Deliveries) / Math.Max(1, workSeconds);
+        var ours = Latency(recorders.Fanout);
+        var json = new JsonObject
+        {
+            ["scenario"] = scenario.Name,
+            ["protocol"] = settings.Json ? "json" : "msgpack",
+            ["nodes"] = settings.Nodes,
+            ["delegates_per_site"] = scenario.DelegatesPerSite,
+            ["duration_s"] = Math.Round(workSeconds, 1),
+            ["connections"] = new JsonObject { ["total"] = scenario.Connections },
+            ["login_all_s"] = Math.Round(people.LoginSeconds, 2),
+            ["connect_all_s"] = Math.Round(people.ConnectSeconds, 2),
+            ["checkin_storm_s"] = Math.Round(stormSeconds, 3),
+            ["log_head"] = head,
+            ["deliveries"] = new JsonObject { ["expected"] = verdict.Expected, ["received"] = verdict.Received },
+            ["lost"] = verdict.Lost,
+            ["duplicated"] = verdict.Duplicated,
+            ["gaps"] = verdict.Gaps,
+            ["gaps_healed_by_resume"] = people.All.Sum(p => p.Client.GapsHealed),
+            ["repeats_ignored"] = people.All.Sum(p => p.Client.RepeatsIgnored),
+            ["snapshots"] = people.All.Sum(p => p.Client.Snapshots),
+            ["fanout_ms"] = ours,
+            ["healed_ms"] = Latency(recorders.Healed),
+            ["deliveries_per_s"] = Math.Round(deliveriesPerSecond, 1),
+            ["acknowledged"] = verdict.Acknowledged,
+            ["in_log"] = verdict.InLog,
+            ["refused"] = workload.Refused,
+            ["resent_duplicates"] = workload.Resent,
+            ["hub"] = new JsonObject
+            {
+                ["peak_rss_mb"] = Math.Round(stats.PeakRssMb, 1),
+                ["rss_per_connection_kb"] = Math.Round(stats.RssPerConnectionKb(scenario.Connections), 2),
+                ["nodes"] = JsonSerializer.SerializeToNode(stats.Report(workSeconds, scenario.Connections)),
+            },
+            ["passed"] = verdict.Passed,
+            ["problems"] = new JsonArray(verdict.Problems.Select(p => (JsonNode)p).ToArray()),
+        };
+        if (baseline is not null)
+        {
+            var bare = Latency(baseline.Fanout);
+            var bareRate = baseline.Deliveries / Math.Max(1, baseline.Seconds);
+            json["baseline"] = new JsonObject
+            {
+                ["fanout_ms"] = bare,
+                ["deliveries_per_s"] = Math.Round(bareRate, 1),
+                ["deliveries"] = new JsonObject { ["expected"] = baseline.Expected, ["received"] = baseline.Deliveries },
+            };
+            json["ratio_p99"] = Ratio(ours["p99"]!.GetValue<double>(), bare["p99"]!.GetValue<double>());
+            json["ratio_throughput"] = Ratio(deliveriesPerSecond, bareRate);
+        }
+        if (scenario.Name == "failover")
+            json["failover"] = new JsonObject
+            {
+                ["moved"] = verdict.Moved,
+                ["resumed"] = verdict.Resumed,
+                ["missed_events"] = verdict.MissedByMoved,
+                ["resume_p50_s"] = Percentile(verdict.ResumeSeconds, 50),
+                ["resume_p99_s"] = Percentile(verdict.ResumeSeconds, 99),
+            };
+        return json;
+    }
+
+    static double Ratio(double a, double b) => b <= 0 ? 0 : Math.Round(a / b, 3);
+
+    static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)], 3);
+
+    static JsonObject Latency(HistogramBase h) => h.TotalCount == 0
+        ? new JsonObject { ["p50"] = 0.0, ["p95"] = 0.0, ["p99"] = 0.0, ["max"] = 0.0, ["count"] = 0 }
+        : new JsonObject
+        {
+            ["p50"] = (double)h.GetValueAtPercentile(50),
+            ["p95"] = (double)h.GetValueAtPercentile(95),
+            ["p99"] = (double)h.GetValueAtPercentile(99),
+            ["max"] = (double)h.GetMaxValue(),
+            ["count"] = h.TotalCount,
+        };
+
+    string Markdown(JsonObject s)
+    {
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine(inv, $"# Load test: {scenario.Name}");
+        md.AppendLine();
+        md.AppendLine(inv, $"{(verdict.Passed ? "PASSED" : "FAILED")}: {scenario.Connections} connections ({scenario.DelegatesPerSite} delegates per site), {settings.Nodes} nodes, {(settings.Json ? "JSON" : "MessagePack")}, {workSeconds:F0} s.");
+        foreach (var problem in verdict.Problems) md.AppendLine(inv, $"- **{problem}**");
+        md.AppendLine();
+        md.AppendLine("| measure | EventHub | bare SignalR | ratio |");
+        md.AppendLine("| --- | --- | --- | --- |");
+        var bare = s["baseline"];
+        foreach (var p in new[] { "p50", "p95", "p99", "max" })
+            md.AppendLine(inv, $"| fan-out {p} (ms) | {s["fanout_ms"]![p]} | {bare?["fanout_ms"]?[p]?.ToString() ?? "–"} | {(p == "p99" ? s["ratio_p99"]?.ToString() ?? "–" : "")} |");
+        md.AppendLine(inv, $"| deliveries/s | {s["deliveries_per_s"]} | {bare?["deliveries_per_s"]?.ToString() ?? "–"} | {s["ratio_throughput"]?.ToString() ?? "–"} |");
+        md.AppendLine();
+        md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm_s"]} s");
+        md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; gaps healed by resume {s["gaps_healed_by_resume"]}, snapshots {s["snapshots"]}");
+        md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, answered as duplicates of a resend {workload.Resent}");
+        md.AppendLine(inv, $"- hub: peak RSS {s["hub"]!["peak_rss_mb"]} MB, {s["hub"]!["rss_per_connection_kb"]} KB per connection; per node: {s["hub"]!["nodes"]!.ToJsonString()}");
+        if (s["failover"] is { } f)
+            md.AppendLine(inv, $"- failover: moved {f["moved"]}, resumed {f["resumed"]}, missed events {f["missed_events"]}, back in sync p50 {f["resume_p50_s"]} s, p99 {f["resume_p99_s"]} s");
+        md.AppendLine();
+        md.AppendLine("![latency](latency.png)");
+        return md.ToString();
+    }
+
+    void Plot(string path)
+    {
+        var plot = new ScottPlot.Plot();
+        var xs = Percentiles.Select((_, i) => (double)i).ToArray();
+        if (recorders.Fanout.TotalCount > 0)
+            plot.Add.Scatter(xs, Percentiles.Select(p => (double)recorders.Fanout.GetValueAtPercentile(p)).ToArray()).LegendText = "EventHub";
+        if (baseline is { Fanout.TotalCount: > 0 })
+            plot.Add.Scatter(xs, Percentiles.Select(p => (double)baseline.Fanout.GetValueAtPercentile(p)).ToArray()).LegendText = "bare SignalR";
+        plot.Axes.Bottom.SetTicks(xs, Percentiles.Select(p => $"p{p}").ToArray());
+        plot.Title($"{scenario.Name}: độ trễ phân phát / fan-out latency ({scenario.Connections} connections)");
+        plot.YLabel("ms (commit → client)");
+        plot.ShowLegend();
+        plot.SavePng(path, 900, 500);
+    }
+}

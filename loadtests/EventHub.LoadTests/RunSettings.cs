@@ -1,0 +1,59 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace EventHub.LoadTests;
+
+sealed class RunSettings : CommandSettings
+{
+    [CommandArgument(0, "<SCENARIO>")]
+    [Description("smoke | checkin-storm | forum-day | failover | redis-restart")]
+    public string Scenario { get; init; } = "";
+
+    [CommandOption("--hub <URL>")]
+    [Description("EventHub's balancer URL (http://127.0.0.1:8080)")]
+    public string Hub { get; init; } = "";
+
+    [CommandOption("--bare <URL>")]
+    [Description("The bare SignalR hub's balancer URL, for the baseline (skipped when absent)")]
+    public string? Bare { get; init; }
+
+    [CommandOption("--credentials <PATH>")]
+    public string Credentials { get; init; } = "";
+
+    [CommandOption("--delegates-per-site <N>")]
+    [Description("Default: 2 for smoke, 0 for checkin-storm, 50 otherwise (100 for the stretch run)")]
+    public int? DelegatesPerSite { get; init; }
+
+    [CommandOption("--duration <SECONDS>")]
+    [Description("Default: 15 for smoke, 60 otherwise")]
+    public int? Duration { get; init; }
+
+    [CommandOption("--protocol <NAME>")]
+    [Description("msgpack (default) | json")]
+    public string Protocol { get; init; } = "msgpack";
+
+    [CommandOption("--out <DIR>")]
+    public string Out { get; init; } = "loadtests/results";
+
+    [CommandOption("--node-pids <PIDS>")]
+    [Description("Comma-separated process ids of the hub nodes, for CPU and memory figures")]
+    public string? NodePids { get; init; }
+
+    [CommandOption("--fault <COMMAND>")]
+    [Description("A shell command run halfway (kill a node, restart Redis)")]
+    public string? Fault { get; init; }
+
+    [CommandOption("--nodes <N>")]
+    public int Nodes { get; init; } = 2;
+
+    public bool Json => Protocol.Equals("json", StringComparison.OrdinalIgnoreCase);
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        Scenario is not ("smoke" or "checkin-storm" or "forum-day" or "failover" or "redis-restart")
+            ? Spectre.Console.ValidationResult.Error($"unknown scenario '{Scenario}'")
+            : string.IsNullOrEmpty(Hub) || string.IsNullOrEmpty(Credentials)
+                ? Spectre.Console.ValidationResult.Error("--hub and --credentials are required")
+                : Protocol is not ("msgpack" or "json")
+                    ? Spectre.Console.ValidationResult.Error("--protocol is msgpack or json")
+                    : Spectre.Console.ValidationResult.Success();
+}

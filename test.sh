@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs what the tests need (Redis from Debian's packages),
+# builds the solution, runs both test projects, and ends with one line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Cài đặt / installing: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# The tests start their own redis-server processes on free ports; the system service is not needed.
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build EventHub.sln -c Release -nologo -clp:ErrorsOnly
+
+log=$(mktemp)
+status=0
+for project in tests/EventHub.Domain.Tests tests/EventHub.Tests; do
+  dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=1
+done
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "${passed} passed, ${failed} failed"
+if [ "$passed" -eq 0 ]; then status=1; fi
+exit $status

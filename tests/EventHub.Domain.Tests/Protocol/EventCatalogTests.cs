@@ -1,0 +1,91 @@
+using EventHub.Domain.Attendance;
+using EventHub.Domain.Forum;
+using EventHub.Domain.Protocol;
+
+namespace EventHub.Domain.Tests.Protocol;
+
+public sealed class EventCatalogTests
+{
+    public static TheoryData<ForumEvent> Samples => new()
+    {
+        Spec.Opened,
+        new SiteCheckedIn("HCM", "Nguyễn Thị Mai", 40),
+        new HeadcountUpdated("HCM", 41),
+        new SiteCheckedOut("HCM"),
+        new DelegateJoined("d-1", "HCM", "Trần Thị Hòa", "Sở Nội vụ", true),
+    };
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void EveryEvent_RoundTripsThroughItsNameVersionAndJson(ForumEvent e)
+    {
+        var (type, version) = EventCatalog.NameOf(e);
+        var back = EventCatalog.Deserialize(type, version, EventCatalog.Serialize(e));
+        Assert.Equivalent(e, back, strict: true);
+        Assert.Equal(e.GetType(), back.GetType());
+    }
+
+    [Fact]
+    public void VietnameseText_IsWrittenAsItself_NotEscaped() =>
+        Assert.Contains("Nguyễn Thị Mai", EventCatalog.Serialize(new SiteCheckedIn("HCM", "Nguyễn Thị Mai", 1)));
+
+    [Fact]
+    public void AnEventFromANewerHub_IsKeptAsUnknown_AndFoldingSkipsIt()
+    {
+        var unknown = EventCatalog.Deserialize("poll.opened", 1, "{\"x\":1}");
+        var newer = EventCatalog.Deserialize("site.checked_in", 99, "{}");
+        Assert.Equal(new UnknownEvent("poll.opened", 1), unknown);
+        Assert.IsType<UnknownEvent>(newer);
+        Assert.Same(ForumState.Initial, ForumState.Evolve(ForumState.Initial, unknown, new EventContext(1, 1, Actor.System)));
+    }
+
+    [Fact]
+    public void TypeNames_AreUnique() =>
+        Assert.Equal(EventCatalog.Names.Count(), EventCatalog.Names.Distinct().Count());
+}
+
+public sealed class VisibilityTests
+{
+    [Fact]
+    public void ADelegatesNameAndAgency_AreHiddenFromThePublic()
+    {
+        var joined = new DelegateJoined("d-1", "HCM", "Trần Thị Hòa", "Sở Nội vụ", true);
+        Assert.Equal(joined with { Name = "", Agency = null }, Visibility.Public(joined));
+        Assert.True(Visibility.IsPrivateTo(joined, out var site));
+        Assert.Equal("HCM", site);
+    }
+
+    [Fact]
+    public void ACheckIn_IsPublicAsItIs()
+    {
+        var checkIn = new SiteCheckedIn("HCM", "A", 5);
+        Assert.Same(checkIn, Visibility.Public(checkIn));
+        Assert.False(Visibility.IsPrivateTo(checkIn, out _));
+    }
+
+    [Fact]
+    public void Snapshots_ShowDelegateNamesOnlyToTheModeratorAndTheirOwnSitesHost()
+    {
+        var state = Spec.Open().Given(
+            new DelegateJoined("d-1", "HCM", "Trần Thị Hòa", "Sở", false),
+            new DelegateJoined("d-2", "DNG", "Lê Văn Bình", "Sở", true)).State();
+
+        Assert.Equal("Trần Thị Hòa", Visibility.StateFor(state, Role.Moderator, null).Attendance.Delegates["d-1"].Name);
+        var hcm = Visibility.StateFor(state, Role.SiteHost, "HCM").Attendance.Delegates;
+        Assert.Equal(("Trần Thị Hòa", ""), (hcm["d-1"].Name, hcm["d-2"].Name));
+        var display = Visibility.StateFor(state, Role.Display, null).Attendance.Delegates;
+        Assert.All(display.Values, d => Assert.Equal("", d.Name));
+        Assert.True(display["d-2"].Awardee);
+    }
+
+    [Fact]
+    public void ASnapshot_RoundTripsThroughJson()
+    {
+        var state = Spec.Open().Given(new SiteCheckedIn("HCM", "A", 5), new DelegateJoined("d-1", "HCM", "Hòa", null, true)).State();
+        var back = Snapshots.Deserialize(Snapshots.Serialize(state));
+        Assert.Equal(state.SiteCodes, back.SiteCodes);
+        Assert.Equivalent(state.Attendance.Site("HCM"), back.Attendance.Site("HCM"), strict: true);
+        Assert.Equal(state.Attendance.Delegates["d-1"], back.Attendance.Delegates["d-1"]);
+        Assert.Equal(state.Title, back.Title);
+    }
+}

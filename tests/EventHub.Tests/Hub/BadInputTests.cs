@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EventHub.Domain.Protocol;
+using EventHub.SiteClient;
+using EventHub.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventHub.Tests.Hub;
+
+/// <summary>Invariant 7: bad input gets a clear, structured error and changes nothing.</summary>
+public sealed class BadInputTests : IAsyncLifetime
+{
+    HubApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new HubApp();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    async Task<HubConnection> RawConnectionAsync(string? token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(_app.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .Build();
+        await connection.StartAsync().WaitAsync(Timeouts.Call);
+        return connection;
+    }
+
+    [Fact]
+    public async Task MissingToken_ConnectionIsRefused()
+    {
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => RawConnectionAsync(null));
+        Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ForgedToken_SignedWithAnotherKey_IsRefused()
+    {
+        var forged = MintToken(new SymmetricSecurityKey(new byte[32]), DateTime.UtcNow.AddHours(1));
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => RawConnectionAsync(forged));
+        Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ExpiredToken_IsRefused()
+    {
+        var key = _app.Services.GetRequiredService<EventHub.Auth.SigningKey>().Key;
+        var expired = MintToken(key, DateTime.UtcNow.AddMinutes(-5));
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => RawConnectionAsync(expired));
+        Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task TamperedToken_IsRefused()
+    {
+        var login = await _app.LoginDelegateAsync("HCM", "Bùi Thị Xuân");
+        var parts = login.Token.Split('.');
+        var payload = Base64UrlEncoder.Decode(parts[1]).Replace("\"delegate\"", "\"moderator\"");
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
+        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => RawConnectionAsync(tampered));
+        Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
+    }
+
+    static string MintToken(SecurityKey key, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = "eventhub",
+        Audience = "eventhub",
+        Claims = new Dictionary<string, object> { ["role"] = "moderator", ["name"] = "x", ["sub"] = "moderator" },
+        NotBefore = expires.AddHours(-2),
+        IssuedAt = expires.AddHours(-2),
+        Expires = expires,
+        SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+    });
+
+    public static TheoryData<object, HttpStatusCode, string> BadLogins => new()
+    {
+        { new { role = "moderator", key = "WRONGKEY" }, HttpStatusCode.Unauthorized, "auth.bad_key" },
+        { new { role = "moderator" }, HttpStatusCode.Unauthorized, "auth.bad_key" },
+        { new { role = "emperor", key = "x" }, HttpStatusCode.Unauthorized, "auth.bad_role" },
+        { new { role = "siteHost", key = "x", site = "XYZ" }, HttpStatusCode.BadRequest, "site.unknown" },
+        { new { role = "siteHost", key = "x" }, HttpStatusCode.BadRequest, "input.required" },
+        { new { role = "delegate", key = "x", site = "HCM", name = "A" }, HttpStatusCode.Unauthorized, "auth.bad_key" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadLogins))]
+    public async Task TokenEndpoint_RefusesBadLogins_WithAStructuredError(object body, HttpStatusCode status, string code)
+    {
+        using var response = await _app.PostTokenRawAsync(body);
+        Assert.Equal(status, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("messageEn").GetString()));
+    }
+
+    public static TheoryData<string, string> BadDelegateNames => new()
+    {
+        { "", "input.required" },
+        { "   ", "input.required" },
+        { new string('a', 121), "input.too_long" },
+        { "Tên\u0007chuông", "input.control_characters" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDelegateNames))]
+    public async Task DelegateJoin_WithABadName_IsRefusedAndAddsNoEvent(string name, string code)
+    {
+        var head = _app.Engine.View.Head;
+        using var response = await _app.PostTokenRawAsync(new
+        {
+            role = "delegate", key = _app.Credentials.Sites["HCM"].JoinCode, site = "HCM", name,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Equal(head, _app.Engine.View.Head);
+    }
+
+    public static TheoryData<string, string?, int, string> BadCheckIns => new()
+    {
+        { "short", null, 10, "input.command_id" },
+        { "has spaces in it", null, 10, "input.command_id" },
+        { Guid.NewGuid().ToString("N"), "Lê Văn Bình", 0, "input.out_of_range" },
+        { Guid.NewGuid().ToString("N"), "Lê Văn Bình", -3, "input.out_of_range" },
+        { Guid.NewGuid().ToString("N"), "Lê Văn Bình", 1_000_000, "input.out_of_range" },
+        { Guid.NewGuid().ToString("N"), "", 10, "input.required" },
+        { Guid.NewGuid().ToString("N"), new string('x', 121), 10, "input.too_long" },
+        { Guid.NewGuid().ToString("N"), "Lê\u0000Văn", 10, "input.control_characters" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCheckIns))]
+    public async Task CheckIn_WithBadInput_ReturnsAStructuredErrorAndAddsNoEvent(string commandId, string? lead, int headcount, string code)
+    {
+        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
+        var head = _app.Engine.View.Head;
+
+        var result = await host.SendAsync("CheckIn", new CheckInRequest(commandId, null, lead, headcount));
+
+        Assert.False(result.Ok);
+        Assert.Equal(code, result.Error?.Code);
+        Assert.Equal(head, _app.Engine.View.Head);
+    }
+
+    [Fact]
+    public async Task UnknownSite_FromTheModerator_IsRefused()
+    {
+        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
+        var result = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "HN", "Lê Văn Bình", 10));
+        Assert.Equal("site.unknown", result.Error?.Code);
+    }
+
+    [Fact]
+    public async Task RuleViolations_CheckOutBeforeCheckIn_AndCheckingInTwice_AreRefused()
+    {
+        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HUE"));
+        Assert.Equal("attendance.not_checked_in", (await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Error?.Code);
+        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
+        Assert.Equal("attendance.already_checked_in",
+            (await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Error?.Code);
+    }
+
+    [Fact]
+    public async Task NullRequest_IsAStructuredError()
+    {
+        var login = await _app.LoginHostAsync("HCM");
+        await using var connection = await RawConnectionAsync(login.Token);
+        var result = await connection.InvokeAsync<CommandResult>("CheckIn", (CheckInRequest?)null).WaitAsync(Timeouts.Call);
+        Assert.Equal("input.required", result.Error?.Code);
+    }
+
+    [Fact]
+    public async Task PayloadOverTheSizeLimit_ClosesTheConnectionWithAnError_AndAddsNoEvent()
+    {
+        var login = await _app.LoginHostAsync("HCM");
+        await using var connection = await RawConnectionAsync(login.Token);
+        var closed = new TaskCompletionSource<Exception?>();
+        connection.Closed += ex => { closed.TrySetResult(ex); return Task.CompletedTask; };
+        var head = _app.Engine.View.Head;
+
+        _ = connection.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), null, new string('x', 40_000), 5));
+
+        var error = await closed.Task.WaitAsync(Timeouts.Call);
+        Assert.NotNull(error);
+        Assert.Equal(head, _app.Engine.View.Head);
+    }
+
+    [Fact]
+    public async Task ErrorsFromQueryMethods_AreStructuredJsonInTheHubException()
+    {
+        var login = await _app.LoginHostAsync("HCM");
+        await using var connection = await RawConnectionAsync(login.Token);
+        var ex = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
+            connection.InvokeAsync<ResumeResult>("Resume", (ResumeRequest?)null).WaitAsync(Timeouts.Call));
+        var json = JsonDocument.Parse(ex.Message[ex.Message.IndexOf('{')..]).RootElement;
+        Assert.Equal("input.required", json.GetProperty("code").GetString());
+    }
+}

@@ -1,0 +1,99 @@
+using EventHub.Domain.Protocol;
+using EventHub.SiteClient;
+using EventHub.Tests.Infrastructure;
+
+namespace EventHub.Tests.Hub;
+
+/// <summary>Idempotent commands and nothing missed after a reconnect (invariants 3 and 4).</summary>
+public sealed class ResumeTests
+{
+    [Fact]
+    public async Task RetryWithTheSameCommandId_ReturnsTheFirstOutcome_AndAddsNoEvent()
+    {
+        await using var app = new HubApp();
+        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
+        var id = CommandId.New();
+
+        var first = await host.SendAsync("CheckIn", new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
+        var again = await host.SendAsync("CheckIn", new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
+        // Even a changed payload under the same id is the same command: the first outcome stands.
+        var changed = await host.SendAsync("CheckIn", new CheckInRequest(id, null, "Someone Else", 7));
+
+        Assert.True(first.Ok && !first.Duplicate);
+        Assert.Equal(first with { Duplicate = true }, again);
+        Assert.Equal(first with { Duplicate = true }, changed);
+        Assert.Equal(first.LastSeq, app.Engine.View.Head);
+        Assert.Equal(42, app.Engine.View.State.Attendance.Site("HCM").Headcount);
+    }
+
+    [Fact]
+    public async Task ClientCutOff_WhileOthersAct_ResumesWithEveryEventOnceAndInOrder()
+    {
+        await using var app = new HubApp();
+        await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
+        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync());
+        var seen = new List<long>();
+        watcher.EventApplied += e => seen.Add(e.Envelope.Seq);
+        var start = watcher.Forum.LastSeq;
+
+        await watcher.SimulateNetworkCutAsync();
+        var sites = new[] { "HCM", "DNG", "HPG", "CTO", "HUE" };
+        CommandResult last = null!;
+        foreach (var site in sites)
+            last = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
+
+        await watcher.WaitForSeqAsync(last.LastSeq).WaitAsync(Timeouts.Heal);
+        Assert.Equal(Enumerable.Range((int)start + 1, (int)(last.LastSeq - start)).Select(i => (long)i), seen);
+        Assert.All(sites, s => Assert.True(watcher.Forum.State.Attendance.Site(s).CheckedIn));
+        Assert.True(watcher.Resumes >= 2);
+    }
+
+    [Fact]
+    public async Task ClientFurtherBehindThanTheWindow_GetsASnapshotThenLiveEvents()
+    {
+        await using var app = new HubApp(new() { ["EventHub:ResumeWindow"] = "3" });
+        await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
+        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync());
+        var snapshots = watcher.Snapshots;
+
+        await watcher.SimulateNetworkCutAsync();
+        foreach (var site in new[] { "HCM", "DNG", "HPG", "CTO", "HUE", "QNH" })
+            await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
+        await watcher.WaitForSeqAsync(app.Engine.View.Head).WaitAsync(Timeouts.Heal);
+
+        Assert.True(watcher.Snapshots > snapshots);
+        Assert.Equal(6, watcher.Forum.State.Attendance.Sites.Values.Count(s => s.CheckedIn));
+
+        var next = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "AGG", "Trưởng đoàn", 5));
+        await watcher.WaitForSeqAsync(next.LastSeq).WaitAsync(Timeouts.Call);
+        Assert.True(watcher.Forum.State.Attendance.Site("AGG").CheckedIn);
+    }
+
+    [Fact]
+    public async Task ResumeFromAnotherEpoch_GetsASnapshotOfTheCurrentLog()
+    {
+        await using var app = new HubApp();
+        await using var display = await app.ConnectAsync(await app.LoginDisplayAsync());
+
+        var result = await display.InvokeAsync<ResumeResult>("Resume", new ResumeRequest("an-old-epoch", 1)).WaitAsync(Timeouts.Call);
+
+        Assert.NotNull(result.Snapshot);
+        Assert.Equal(app.Engine.View.Epoch, result.Epoch);
+        Assert.Equal(app.Engine.View.Head, result.SnapshotSeq);
+        Assert.Empty(result.Events);
+    }
+
+    [Fact]
+    public async Task CommandSentWhileDisconnected_IsDeliveredOnceAfterTheReconnect()
+    {
+        await using var app = new HubApp();
+        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
+
+        await host.SimulateNetworkCutAsync();
+        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42))
+            .WaitAsync(Timeouts.Heal);
+
+        Assert.True(result.Ok);
+        Assert.Equal(result.LastSeq, app.Engine.View.Head);
+    }
+}

@@ -1,0 +1,143 @@
+using EventHub.Domain.Attendance;
+using EventHub.Domain.Protocol;
+using EventHub.SiteClient;
+using EventHub.Tests.Infrastructure;
+
+namespace EventHub.Tests.Hub;
+
+/// <summary>Each role through the real SignalR .NET client: what it may do, and what it sees.</summary>
+public sealed class RoleTests : IAsyncLifetime
+{
+    HubApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new HubApp();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SiteHost_ChecksIn_AndEveryRoleSeesTheEventInOrder(bool json)
+    {
+        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync(), json);
+        await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync(), json);
+        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"), json);
+
+        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
+
+        Assert.True(result.Ok, result.Error?.ToString());
+        Assert.Equal(result.FirstSeq, result.LastSeq);
+        foreach (var client in new[] { moderator, display, host })
+        {
+            await client.WaitForSeqAsync(result.LastSeq).WaitAsync(Timeouts.Call);
+            var site = client.Forum.State.Attendance.Site("HCM");
+            Assert.True(site.CheckedIn);
+            Assert.Equal(42, site.Headcount);
+            Assert.Equal("Nguyễn Thị Mai", site.Lead);
+        }
+    }
+
+    [Fact]
+    public async Task WhoAmI_ReturnsTheTokensIdentity()
+    {
+        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("DNG"));
+        var me = await host.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call);
+        Assert.Equal(new Identity("siteHost", "DNG", "Điểm cầu DNG", "host:DNG"), me);
+    }
+
+    [Fact]
+    public async Task Moderator_ActsForANamedSite_AndMustNameOne()
+    {
+        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
+
+        var named = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "hpg", "Lê Văn Bình", 30));
+        var unnamed = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 30));
+
+        Assert.True(named.Ok);
+        Assert.Equal("input.required", unnamed.Error?.Code);
+    }
+
+    [Fact]
+    public async Task SiteHost_ActingForAnotherSite_GetsAStructuredErrorAndNoEvent()
+    {
+        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
+        var head = host.Forum.LastSeq;
+
+        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "DNG", "Lê Văn Bình", 30));
+
+        Assert.False(result.Ok);
+        Assert.Equal("auth.other_site", result.Error!.Code);
+        Assert.Equal("Bạn chỉ được thao tác cho điểm cầu của mình.", result.Error.Message);
+        Assert.Equal("You may act only for your own bridge point.", result.Error.MessageEn);
+        Assert.Equal(head, Engine.View.Head);
+    }
+
+    [Theory]
+    [InlineData("display")]
+    [InlineData("delegate")]
+    public async Task ReadOnlyRoles_CannotCheckASiteIn(string role)
+    {
+        var login = role == "display" ? await _app.LoginDisplayAsync() : await _app.LoginDelegateAsync("HCM", "Phạm Văn Đức");
+        await using var client = await _app.ConnectAsync(login);
+        var head = Engine.View.Head;
+
+        var result = await client.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "HCM", "Phạm Văn Đức", 3));
+
+        Assert.Equal("auth.forbidden", result.Error?.Code);
+        Assert.Equal(head, Engine.View.Head);
+    }
+
+    [Fact]
+    public async Task DelegateJoining_IsAnEvent_WhoseNameOnlyTheModeratorAndTheirOwnSiteSee()
+    {
+        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
+        await using var ownHost = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
+        await using var otherHost = await _app.ConnectAsync(await _app.LoginHostAsync("DNG"));
+        await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync());
+
+        var login = await _app.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
+        var seq = Engine.View.Head;
+
+        foreach (var client in new[] { moderator, ownHost, otherHost, display })
+            await client.WaitForSeqAsync(seq).WaitAsync(Timeouts.Call);
+        Assert.Equal("Võ Thị Sáu", moderator.Forum.State.Attendance.Delegates[login.Identity.Id].Name);
+        Assert.Equal("Võ Thị Sáu", ownHost.Forum.State.Attendance.Delegates[login.Identity.Id].Name);
+        Assert.Equal("", otherHost.Forum.State.Attendance.Delegates[login.Identity.Id].Name);
+        Assert.Equal("", display.Forum.State.Attendance.Delegates[login.Identity.Id].Name);
+        Assert.True(display.Forum.State.Attendance.Delegates[login.Identity.Id].Awardee);
+    }
+
+    [Fact]
+    public async Task DelegateJoiningTwice_WithTheSameNameTypedDifferently_IsOneDelegate()
+    {
+        var first = await _app.LoginDelegateAsync("HCM", "Hoàng Văn Thái");
+        var head = Engine.View.Head;
+        // The same name in decomposed Unicode (NFD), as some phone keyboards send it.
+        var again = await _app.LoginDelegateAsync("HCM", "Hoàng Văn Thái".Normalize(System.Text.NormalizationForm.FormD));
+
+        Assert.Equal(first.Identity.Id, again.Identity.Id);
+        Assert.Equal(head, Engine.View.Head);
+    }
+
+    [Fact]
+    public async Task HeadcountAndCheckOut_AreRecordedAsHistory()
+    {
+        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("CTO"));
+        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Đỗ Minh Khoa", 10))).Ok);
+        Assert.True((await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 25))).Ok);
+        var last = await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null));
+        Assert.True(last.Ok);
+
+        await host.WaitForSeqAsync(last.LastSeq).WaitAsync(Timeouts.Call);
+        var site = host.Forum.State.Attendance.Site("CTO");
+        Assert.False(site.CheckedIn);
+        var spell = Assert.Single(site.Spells);
+        Assert.NotNull(spell.CheckedOutAt);
+    }
+
+    EventHub.Forum.ForumEngine Engine => _app.Engine;
+}
