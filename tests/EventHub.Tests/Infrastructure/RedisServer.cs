@@ -23,7 +23,7 @@ public sealed class RedisServer : IDisposable
             "redis-server is not installed: these tests need a real Redis. Install it with " +
             "`sudo apt-get install -y redis-server` (the test command does this on CI).");
         Directory = TempFolder.Create("redis");
-        Port = FreePort();
+        Port = HubProcess.FreePort();
         Start();
     }
 
@@ -111,11 +111,4 @@ public sealed class RedisServer : IDisposable
         Candidates.FirstOrDefault(File.Exists)
         ?? (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "redis-server")).FirstOrDefault(File.Exists);
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

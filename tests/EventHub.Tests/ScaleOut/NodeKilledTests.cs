@@ -8,7 +8,7 @@ public sealed class NodeKilledTests : IAsyncLifetime
 {
     readonly RedisCluster _cluster = new();
     HubApp _survivor = null!;
-    NodeProcess _victim = null!;
+    HubProcess _victim = null!;
 
     public async Task InitializeAsync()
     {
@@ -30,7 +30,7 @@ public sealed class NodeKilledTests : IAsyncLifetime
         await display.WaitForSeqAsync(checkIn.LastSeq).WaitAsync(Timeouts.Call);
         var recorders = new[] { new EventRecorder(host), new EventRecorder(display) };
 
-        _victim.Kill();
+        _victim.KillHard();
         // The forum goes on at the surviving node while the victim's clients are moving over.
         var meanwhile = new List<CommandResult>();
         for (var i = 1; i <= 5; i++)

@@ -11,7 +11,7 @@ namespace EventHub.Tests.ScaleOut;
 /// <summary>
 /// One real redis-server and the settings every node of one deployment shares: the connection string, a
 /// signing key, a credentials file and a channel prefix of its own (tests run in parallel on one machine).
-/// Nodes are in-process <see cref="HubApp"/>s, or child processes when a test must kill one hard.
+/// Nodes are in-process <see cref="HubApp"/>s, or <see cref="HubProcess"/>es when a test must kill one hard.
 /// </summary>
 public sealed class RedisCluster : IAsyncDisposable
 {
@@ -42,11 +42,15 @@ public sealed class RedisCluster : IAsyncDisposable
         return node;
     }
 
-    public async Task<NodeProcess> StartProcessNodeAsync()
+    /// <summary>A node as its own process (so it can be killed like kill -9), with its own data folder.</summary>
+    public async Task<HubProcess> StartProcessNodeAsync()
     {
-        var node = new NodeProcess(Settings);
+        var environment = Settings.ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value ?? "");
+        environment["EventHub__DataDirectory"] = Path.Combine(_shared, $"node-{_owned.Count}");
+        environment["EventHub__PositionInterval"] = "00:00:00.500";
+        var node = HubProcess.Start(environment);
         _owned.Add(node);
-        await node.WaitUntilReadyAsync();
+        await node.WaitReadyAsync();
         return node;
     }
 
