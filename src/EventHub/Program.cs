@@ -2,11 +2,13 @@ using EventHub.Auth;
 using EventHub.Forum;
 using EventHub.Hubs;
 using EventHub.Operations;
+using EventHub.Presence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
 builder.AddForumAuth();
 builder.AddForumHub();
+builder.AddPresence();
 builder.AddOperations();
 
 var app = builder.Build();

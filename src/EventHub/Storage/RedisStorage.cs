@@ -1,3 +1,4 @@
+using EventHub.Presence;
 using EventHub.Storage.Redis;
 using StackExchange.Redis;
 
@@ -18,8 +19,11 @@ public static class RedisStorage
         services.AddSingleton(settings);
         services.AddSingleton<IConnectionMultiplexer>(sp =>
             Watch(ConnectionMultiplexer.Connect(settings.Connection(connectionString)), "store", sp.GetRequiredService<ILogger<RedisEventLog>>()));
+        services.AddSingleton(new RedisKeys(settings.Keys));
         services.AddSingleton<IEventLog>(sp => new RedisEventLog(sp.GetRequiredService<IConnectionMultiplexer>(),
-            new RedisKeys(settings.Keys), settings.CommandTimeout, sp.GetRequiredService<ILogger<RedisEventLog>>()));
+            sp.GetRequiredService<RedisKeys>(), settings.CommandTimeout, sp.GetRequiredService<ILogger<RedisEventLog>>()));
+        services.AddSingleton<IPresenceStore>(sp => new RedisPresenceStore(sp.GetRequiredService<IConnectionMultiplexer>(),
+            sp.GetRequiredService<RedisKeys>(), settings.CommandTimeout));
 
         // AddSignalR is idempotent; the backplane registered here replaces the in-process lifetime manager
         // whichever of AddForum / AddForumHub runs first. It keeps its own connection (pub/sub), with the

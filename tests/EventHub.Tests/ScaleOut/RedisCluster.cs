@@ -33,9 +33,11 @@ public sealed class RedisCluster : IAsyncDisposable
     };
 
     /// <param name="positionInterval">How often the node's beacon runs; long when a test must prove the backplane alone delivers.</param>
-    public HubApp StartNode(Action<IServiceCollection>? services = null, TimeSpan? positionInterval = null)
+    public HubApp StartNode(Action<IServiceCollection>? services = null, TimeSpan? positionInterval = null,
+        Dictionary<string, string?>? extra = null)
     {
         var settings = Settings;
+        foreach (var (key, value) in extra ?? []) settings[key] = value;
         if (positionInterval is { } interval) settings["EventHub:PositionInterval"] = interval.ToString();
         var node = new HubApp(settings, services: services);
         _owned.Add(node);
@@ -43,9 +45,11 @@ public sealed class RedisCluster : IAsyncDisposable
     }
 
     /// <summary>A node as its own process (so it can be killed like kill -9), with its own data folder.</summary>
-    public async Task<HubProcess> StartProcessNodeAsync()
+    public async Task<HubProcess> StartProcessNodeAsync(Dictionary<string, string?>? extra = null)
     {
-        var environment = Settings.ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value ?? "");
+        var settings = Settings;
+        foreach (var (key, value) in extra ?? []) settings[key] = value;
+        var environment = settings.ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value ?? "");
         environment["EventHub__DataDirectory"] = Path.Combine(_shared, $"node-{_owned.Count}");
         environment["EventHub__PositionInterval"] = "00:00:00.500";
         var node = HubProcess.Start(environment);

@@ -19,5 +19,11 @@ public sealed class RedisKeys(string prefix)
     /// <summary>HASH: command id → "first,last" sequence numbers it was appended at.</summary>
     public RedisKey Commands(string forumId) => Forum(forumId, "commands");
 
+    /// <summary>SET: names of the nodes that reported presence (an expired report removes its node).</summary>
+    public RedisKey PresenceNodes => $"{Prefix}:presence:nodes";
+
+    /// <summary>STRING with expiry: one node's connections as JSON, refreshed every presence interval.</summary>
+    public RedisKey PresenceOfNode(string node) => $"{Prefix}:presence:node:{node}";
+
     RedisKey Forum(string forumId, string what) => $"{Prefix}:{{forum:{forumId}}}:{what}";
 }
