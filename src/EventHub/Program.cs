@@ -9,6 +9,7 @@ builder.AddForum();
 builder.AddForumAuth();
 builder.AddForumHub();
 builder.AddPresence();
+builder.AddHubMetrics();
 builder.AddOperations();
 
 var app = builder.Build();
@@ -17,6 +18,7 @@ app.UseAuthorization();
 app.MapTokenEndpoint();
 app.MapForumHub();
 app.MapOperations();
+app.MapHubMetrics();
 app.PrintWhenStarted();
 return await app.RunOrExplainAsync();
 

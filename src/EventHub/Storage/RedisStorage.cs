@@ -1,4 +1,6 @@
+using EventHub.Operations;
 using EventHub.Presence;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using EventHub.Storage.Redis;
 using StackExchange.Redis;
 
@@ -33,12 +35,19 @@ public static class RedisStorage
             redis.Configuration = settings.Connection(connectionString);
             redis.Configuration.ChannelPrefix = RedisChannel.Literal(settings.ChannelPrefix);
         });
+        services.AddOptions<RedisOptions>().Configure<HubMetrics, ILogger<RedisEventLog>>((redis, metrics, logger) =>
+            redis.ConnectionFactory = async writer => Watch(
+                await ConnectionMultiplexer.ConnectAsync(redis.Configuration, writer), "backplane", logger, metrics));
         return true;
     }
 
-    static ConnectionMultiplexer Watch(ConnectionMultiplexer connection, string kind, ILogger logger)
+    static ConnectionMultiplexer Watch(ConnectionMultiplexer connection, string kind, ILogger logger, HubMetrics? metrics = null)
     {
-        connection.ConnectionFailed += (_, e) => RedisLog.ConnectionFailed(logger, kind, e.EndPoint?.ToString() ?? "?", e.FailureType.ToString());
+        connection.ConnectionFailed += (_, e) =>
+        {
+            metrics?.BackplaneError("connection");
+            RedisLog.ConnectionFailed(logger, kind, e.EndPoint?.ToString() ?? "?", e.FailureType.ToString());
+        };
         connection.ConnectionRestored += (_, e) => RedisLog.ConnectionRestored(logger, kind, e.EndPoint?.ToString() ?? "?");
         return connection;
     }
