@@ -38,8 +38,8 @@ public sealed class BackplaneLossTests : IAsyncLifetime
         Assert.Equal(1, _dropped.Dropped);
 
         // No later event arrives to reveal the gap: only the beacon (every 0.5 s here) can tell them.
-        await onA.WaitForSeqAsync(result.LastSeq).WaitAsync(Timeouts.Heal);
-        await onB.WaitForSeqAsync(result.LastSeq).WaitAsync(Timeouts.Heal);
+        await onA.ReachAsync(result.LastSeq, Timeouts.Heal);
+        await onB.ReachAsync(result.LastSeq, Timeouts.Heal);
         Assert.True(onA.Resumes > resumesBefore.Item1);
         Assert.True(onB.Resumes > resumesBefore.Item2);
     }
@@ -55,7 +55,7 @@ public sealed class BackplaneLossTests : IAsyncLifetime
         var lost = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
         var next = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 13)).WaitAsync(Timeouts.Call);
 
-        await onB.WaitForSeqAsync(next.LastSeq).WaitAsync(Timeouts.Heal);
+        await onB.ReachAsync(next.LastSeq, Timeouts.Heal);
         recorder.AssertGapless(next.LastSeq);
         Assert.Contains(recorder.Seen, e => e.Seq == lost.LastSeq);
     }

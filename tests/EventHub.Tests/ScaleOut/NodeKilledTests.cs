@@ -27,7 +27,7 @@ public sealed class NodeKilledTests : IAsyncLifetime
         await using var moderator = await _survivor.ConnectAsync(await _survivor.LoginModeratorAsync());
         var checkIn = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 30)).WaitAsync(Timeouts.Call);
         Assert.True(checkIn.Ok, checkIn.Error?.Code);
-        await display.WaitForSeqAsync(checkIn.LastSeq).WaitAsync(Timeouts.Call);
+        await display.ReachAsync(checkIn.LastSeq, Timeouts.Call);
         var recorders = new[] { new EventRecorder(host), new EventRecorder(display) };
 
         _victim.KillHard();
@@ -39,7 +39,7 @@ public sealed class NodeKilledTests : IAsyncLifetime
 
         var fromMovedHost = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 77)).WaitAsync(Timeouts.Heal);
         Assert.True(fromMovedHost.Ok, fromMovedHost.Error?.Code);
-        foreach (var client in new[] { host, display }) await client.WaitForSeqAsync(fromMovedHost.LastSeq).WaitAsync(Timeouts.Heal);
+        foreach (var client in new[] { host, display }) await client.ReachAsync(fromMovedHost.LastSeq, Timeouts.Heal);
         foreach (var recorder in recorders) recorder.AssertGapless(fromMovedHost.LastSeq);
         Assert.Equal(0, host.Snapshots);
         Assert.Equal(0, display.Snapshots);

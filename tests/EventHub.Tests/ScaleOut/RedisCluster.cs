@@ -97,6 +97,23 @@ public sealed class RedisCluster : IAsyncDisposable
     }
 }
 
+public static class ClientWaits
+{
+    /// <summary>Waits for <paramref name="seq"/>; a timeout says where the client stood, to tell a hang from a slow heal.</summary>
+    public static async Task ReachAsync(this ForumClient client, long seq, TimeSpan limit)
+    {
+        try
+        {
+            await client.WaitForSeqAsync(seq).WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"client stuck at {client.Forum.LastSeq} (wanted {seq}): state {client.State}, {client.Resumes} resumes, " +
+                        $"{client.GapsHealed} gaps healed, connection {client.ConnectionId ?? "none"}");
+        }
+    }
+}
+
 /// <summary>Every event a client took in after it was attached, in order, to compare across clients.</summary>
 public sealed class EventRecorder
 {

@@ -6,11 +6,12 @@ using EventHub.Storage;
 using EventHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace EventHub.Tests.ScaleOut;
 
 /// <summary>Redis dies (SIGKILL) under two nodes and comes back on the same append-only file.</summary>
-public sealed class RedisOutageTests : IAsyncLifetime
+public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     readonly RedisCluster _cluster = new();
     HubApp _a = null!;
@@ -40,6 +41,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         var refused = await raw.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 20))
             .WaitAsync(Timeouts.Call);
         watch.Stop();
+        output.WriteLine($"store.unavailable after {watch.ElapsedMilliseconds} ms (CommandTimeout 2 s)");
         Assert.False(refused.Ok);
         Assert.Equal("store.unavailable", refused.Error?.Code);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"store.unavailable took {watch.Elapsed}");
@@ -53,7 +55,9 @@ public sealed class RedisOutageTests : IAsyncLifetime
 
         _cluster.Redis.Start();
 
+        var restarted = System.Diagnostics.Stopwatch.StartNew();
         var stored = await pending.WaitAsync(Timeouts.Heal);
+        output.WriteLine($"the pending command was stored {restarted.ElapsedMilliseconds} ms after Redis answered again");
         Assert.True(stored.Ok, stored.Error?.Code);
         await Eventually(async () => await ReadyzAsync(_a) == HttpStatusCode.OK && await ReadyzAsync(_b) == HttpStatusCode.OK);
 
@@ -65,8 +69,8 @@ public sealed class RedisOutageTests : IAsyncLifetime
             .WaitAsync(Timeouts.Call);
         Assert.True(recovered.Ok, recovered.Error?.Code);
 
-        await host.WaitForSeqAsync(recovered.LastSeq).WaitAsync(Timeouts.Heal);
-        await watcher.WaitForSeqAsync(recovered.LastSeq).WaitAsync(Timeouts.Heal);
+        await host.ReachAsync(recovered.LastSeq, Timeouts.Heal);
+        await watcher.ReachAsync(recovered.LastSeq, Timeouts.Heal);
         await raw.DisposeAsync();
     }
 

@@ -40,7 +40,7 @@ public sealed class TwoNodesTests : IAsyncLifetime
 
         var head = results.Max(r => r.LastSeq);
         foreach (var client in new[] { moderatorA, displayB, hostA, hostB })
-            await client.WaitForSeqAsync(head).WaitAsync(Timeouts.Heal);
+            await client.ReachAsync(head, Timeouts.Heal);
         foreach (var recorder in recorders) recorder.AssertGapless(head);
         Assert.All(recorders, r => Assert.Equal(recorders[0].Seen, r.Seen));
         Assert.Equal(head, (await RedisCluster.ReadLogAsync(_b)).Count);
@@ -81,7 +81,7 @@ public sealed class TwoNodesTests : IAsyncLifetime
         var log = await RedisCluster.ReadLogAsync(_a);
         Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(e => e.Seq));
         Assert.Equal(results.Length, log.Select(e => e.CommandId).Intersect(results.Select(r => r.CommandId)).Count());
-        foreach (var watcher in new[] { watcherA, watcherB }) await watcher.WaitForSeqAsync(log.Count).WaitAsync(Timeouts.Heal);
+        foreach (var watcher in new[] { watcherA, watcherB }) await watcher.ReachAsync(log.Count, Timeouts.Heal);
         foreach (var recorder in recorders) recorder.AssertGapless(log.Count);
         foreach (var host in hosts) await host.DisposeAsync();
     }

@@ -69,6 +69,7 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
+        if (!redis.IsConnected) return false; // no need to wait out the timeout to know
         try
         {
             await Db.PingAsync().WaitAsync(timeout, cancellationToken);

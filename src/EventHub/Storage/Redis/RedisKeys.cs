@@ -4,7 +4,8 @@ namespace EventHub.Storage.Redis;
 
 /// <summary>
 /// Every Redis key the hub uses, built here and nowhere else. All keys of one forum share a hash tag
-/// (<c>{forum:ID}</c>) so the append script touches one slot, as Redis Cluster requires of a script.
+/// (<c>{forum:ID}</c>) so the append script touches one slot, as Redis Cluster requires of a script; the
+/// presence keys share <c>{presence}</c> so one MGET reads every node's report.
 /// </summary>
 public sealed class RedisKeys(string prefix)
 {
@@ -20,10 +21,10 @@ public sealed class RedisKeys(string prefix)
     public RedisKey Commands(string forumId) => Forum(forumId, "commands");
 
     /// <summary>SET: names of the nodes that reported presence (an expired report removes its node).</summary>
-    public RedisKey PresenceNodes => $"{Prefix}:presence:nodes";
+    public RedisKey PresenceNodes => $"{Prefix}:{{presence}}:nodes";
 
     /// <summary>STRING with expiry: one node's connections as JSON, refreshed every presence interval.</summary>
-    public RedisKey PresenceOfNode(string node) => $"{Prefix}:presence:node:{node}";
+    public RedisKey PresenceOfNode(string node) => $"{Prefix}:{{presence}}:node:{node}";
 
     RedisKey Forum(string forumId, string what) => $"{Prefix}:{{forum:{forumId}}}:{what}";
 }

@@ -32,6 +32,8 @@ public sealed class RedisSettings
         options.AsyncTimeout = timeout;
         options.ConnectRetry = 1;
         options.ReconnectRetryPolicy = new LinearRetry(500);
+        // While disconnected, fail at once instead of queueing until the timeout: the site client resends anyway.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         options.AllowAdmin = true; // CONFIG GET at open, to warn when persistence cannot keep "acknowledged means durable"
         return options;
     }
