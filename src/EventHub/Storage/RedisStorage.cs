@@ -32,7 +32,7 @@ public static class RedisStorage
         // same fail-fast settings: a message published while Redis is away is lost, and clients heal by seq.
         services.AddSignalR().AddStackExchangeRedis(redis =>
         {
-            redis.Configuration = settings.Connection(connectionString);
+            redis.Configuration = settings.Connection(connectionString, failWhileDisconnected: false);
             redis.Configuration.ChannelPrefix = RedisChannel.Literal(settings.ChannelPrefix);
         });
         services.AddOptions<RedisOptions>().Configure<HubMetrics, ILogger<RedisEventLog>>((redis, metrics, logger) =>

@@ -22,7 +22,12 @@ public sealed class RedisSettings
     public string Keys => KeyPrefix ?? ChannelPrefix;
 
     /// <summary>The connection string with the hub's fail-fast settings on top.</summary>
-    public ConfigurationOptions Connection(string connectionString)
+    /// <param name="failWhileDisconnected">
+    /// For the store: while disconnected, fail at once instead of queueing until the timeout (the site client
+    /// resends anyway). Not for the backplane: its subscriptions, made as a node starts, must wait for the
+    /// connection rather than be lost to a slow first connect.
+    /// </param>
+    public ConfigurationOptions Connection(string connectionString, bool failWhileDisconnected = true)
     {
         var options = ConfigurationOptions.Parse(connectionString);
         var timeout = (int)CommandTimeout.TotalMilliseconds;
@@ -32,8 +37,7 @@ public sealed class RedisSettings
         options.AsyncTimeout = timeout;
         options.ConnectRetry = 1;
         options.ReconnectRetryPolicy = new LinearRetry(500);
-        // While disconnected, fail at once instead of queueing until the timeout: the site client resends anyway.
-        options.BacklogPolicy = BacklogPolicy.FailFast;
+        options.BacklogPolicy = failWhileDisconnected ? BacklogPolicy.FailFast : BacklogPolicy.Default;
         options.AllowAdmin = true; // CONFIG GET at open, to warn when persistence cannot keep "acknowledged means durable"
         return options;
     }
