@@ -19,6 +19,13 @@ sealed class Probe
         client.ResumeCompleted += _ => { lock (_lock) ResumeTimes.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()); };
         // A snapshot stands for the events up to it: the next one to expect is the one after it.
         client.SnapshotTaken += r => { lock (_lock) { _expectedNext = r.SnapshotSeq + 1; LastSeq = r.SnapshotSeq; } };
+        // Fan-out is measured on arrival (as the baseline measures it), not after the client has applied the event.
+        client.EnvelopeArrived += e =>
+        {
+            if (!Measuring) return;
+            recorders.Fanout.RecordValue(Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - e.At));
+            Interlocked.Increment(ref recorders.Deliveries);
+        };
         client.EventApplied += e =>
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -31,12 +38,7 @@ sealed class Probe
                 LastSeq = e.Envelope.Seq;
                 Log?.TryAdd(e.Envelope.Seq, (e.Envelope.Type, e.Envelope.Data));
             }
-            if (Measuring)
-            {
-                if (e.FromResume) recorders.Healed.RecordValue(Math.Max(0, now - e.Envelope.At));
-                else recorders.Fanout.RecordValue(Math.Max(0, now - e.Envelope.At));
-                Interlocked.Increment(ref recorders.Deliveries);
-            }
+            if (Measuring && e.FromResume) recorders.Healed.RecordValue(Math.Max(0, now - e.Envelope.At));
         };
     }
 
@@ -76,4 +78,11 @@ sealed class Recorders
     public readonly LongConcurrentHistogram Fanout = new(1, 600_000, 3);
     public readonly LongConcurrentHistogram Healed = new(1, 600_000, 3);
     public long Deliveries;
+
+    public void Reset()
+    {
+        Fanout.Reset();
+        Healed.Reset();
+        Interlocked.Exchange(ref Deliveries, 0);
+    }
 }

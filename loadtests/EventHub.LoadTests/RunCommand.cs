@@ -20,8 +20,15 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         stats.Start();
         foreach (var p in people.All) p.StartMeasuring();
         var workload = new Workload(people, churn: scenario.Churn);
-        var clock = Stopwatch.StartNew();
+        // The check-in storm is timed on its own; fan-out latency is the steady forum after it.
+        var stormClock = Stopwatch.StartNew();
         var stormSeconds = await workload.CheckInStormAsync(cancellation);
+        var stormHead = await Population.HeadAsync(people.Moderator.Client, cancellation);
+        await Task.WhenAll(people.All.Select(p => p.Client.WaitForSeqAsync(stormHead, cancellation))).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
+        var stormSeenSeconds = stormClock.Elapsed.TotalSeconds;
+        await workload.OpenDiscussionAsync(cancellation);
+        recorders.Reset();
+        var clock = Stopwatch.StartNew();
         long faultAt = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(stats, sampling.Token);
@@ -58,7 +65,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             await baseline.RunAsync(scenario.Connections, rate, payload, TimeSpan.FromSeconds(Math.Max(10, workSeconds)), cancellation);
         }
 
-        var report = new Report(settings, scenario, people, workload, recorders, stats, verdict, baseline, head, stormSeconds, workSeconds);
+        var report = new Report(settings, scenario, people, workload, recorders, stats, verdict, baseline, head, (stormSeconds, stormSeenSeconds), workSeconds);
         var folder = report.Write();
         Console.WriteLine(File.ReadAllText(Path.Combine(folder, "report.md")));
         return verdict.Passed ? 0 : 1;

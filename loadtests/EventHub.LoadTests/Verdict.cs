@@ -14,6 +14,9 @@ sealed record Verdict(long Expected, long Received, long Lost, long Duplicated, 
         ["CheckIn"] = "site.checked_in",
         ["UpdateHeadcount"] = "site.headcount",
         ["CheckOut"] = "site.checked_out",
+        ["RequestFloor"] = "queue.requested",
+        ["ApproveRequest"] = "queue.approved",
+        ["AddTime"] = "queue.time_added",
     };
 
     public static Verdict Check(Population people, Workload workload, long head, long faultAt)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EventHub.Domain.Protocol;
+using EventHub.Domain.SpeakerQueue;
 using EventHub.SiteClient;
 
 namespace EventHub.LoadTests;
@@ -8,7 +9,8 @@ namespace EventHub.LoadTests;
 sealed record Ack(string Method, string? Site, CommandResult Result);
 
 /// <summary>
-/// The forum-day traffic: the check-in storm, the moderator acting once a second, sites updating headcounts,
+/// The forum-day traffic: the check-in storm, the moderator working the speaker queue once a second, sites
+/// asking the floor and updating headcounts,
 /// delegates' phones dropping and coming back. Every acknowledged command is kept for the final check.
 /// </summary>
 sealed class Workload(Population people, bool churn)
@@ -34,6 +36,7 @@ sealed class Workload(Population people, bool churn)
         {
             Every(TimeSpan.FromSeconds(1), ModeratorActsAsync, stop.Token),
             Every(TimeSpan.FromMilliseconds(250), SiteUpdatesHeadcountAsync, stop.Token),
+            Every(TimeSpan.FromSeconds(2), SiteRequestsTheFloorAsync, stop.Token),
             churn ? Every(TimeSpan.FromSeconds(1), DelegatesComeAndGoAsync, stop.Token) : Task.CompletedTask,
         };
         await Task.WhenAll(loops);
@@ -41,13 +44,39 @@ sealed class Workload(Population people, bool churn)
 
     int _moderatorStep;
 
-    /// <summary>The moderator works the floor once a second, on behalf of a site (the attendance desk).</summary>
+    /// <summary>Opens the delegates' discussion, so the sites' requests land on its list.</summary>
+    public Task OpenDiscussionAsync(CancellationToken cancellationToken) =>
+        SendAsync(people.Moderator.Client, "SetCurrentAgendaItem", null, new AgendaItemRequest(NewId(), "discussion"), cancellationToken);
+
+    /// <summary>The moderator works the speaker queue once a second: approve, call next, reorder, add time.</summary>
     Task ModeratorActsAsync(CancellationToken cancellationToken)
     {
-        var step = _moderatorStep++;
-        var site = people.Sites[step % people.Sites.Count];
-        return SendAsync(people.Moderator.Client, "UpdateHeadcount", site,
-            new HeadcountRequest(NewId(), site, 20 + step % 50), cancellationToken);
+        var moderator = people.Moderator.Client;
+        var queue = moderator.Forum.State.SpeakerQueue;
+        var list = queue.CurrentItem is { } item ? queue.QueueOf(item).ToList() : [];
+        var floor = queue.Floor?.RequestId;
+        switch (_moderatorStep++ % 4)
+        {
+            case 0 when list.FirstOrDefault(r => r.Status == RequestStatus.Waiting) is { } waiting:
+                return SendAsync(moderator, "ApproveRequest", null, new QueueEntryRequest(NewId(), waiting.Id), cancellationToken);
+            case 1 when list.Any(r => r.Status == RequestStatus.Approved):
+                return SendAsync(moderator, "CallNext", null, new CallNextRequest(NewId(), floor, 120), cancellationToken);
+            case 2 when list.Count(r => r.Status is RequestStatus.Waiting or RequestStatus.Approved) > 1:
+                return SendAsync(moderator, "MoveToTop", null, new QueueEntryRequest(NewId(), list.Last().Id), cancellationToken);
+            case 3 when floor is not null:
+                return SendAsync(moderator, "AddTime", null, new AddTimeRequest(NewId(), floor, 30), cancellationToken);
+            default:
+                return SendAsync(moderator, "UpdateHeadcount", people.Sites[_moderatorStep % people.Sites.Count],
+                    new HeadcountRequest(NewId(), people.Sites[_moderatorStep % people.Sites.Count], 20 + _moderatorStep % 50), cancellationToken);
+        }
+    }
+
+    /// <summary>About one site every two seconds asks the floor for a named speaker.</summary>
+    Task SiteRequestsTheFloorAsync(CancellationToken cancellationToken)
+    {
+        var (site, probe) = people.Hosts[Random.Shared.Next(people.Hosts.Count)];
+        return SendAsync(probe.Client, "RequestFloor", site, new FloorAskRequest(NewId(), null, null,
+            $"Nguyễn Văn {site}", "Bí thư Tỉnh đoàn", "Đề xuất giải pháp chuyển đổi số"), cancellationToken);
     }
 
     /// <summary>Four times a second some site reports a new headcount (about one per site every 15 s).</summary>

@@ -1,13 +1,16 @@
+using EventHub.Attendance;
 using EventHub.Auth;
 using EventHub.Forum;
 using EventHub.Hubs;
 using EventHub.Operations;
 using EventHub.Presence;
+using EventHub.SpeakerQueue;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
 builder.AddForumAuth();
 builder.AddForumHub();
+builder.AddAttendance();
 builder.AddPresence();
 builder.AddHubMetrics();
 builder.AddOperations();
@@ -17,6 +20,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapTokenEndpoint();
 app.MapForumHub();
+app.MapAttendanceReports();
+app.MapSpeakerExports();
 app.MapOperations();
 app.MapHubMetrics();
 app.PrintWhenStarted();

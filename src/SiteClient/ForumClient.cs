@@ -29,7 +29,8 @@ public sealed class ForumClientOptions
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
 }
 
-public enum LinkState { Connecting, Connected, Reconnecting, Resumed }
+/// <summary><c>Refused</c>: the hub closed the connection for good (e.g. a removed delegate); see <see cref="ForumClient.Refusal"/>.</summary>
+public enum LinkState { Connecting, Connected, Reconnecting, Resumed, Refused }
 
 /// <summary>
 /// The site's connection to the hub: keeps a <see cref="LocalForum"/> current from live events, heals any gap
@@ -47,6 +48,7 @@ public sealed class ForumClient : IAsyncDisposable
     readonly LocalForum _forum = new();
     readonly Lock _waitersLock = new();
     readonly List<(long Seq, TaskCompletionSource Done)> _waiters = [];
+    LinkState _state = LinkState.Connecting;
     Task? _loop;
     Task? _keepConnected;
 
@@ -68,16 +70,35 @@ public sealed class ForumClient : IAsyncDisposable
                 [options.HubUrl, .. options.OtherHubUrls]));
         _connection = builder.Build();
 
-        _connection.On<EventEnvelope>(ClientMethods.Event, e => _inbox.Writer.TryWrite(e));
+        _connection.On<EventEnvelope>(ClientMethods.Event, e =>
+        {
+            EnvelopeArrived?.Invoke(e);
+            _inbox.Writer.TryWrite(e);
+        });
         _connection.On<LogPosition>(ClientMethods.Position, p => _inbox.Writer.TryWrite(p));
+        // The hub measures a host's round trip by the time its ping takes to come back: answer at once, off the loop.
+        _connection.On<long>(PresenceMessages.Ping, sent => _connection.SendAsync("Pong", sent)
+            .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted)); // a lost pong is just a missed sample
         _connection.Reconnecting += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };
         _connection.Reconnected += _ => { _inbox.Writer.TryWrite(Resync.Instance); return Task.CompletedTask; };
-        _connection.Closed += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };
+        _connection.Closed += ex =>
+        {
+            Refusal ??= RefusalIn(ex);
+            State = LinkState.Reconnecting;
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>The local copy. Read it from <see cref="EventApplied"/> handlers or after awaiting a sequence.</summary>
     public LocalForum Forum => _forum;
-    public LinkState State { get; private set; } = LinkState.Connecting;
+    public LinkState State
+    {
+        get => Refusal is null ? _state : LinkState.Refused;
+        private set => _state = value;
+    }
+
+    /// <summary>Why the hub closed the connection for good (it said so in the close frame); the client stops reconnecting.</summary>
+    public ErrorInfo? Refusal { get; private set; }
     public int Resumes { get; private set; }
     public int Snapshots { get; private set; }
 
@@ -89,6 +110,9 @@ public sealed class ForumClient : IAsyncDisposable
 
     /// <summary>Raised on the client's loop for every event taken in, live or from a resume, in order.</summary>
     public event Action<AppliedEvent>? EventApplied;
+
+    /// <summary>Raised on the receive path the moment a live event arrives, before it is queued and applied.</summary>
+    public event Action<EventEnvelope>? EnvelopeArrived;
 
     /// <summary>Raised on the client's loop after every completed resume (reconnect, gap, stale position).</summary>
     public event Action<ResumeResult>? ResumeCompleted;
@@ -137,6 +161,9 @@ public sealed class ForumClient : IAsyncDisposable
     /// <summary>Calls a query method (WhoAmI, Resume …) once; no resend.</summary>
     public Task<TResult> InvokeAsync<TResult>(string method, params object?[] args) =>
         _connection.InvokeCoreAsync<TResult>(method, args);
+
+    /// <summary>Handles a live message that is not a log event (e.g. the moderator's <c>Board</c>).</summary>
+    public IDisposable On<T>(string method, Action<T> handler) => _connection.On(method, handler);
 
     /// <summary>Completes once the local copy has taken in event <paramref name="seq"/>.</summary>
     public Task WaitForSeqAsync(long seq, CancellationToken cancellationToken = default)
@@ -187,6 +214,7 @@ public sealed class ForumClient : IAsyncDisposable
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
+                if (Refusal is not null) return; // refused for good: knocking again changes nothing
                 await Task.Delay(_options.ReconnectDelay, cancellationToken);
             }
         }
@@ -195,10 +223,10 @@ public sealed class ForumClient : IAsyncDisposable
     /// <summary>Automatic reconnect covers a blip; this covers a hub that was down longer, or a closed connection.</summary>
     async Task KeepConnectedAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested && Refusal is null)
         {
             await Task.Delay(_options.ReconnectDelay, cancellationToken);
-            if (_connection.State != HubConnectionState.Disconnected) continue;
+            if (_connection.State != HubConnectionState.Disconnected || Refusal is not null) continue;
             await ConnectWithRetryAsync(cancellationToken);
             _inbox.Writer.TryWrite(Resync.Instance);
         }
@@ -272,6 +300,24 @@ public sealed class ForumClient : IAsyncDisposable
                 w.Done.TrySetResult();
                 return true;
             });
+    }
+
+    /// <summary>The hub's structured error in a close frame ("… HubException: {code, message, messageEn}"), if any.</summary>
+    static ErrorInfo? RefusalIn(Exception? closed)
+    {
+        var message = (closed as HubException)?.Message;
+        var start = message?.IndexOf('{') ?? -1;
+        if (start < 0) return null;
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<ErrorInfo>(message![start..], Json.Options) is { Code.Length: > 0 } error
+                ? error
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     sealed class Resync

@@ -42,14 +42,18 @@ public sealed record Credentials(string ModeratorKey, string DisplayKey, SortedD
         var credentials = existing ?? new Credentials(NewKey(), NewKey(), new SortedDictionary<string, SiteCredentials>(StringComparer.Ordinal));
         var missing = siteCodes.Where(code => !credentials.Sites.ContainsKey(code)).ToList();
         foreach (var code in missing) credentials.Sites[code] = new SiteCredentials(NewKey(), NewKey(8));
-        if (existing is null || missing.Count > 0) credentials.Save(path);
+        if (existing is null || missing.Count > 0)
+        {
+            // Several nodes may start at once on one shared file: the first to create it wins, the others read it.
+            if (!credentials.Save(path, overwrite: existing is not null)) return LoadOrCreate(path, siteCodes);
+        }
         return credentials;
     }
 
-    void Save(string path)
+    bool Save(string path, bool overwrite)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
+        var temp = $"{path}.{Environment.ProcessId}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using (var stream = new FileStream(temp, options))
@@ -57,7 +61,16 @@ public sealed record Credentials(string ModeratorKey, string DisplayKey, SortedD
             JsonSerializer.Serialize(stream, this, Options);
             stream.Flush(flushToDisk: true);
         }
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.Move(temp, path, overwrite);
+            return true;
+        }
+        catch (IOException) when (!overwrite && File.Exists(path))
+        {
+            File.Delete(temp);
+            return false;
+        }
     }
 
     static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };

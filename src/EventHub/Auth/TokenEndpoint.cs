@@ -81,6 +81,8 @@ public static class TokenEndpoint
         await engine.ExecuteAsync(Actor.Delegate(site, name, id), $"join-{key}",
             new JoinAsDelegate(site, id, name, request.Agency, request.Awardee), cancellationToken);
         var joined = engine.View.State.Attendance.FindDelegate(site, name) ?? throw Errors.Internal();
+        // The join's command id is fixed per name, so a rejoin after removal is a "duplicate" the decider never sees.
+        if (joined.Removed) throw Errors.DelegateRemoved();
         return Actor.Delegate(site, joined.Name, joined.Id);
     }
 

@@ -1,6 +1,7 @@
 using EventHub.Domain.Forum;
 using EventHub.Domain.Seeds;
 using EventHub.Operations;
+using EventHub.SpeakerQueue;
 using EventHub.Storage;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,7 @@ sealed class ForumStartup(ForumEngine engine, SeedData seeds) : IHostedService
         if (!engine.View.State.IsOpen)
             await engine.ExecuteAsync(Actor.System, $"open-{seeds.Forum.Id}",
                 new OpenForum(seeds.Forum.Id, seeds.Forum.Title, seeds.Sites.Select(s => s.Code).ToList()), cancellationToken);
+        await ProgrammeSeeding.SeedAsync(engine, seeds.Forum, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

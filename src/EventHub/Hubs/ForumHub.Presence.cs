@@ -1,11 +1,22 @@
 using EventHub.Domain.Forum;
+using EventHub.Domain.Protocol;
 using EventHub.Presence;
+using Microsoft.AspNetCore.Mvc;
 
 namespace EventHub.Hubs;
 
+// Presence: the live board and the hosts' line probe. Not commands: nothing here is written to the log.
 public sealed partial class ForumHub
 {
-    /// <summary>Who is connected, on every node (moderator only). Changes also arrive as "Presence" messages.</summary>
-    public PresenceView Presence(PresenceTracker tracker) =>
-        Caller.Role == Role.Moderator ? tracker.Current : throw Errors.Forbidden();
+    /// <summary>Moderator only: the board now (later changes arrive as coalesced <c>Board</c> messages).</summary>
+    public Task<SiteBoard> GetBoard([FromServices] BoardBroadcaster board) =>
+        Caller.Role == Role.Moderator ? board.BuildAsync(Context.ConnectionAborted) : throw Errors.Forbidden();
+
+    /// <summary>The answer to a <c>Ping</c>: a host's round trip. Anyone may answer; only hosts' lines are recorded.</summary>
+    public async Task Pong(long sentTimestamp, [FromServices] HostLineProbe probe, [FromServices] IPresenceStore presence,
+        [FromServices] TimeProvider time)
+    {
+        if (Caller is { Role: Role.SiteHost, Site: { } site } && probe.TryMeasure(sentTimestamp, out var rttMs))
+            await presence.HostHeardAsync(site, time.GetUtcNow().ToUnixTimeMilliseconds(), rttMs, Context.ConnectionAborted);
+    }
 }

@@ -1,5 +1,4 @@
 using EventHub.Auth;
-using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
@@ -38,15 +37,6 @@ public sealed partial class ForumHub(ForumEngine engine) : Hub
     /// <summary>Every event after the caller's position (or a snapshot and the events after it).</summary>
     public Task<ResumeResult> Resume(ResumeRequest request) =>
         engine.ResumeAsync(Viewer.Of(Caller), request ?? throw Errors.Required("request"), Context.ConnectionAborted);
-
-    public Task<CommandResult> CheckIn(CheckInRequest request) =>
-        Execute(request, r => new CheckIn(SiteOf(r.Site), r.Lead ?? "", r.Headcount));
-
-    public Task<CommandResult> UpdateHeadcount(HeadcountRequest request) =>
-        Execute(request, r => new UpdateHeadcount(SiteOf(r.Site), r.Headcount));
-
-    public Task<CommandResult> CheckOut(SiteRequest request) =>
-        Execute(request, r => new CheckOut(SiteOf(r.Site)));
 
     Actor Caller => (Actor)Context.Items[typeof(Actor)]!;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using EventHub.Domain.Forum;
 using EventHub.Presence;
 
 namespace EventHub.Operations;
@@ -21,9 +22,9 @@ public sealed class HubMetrics
     public HubMetrics(IMeterFactory meters, LocalConnections connections, NodeIdentity node)
     {
         var meter = meters.Create(MeterName);
-        meter.CreateObservableGauge("eventhub.connections", () => connections.Snapshot()
-                .GroupBy(c => c.Role)
-                .Select(g => new Measurement<int>(g.Count(), new("role", g.Key), new("node", node.Name))),
+        meter.CreateObservableGauge("eventhub.connections", () => Enum.GetValues<Role>()
+                .Select(role => new Measurement<int>(connections.OfRole(role).Count(),
+                    new("role", Auth.ForumClaims.RoleName(role)), new("node", node.Name))),
             description: "Connections this node holds, by role");
         _commands = meter.CreateCounter<long>("eventhub.commands",
             description: "Hub calls by method and outcome (ok, or the error code)");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -10,6 +11,7 @@ public static class MetricsSetup
     public static WebApplicationBuilder AddHubMetrics(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.TryAddSingleton(NodeIdentity.From(builder.Configuration));
         services.AddSingleton<HubMetrics>();
         services.AddSingleton<MetricsHubFilter>();
         services.Configure<HubOptions>(options => options.AddFilter<MetricsHubFilter>());

@@ -1,16 +1,23 @@
 using System.Collections.Concurrent;
+using EventHub.Domain.Forum;
+using Microsoft.AspNetCore.SignalR;
 
 namespace EventHub.Presence;
 
-/// <summary>The connections this node holds right now; the hub filter adds and removes them.</summary>
+/// <summary>
+/// The connections open on this node, with their contexts: the only way to reach one connection from outside a
+/// hub call (to ping a host's line, to serve this node's moderators, to drop a removed delegate).
+/// </summary>
 public sealed class LocalConnections
 {
-    readonly ConcurrentDictionary<string, PresenceEntry> _connections = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, (HubCallerContext Context, Actor Actor)> _open = new(StringComparer.Ordinal);
 
-    public void Add(PresenceEntry entry) => _connections[entry.ConnectionId] = entry;
-    public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
-    public IReadOnlyList<PresenceEntry> Snapshot() => _connections.Values.OrderBy(e => e.ConnectionId, StringComparer.Ordinal).ToList();
+    public void Add(HubCallerContext context, Actor actor) => _open[context.ConnectionId] = (context, actor);
 
-    public IReadOnlyList<string> Moderators() =>
-        _connections.Values.Where(e => e.Role == "moderator").Select(e => e.ConnectionId).ToList();
+    public void Remove(string connectionId) => _open.TryRemove(connectionId, out _);
+
+    public IEnumerable<(HubCallerContext Context, Actor Actor)> OfRole(Role role) =>
+        _open.Values.Where(c => c.Actor.Role == role);
+
+    public IReadOnlyList<string> IdsOfRole(Role role) => OfRole(role).Select(c => c.Context.ConnectionId).ToList();
 }

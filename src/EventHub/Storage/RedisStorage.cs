@@ -2,6 +2,7 @@ using EventHub.Operations;
 using EventHub.Presence;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using EventHub.Storage.Redis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace EventHub.Storage;
@@ -24,8 +25,10 @@ public static class RedisStorage
         services.AddSingleton(new RedisKeys(settings.Keys));
         services.AddSingleton<IEventLog>(sp => new RedisEventLog(sp.GetRequiredService<IConnectionMultiplexer>(),
             sp.GetRequiredService<RedisKeys>(), settings.CommandTimeout, sp.GetRequiredService<ILogger<RedisEventLog>>()));
-        services.AddSingleton<IPresenceStore>(sp => new RedisPresenceStore(sp.GetRequiredService<IConnectionMultiplexer>(),
-            sp.GetRequiredService<RedisKeys>(), settings.CommandTimeout));
+        services.TryAddSingleton(NodeIdentity.From(builder.Configuration));
+        services.AddSingleton<RedisPresenceStore>();
+        services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<RedisPresenceStore>());
+        services.AddHostedService<RedisPresenceRefresh>();
 
         // AddSignalR is idempotent; the backplane registered here replaces the in-process lifetime manager
         // whichever of AddForum / AddForumHub runs first. It keeps its own connection (pub/sub), with the

@@ -12,3 +12,15 @@ public sealed record CheckOut(string Site) : AttendanceCommand, ISiteCommand;
 
 public sealed record JoinAsDelegate(string Site, string DelegateId, string Name, string? Agency, bool Awardee)
     : AttendanceCommand, ISiteCommand;
+
+/// <summary>Moderator: take a delegate out (a wrong or abusive name). Their token stops working.</summary>
+public sealed record RemoveDelegate(string DelegateId) : AttendanceCommand;
+
+/// <summary>Moderator: let a removed delegate back in (the only way they can join again under that name).</summary>
+public sealed record ReadmitDelegate(string DelegateId) : AttendanceCommand;
+
+/// <summary>System: a checked-in site's host has not been heard for longer than the alert threshold.</summary>
+public sealed record ReportHostLost(string Site, long LastHeardAt) : AttendanceCommand, ISiteCommand;
+
+/// <summary>System: the host of a site reported lost is connected again.</summary>
+public sealed record ReportHostBack(string Site) : AttendanceCommand, ISiteCommand;

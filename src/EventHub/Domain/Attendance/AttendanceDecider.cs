@@ -14,6 +14,17 @@ public static class AttendanceDecider
             UpdateHeadcount c => UpdateHeadcount(state, c),
             CheckOut c => CheckOut(state, c),
             JoinAsDelegate c => Join(state, c),
+            RemoveDelegate c => Delegate(state, c.DelegateId) is { Removed: false } d
+                ? [new DelegateRemoved(d.Id, d.Site)]
+                : [],
+            ReadmitDelegate c => Delegate(state, c.DelegateId) is { Removed: true } d
+                ? [new DelegateReadmitted(d.Id, d.Site)]
+                : [],
+            // The system's alerts: a site that checked out meanwhile, or an alert already raised, is nothing new.
+            ReportHostLost c => state.Site(c.Site) is { CheckedIn: true, HostLost: false }
+                ? [new SiteHostLost(c.Site, c.LastHeardAt)]
+                : [],
+            ReportHostBack c => state.Site(c.Site).HostLost ? [new SiteHostBack(c.Site)] : [],
             _ => throw Errors.Forbidden(),
         };
 
@@ -40,9 +51,16 @@ public static class AttendanceDecider
     {
         var name = Text.Required(c.Name, "name");
         var agency = Text.Optional(c.Agency, "agency", Text.TopicMax);
-        // The same person joining again (a second phone, a reload) is the same delegate: no new event.
-        return state.FindDelegate(c.Site, name) is not null
-            ? []
-            : [new DelegateJoined(c.DelegateId, c.Site, name, agency, c.Awardee)];
+        // The same person joining again (a second phone, a reload) is the same delegate: no new event;
+        // a removed one stays out until the moderator readmits them.
+        return state.FindDelegate(c.Site, name) switch
+        {
+            { Removed: true } => throw Errors.DelegateRemoved(),
+            not null => [],
+            null => [new DelegateJoined(c.DelegateId, c.Site, name, agency, c.Awardee)],
+        };
     }
+
+    static DelegateRecord Delegate(AttendanceState state, string? id) =>
+        state.Delegates.GetValueOrDefault(Text.Required(id, "delegateId", 64)) ?? throw Errors.UnknownDelegate(id!);
 }

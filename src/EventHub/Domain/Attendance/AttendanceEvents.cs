@@ -13,3 +13,12 @@ public sealed record SiteCheckedOut(string Site) : ForumEvent, IAttendanceEvent,
 /// <summary>A delegate joined through their site's code. Name and agency are private to the moderator and the site.</summary>
 public sealed record DelegateJoined(string DelegateId, string Site, string Name, string? Agency, bool Awardee)
     : ForumEvent, IAttendanceEvent, ISiteEvent;
+
+public sealed record DelegateRemoved(string DelegateId, string Site) : ForumEvent, IAttendanceEvent, ISiteEvent;
+
+public sealed record DelegateReadmitted(string DelegateId, string Site) : ForumEvent, IAttendanceEvent, ISiteEvent;
+
+/// <summary>The moderator's alert, kept in the history: the site's host has been away since <c>LastHeardAt</c> (Unix ms).</summary>
+public sealed record SiteHostLost(string Site, long LastHeardAt) : ForumEvent, IAttendanceEvent, ISiteEvent;
+
+public sealed record SiteHostBack(string Site) : ForumEvent, IAttendanceEvent, ISiteEvent;

@@ -12,9 +12,15 @@ public sealed record SiteAttendance
     public string? Lead { get; init; }
     public int Headcount { get; init; }
     public ImmutableList<AttendanceSpell> Spells { get; init; } = [];
+    /// <summary>Set by <see cref="SiteHostLost"/> until the host is back or the site checks out or in again.</summary>
+    public bool HostLost { get; init; }
 }
 
-public sealed record DelegateRecord(string Id, string Site, string Name, string? Agency, bool Awardee, long JoinedAt);
+public sealed record DelegateRecord(string Id, string Site, string Name, string? Agency, bool Awardee, long JoinedAt)
+{
+    /// <summary>Removed by the moderator: their token is refused and they cannot join again under this name.</summary>
+    public bool Removed { get; init; }
+}
 
 public sealed record AttendanceState
 {
@@ -24,6 +30,7 @@ public sealed record AttendanceState
         ImmutableSortedDictionary<string, SiteAttendance>.Empty.WithComparers(StringComparer.Ordinal);
     public ImmutableSortedDictionary<string, DelegateRecord> Delegates { get; init; } =
         ImmutableSortedDictionary<string, DelegateRecord>.Empty.WithComparers(StringComparer.Ordinal);
+    public ImmutableList<RollCallRecord> RollCalls { get; init; } = [];
 
     public SiteAttendance Site(string code) => Sites.GetValueOrDefault(code) ?? new SiteAttendance();
 
@@ -32,6 +39,13 @@ public sealed record AttendanceState
         var key = Text.Key(name);
         return Delegates.Values.FirstOrDefault(d => d.Site == site && Text.Key(d.Name) == key);
     }
+
+    public bool IsRemoved(string delegateId) => Delegates.GetValueOrDefault(delegateId)?.Removed == true;
+
+    public RollCallRecord? FindRollCall(string id) => RollCalls.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>The roll call not yet closed (at most one), whether or not its deadline has passed.</summary>
+    public RollCallRecord? UnclosedRollCall => RollCalls.Count > 0 && RollCalls[^1].ClosedAt is null ? RollCalls[^1] : null;
 
     public static AttendanceState Evolve(AttendanceState state, IAttendanceEvent @event, EventContext context)
     {
@@ -42,7 +56,7 @@ public sealed record AttendanceState
                 var site = state.Site(e.Site);
                 return state.With(e.Site, site with
                 {
-                    CheckedIn = true, Lead = e.Lead, Headcount = e.Headcount,
+                    CheckedIn = true, Lead = e.Lead, Headcount = e.Headcount, HostLost = false,
                     Spells = site.Spells.Add(new AttendanceSpell(context.At, e.Lead, null)),
                 });
             }
@@ -54,7 +68,7 @@ public sealed record AttendanceState
                 var last = site.Spells[^1];
                 return state.With(e.Site, site with
                 {
-                    CheckedIn = false, Headcount = 0,
+                    CheckedIn = false, Headcount = 0, HostLost = false,
                     Spells = site.Spells.SetItem(site.Spells.Count - 1, last with { CheckedOutAt = context.At }),
                 });
             }
@@ -64,10 +78,33 @@ public sealed record AttendanceState
                     Delegates = state.Delegates.SetItem(e.DelegateId,
                         new DelegateRecord(e.DelegateId, e.Site, e.Name, e.Agency, e.Awardee, context.At)),
                 };
+            case DelegateRemoved e:
+                return state.WithDelegate(e.DelegateId, removed: true);
+            case DelegateReadmitted e:
+                return state.WithDelegate(e.DelegateId, removed: false);
+            case SiteHostLost e:
+                return state.With(e.Site, state.Site(e.Site) with { HostLost = true });
+            case SiteHostBack e:
+                return state.With(e.Site, state.Site(e.Site) with { HostLost = false });
+            case RollCallStarted e:
+                return state with { RollCalls = state.RollCalls.Add(RollCallRecord.Started(e, context.At)) };
+            case RollCallConfirmed e:
+                return state.WithRollCall(e.RollCallId, r => r with { Confirmed = r.Confirmed.SetItem(e.Site, context.At) });
+            case RollCallClosed e:
+                return state.WithRollCall(e.RollCallId, r => r with { ClosedAt = context.At });
             default:
                 return state;
         }
     }
 
     AttendanceState With(string code, SiteAttendance site) => this with { Sites = Sites.SetItem(code, site) };
+
+    AttendanceState WithDelegate(string id, bool removed) =>
+        Delegates.GetValueOrDefault(id) is { } d ? this with { Delegates = Delegates.SetItem(id, d with { Removed = removed }) } : this;
+
+    AttendanceState WithRollCall(string id, Func<RollCallRecord, RollCallRecord> change)
+    {
+        var index = RollCalls.FindIndex(r => r.Id == id);
+        return index < 0 ? this : this with { RollCalls = RollCalls.SetItem(index, change(RollCalls[index])) };
+    }
 }

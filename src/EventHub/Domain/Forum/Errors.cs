@@ -39,8 +39,58 @@ public static class Errors
         E("attendance.already_checked_in", $"Điểm cầu {site} đã điểm danh vào rồi.", $"Bridge point {site} is already checked in.");
     public static ForumRuleException NotCheckedIn(string site) =>
         E("attendance.not_checked_in", $"Điểm cầu {site} chưa điểm danh vào.", $"Bridge point {site} is not checked in.");
+    public static ForumRuleException UnknownDelegate(string id) =>
+        E("delegate.unknown", $"Không có đại biểu mã '{id}'.", $"There is no delegate with id '{id}'.");
+    public static ForumRuleException UnknownRollCall(string id) =>
+        E("rollcall.unknown", $"Không có lượt điểm danh '{id}'.", $"There is no roll call '{id}'.");
+    public static ForumRuleException RollCallExists(string id) =>
+        E("rollcall.duplicate", $"Mã lượt điểm danh '{id}' đã được dùng.", $"Roll call id '{id}' is already in use.");
+    public static ForumRuleException RollCallStillOpen(string id) =>
+        E("rollcall.still_open", $"Lượt điểm danh '{id}' chưa kết thúc; hãy đóng nó trước.", $"Roll call '{id}' is still open; close it first.");
+    public static ForumRuleException RollCallClosed(string id) =>
+        E("rollcall.closed", $"Lượt điểm danh '{id}' đã đóng hoặc đã quá hạn; xác nhận không được ghi nhận.", $"Roll call '{id}' is closed or past its deadline; the confirmation was not recorded.");
     public static ForumRuleException DelegateRemoved() =>
         E("delegate.removed", "Đại biểu này đã bị điều hành viên gỡ khỏi tọa đàm.", "This delegate was removed by the moderator.");
+
+    // Agenda and speaker queue
+    public static ForumRuleException UnknownAgendaItem(string item) =>
+        E("agenda.unknown_item", $"Không có mục chương trình '{item}'.", $"There is no agenda item '{item}'.");
+    public static ForumRuleException DuplicateAgendaItem(string item) =>
+        E("agenda.duplicate_item", $"Mục chương trình '{item}' đã có.", $"Agenda item '{item}' already exists.");
+    public static ForumRuleException NoCurrentAgendaItem() =>
+        E("agenda.no_current_item", "Chưa chọn mục chương trình hiện tại.", "No agenda item is current.");
+    public static ForumRuleException NoSuchAgendaPosition(int position, int count) =>
+        E("agenda.no_such_position", $"Vị trí {position} không có trong chương trình (1–{count}).", $"Position {position} does not exist in the agenda (1–{count}).");
+    public static ForumRuleException ListClosed(string title) =>
+        E("queue.list_closed", $"Danh sách phát biểu của mục \"{title}\" đã đóng; không nhận thêm đăng ký.", $"The speaker list of \"{title}\" is closed; it takes no more requests.");
+    public static ForumRuleException SiteAlreadyQueued(string site) =>
+        E("queue.site_already_queued", $"Điểm cầu {site} đã có một đăng ký đang chờ trong danh sách này.", $"Bridge point {site} already has a request waiting in this list.");
+    public static ForumRuleException UnknownRequest(string request) =>
+        E("queue.unknown_request", $"Không có đăng ký phát biểu '{request}'.", $"There is no speaking request '{request}'.");
+    public static ForumRuleException DuplicateRequest(string request) =>
+        E("queue.duplicate_request", $"Mã đăng ký '{request}' đã được dùng.", $"Request id '{request}' is already in use.");
+    public static ForumRuleException RequestFinished(string status) =>
+        E("queue.request_finished", $"Đăng ký này đã kết thúc ({status}); không thể thao tác thêm.", $"This request is finished ({status}); nothing more can be done with it.");
+    public static ForumRuleException InvalidTransition(string status, string actionVi, string actionEn) =>
+        E("queue.invalid_transition", $"Không thể {actionVi} một đăng ký đang ở trạng thái {status}.", $"Cannot {actionEn} a request that is {status}.");
+    public static ForumRuleException NoSuchQueuePosition(int position, int count) =>
+        E("queue.no_such_position", $"Vị trí {position} không có trong danh sách (1–{count}).", $"Position {position} does not exist in the list (1–{count}).");
+    public static ForumRuleException OrderMismatch() =>
+        E("queue.order_mismatch", "Thứ tự gửi lên không khớp danh sách hiện tại; hãy tải lại danh sách.", "The order sent does not match the current list; reload the list.");
+    public static ForumRuleException FloorChanged() =>
+        E("queue.floor_changed", "Người đang phát biểu đã thay đổi (một bàn điều hành khác vừa thao tác); hãy xem lại.", "The current speaker has changed (another console just acted); look again.");
+    public static ForumRuleException NoNextSpeaker() =>
+        E("queue.no_next_speaker", "Không còn người phát biểu đã được duyệt trong danh sách.", "No approved speaker is left in the list.");
+    public static ForumRuleException NotSpeaking() =>
+        E("queue.not_speaking", "Đăng ký này không phải người đang phát biểu.", "This request is not the current speaker.");
+    public static ForumRuleException AlreadyPaused() =>
+        E("queue.already_paused", "Phần phát biểu đang tạm dừng.", "The speech is already paused.");
+    public static ForumRuleException NotPaused() =>
+        E("queue.not_paused", "Phần phát biểu không tạm dừng.", "The speech is not paused.");
+    public static ForumRuleException NoLastSpeaker() =>
+        E("queue.no_last_speaker", "Chưa có ai phát biểu xong.", "Nobody has finished speaking yet.");
+    public static ForumRuleException HallSpeaker() =>
+        E("queue.hall_speaker", "Người phát biểu tại hội trường do điều hành thêm; hãy xóa khỏi danh sách.", "A hall speaker was added by the moderator; remove them from the list instead.");
 
     // Operations
     public static ForumRuleException StoreUnavailable() =>

@@ -1,4 +1,5 @@
 using EventHub.Domain.Attendance;
+using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Forum;
 
@@ -17,7 +18,9 @@ public static class ForumDecider
         return command switch
         {
             OpenForum open => DecideOpen(state, open),
+            RollCallCommand c when state.IsOpen => RollCallDecider.Decide(state, c, now),
             AttendanceCommand c when state.IsOpen => AttendanceDecider.Decide(state.Attendance, c, actor),
+            SpeakerQueueCommand c when state.IsOpen => SpeakerQueueDecider.Decide(state, c, actor, now),
             _ => throw Errors.ForumNotOpen(),
         };
     }

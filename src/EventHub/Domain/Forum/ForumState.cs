@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EventHub.Domain.Attendance;
+using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Forum;
 
@@ -17,6 +18,7 @@ public sealed record ForumState
     public long OpenedAt { get; init; }
     public ImmutableSortedSet<string> SiteCodes { get; init; } = ImmutableSortedSet<string>.Empty;
     public AttendanceState Attendance { get; init; } = AttendanceState.Empty;
+    public SpeakerQueueState SpeakerQueue { get; init; } = SpeakerQueueState.Empty;
 
     public bool HasSite(string code) => SiteCodes.Contains(code);
 
@@ -30,6 +32,7 @@ public sealed record ForumState
             SiteCodes = e.Sites.ToImmutableSortedSet(StringComparer.Ordinal),
         },
         IAttendanceEvent e => state with { Attendance = AttendanceState.Evolve(state.Attendance, e, context) },
+        ISpeakerQueueEvent e => state with { SpeakerQueue = SpeakerQueueState.Evolve(state.SpeakerQueue, e, context) },
         _ => state,
     };
 }

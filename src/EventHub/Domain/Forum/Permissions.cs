@@ -1,4 +1,5 @@
 using EventHub.Domain.Attendance;
+using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Forum;
 
@@ -19,8 +20,11 @@ public static class Permissions
     static bool Allowed(Role role, ForumCommand command) => command switch
     {
         OpenForum => role == Role.Moderator,
+        ConfirmRollCall => role == Role.SiteHost,
         CheckIn or UpdateHeadcount or CheckOut => role is Role.SiteHost or Role.Moderator,
         JoinAsDelegate => role == Role.Delegate,
+        // A host withdraws only their own site's request: the decider checks the request's site.
+        RequestFloor or WithdrawRequest => role is Role.SiteHost or Role.Moderator,
         _ => role == Role.Moderator,
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
+using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Protocol;
 
@@ -18,10 +19,38 @@ public static class EventCatalog
     static readonly Entry[] Entries =
     [
         new("forum.opened", 1, typeof(ForumOpened)),
+        new("delegate.removed", 1, typeof(DelegateRemoved)),
+        new("delegate.readmitted", 1, typeof(DelegateReadmitted)),
+        new("site.host_lost", 1, typeof(SiteHostLost)),
+        new("site.host_back", 1, typeof(SiteHostBack)),
+        new("rollcall.started", 1, typeof(RollCallStarted)),
+        new("rollcall.confirmed", 1, typeof(RollCallConfirmed)),
+        new("rollcall.closed", 1, typeof(RollCallClosed)),
         new("site.checked_in", 1, typeof(SiteCheckedIn)),
         new("site.headcount", 1, typeof(HeadcountUpdated)),
         new("site.checked_out", 1, typeof(SiteCheckedOut)),
         new("delegate.joined", 1, typeof(DelegateJoined)),
+        new("agenda.item_added", 1, typeof(AgendaItemAdded)),
+        new("agenda.item_renamed", 1, typeof(AgendaItemRenamed)),
+        new("agenda.item_moved", 1, typeof(AgendaItemMoved)),
+        new("agenda.current_set", 1, typeof(CurrentAgendaItemSet)),
+        new("queue.options_set", 1, typeof(ListOptionsSet)),
+        new("queue.closed", 1, typeof(ListClosed)),
+        new("queue.reopened", 1, typeof(ListReopened)),
+        new("queue.cleared", 1, typeof(ListCleared)),
+        new("queue.requested", 1, typeof(FloorRequested)),
+        new("queue.withdrawn", 1, typeof(RequestWithdrawn)),
+        new("queue.speaker_added", 1, typeof(SpeakerAdded)),
+        new("queue.approved", 1, typeof(RequestApproved)),
+        new("queue.declined", 1, typeof(RequestDeclined)),
+        new("queue.moved", 1, typeof(RequestMoved)),
+        new("queue.removed", 1, typeof(RequestRemoved)),
+        new("queue.reordered", 1, typeof(ListReordered)),
+        new("queue.speech_started", 1, typeof(SpeechStarted)),
+        new("queue.speech_ended", 1, typeof(SpeechEnded)),
+        new("queue.speech_paused", 1, typeof(SpeechPaused)),
+        new("queue.speech_resumed", 1, typeof(SpeechResumed)),
+        new("queue.time_added", 1, typeof(SpeechTimeAdded)),
     ];
 
     static readonly Dictionary<Type, Entry> ByType = Entries.ToDictionary(e => e.Type);

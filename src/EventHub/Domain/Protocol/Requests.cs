@@ -8,9 +8,4 @@ public interface ICommandRequest
     string CommandId { get; }
 }
 
-/// <summary><c>Site</c> may be left out by a site host (their own site is meant); the moderator names it.</summary>
-public sealed record CheckInRequest(string CommandId, string? Site, string? Lead, int Headcount) : ICommandRequest;
-
-public sealed record HeadcountRequest(string CommandId, string? Site, int Headcount) : ICommandRequest;
-
-public sealed record SiteRequest(string CommandId, string? Site) : ICommandRequest;
+// Each capability keeps its requests beside this file (AttendanceRequests.cs, …).

@@ -1,5 +1,6 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
+using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Protocol;
 
@@ -14,6 +15,9 @@ public static class Visibility
     public static ForumEvent Public(ForumEvent @event) => @event switch
     {
         DelegateJoined e => e with { Name = "", Agency = null },
+        // A request's details become public when it is approved or given the floor; a decline's reason never does.
+        FloorRequested e => e with { Speaker = "", SpeakerTitle = null, Topic = "" },
+        RequestDeclined e => e with { Reason = null },
         _ => @event,
     };
 
@@ -35,6 +39,26 @@ public static class Visibility
         foreach (var (id, d) in delegates)
             if (!(role == Role.SiteHost && d.Site == site))
                 delegates = delegates.SetItem(id, d with { Name = "", Agency = null });
-        return state with { Attendance = state.Attendance with { Delegates = delegates } };
+        return state with
+        {
+            Attendance = state.Attendance with { Delegates = delegates },
+            SpeakerQueue = SpeakerQueueFor(state.SpeakerQueue, role == Role.SiteHost ? site : null),
+        };
+    }
+
+    /// <summary>Undisclosed requests and decline reasons of other sites, blanked as the redacted events leave them.</summary>
+    static SpeakerQueueState SpeakerQueueFor(SpeakerQueueState queue, string? ownSite)
+    {
+        var requests = queue.Requests;
+        foreach (var (id, r) in queue.Requests)
+            if (r.Site is not null && r.Site != ownSite && (!r.Disclosed || r.DeclineReason is not null))
+                requests = requests.SetItem(id, r with
+                {
+                    Speaker = r.Disclosed ? r.Speaker : "",
+                    SpeakerTitle = r.Disclosed ? r.SpeakerTitle : null,
+                    Topic = r.Disclosed ? r.Topic : "",
+                    DeclineReason = null,
+                });
+        return queue with { Requests = requests };
     }
 }

@@ -20,11 +20,14 @@ public sealed class RedisKeys(string prefix)
     /// <summary>HASH: command id → "first,last" sequence numbers it was appended at.</summary>
     public RedisKey Commands(string forumId) => Forum(forumId, "commands");
 
-    /// <summary>SET: names of the nodes that reported presence (an expired report removes its node).</summary>
+    /// <summary>SET: names of the nodes holding connections (a node whose hash expired is removed on read).</summary>
     public RedisKey PresenceNodes => $"{Prefix}:{{presence}}:nodes";
 
-    /// <summary>STRING with expiry: one node's connections as JSON, refreshed every presence interval.</summary>
+    /// <summary>HASH with expiry: one node's connections, connection id → "role|site|actor id".</summary>
     public RedisKey PresenceOfNode(string node) => $"{Prefix}:{{presence}}:node:{node}";
+
+    /// <summary>HASH: site → "last heard at (Unix ms)|last round trip ms"; kept after the host leaves.</summary>
+    public RedisKey HostLines => $"{Prefix}:{{presence}}:host-lines";
 
     RedisKey Forum(string forumId, string what) => $"{Prefix}:{{forum:{forumId}}}:{what}";
 }

@@ -19,6 +19,12 @@ public sealed class RedisSettings
     /// </summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How often each node rewrites its connections in the shared presence store. Each write lives three
+    /// refreshes, so a node killed without a goodbye drops out of presence within four (20 s by default).
+    /// </summary>
+    public TimeSpan PresenceRefresh { get; set; } = TimeSpan.FromSeconds(5);
+
     public string Keys => KeyPrefix ?? ChannelPrefix;
 
     /// <summary>The connection string with the hub's fail-fast settings on top.</summary>

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Offline checks of everything in deploy/ that can be checked without Docker or Kubernetes:
+#   a lint of the scripts with ShellCheck (when installed), `nginx -t` of the Compose nginx.conf (host names
+#   replaced by 127.0.0.1; when nginx is installed), `bash -n`, the Compose file against the compose-spec schema
+#   and the Kubernetes manifests against the API models (npm ci in deploy/check, from its lock file).
+set -euo pipefail
+DEPLOY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+fail=0
+
+for s in "$DEPLOY/local-cluster.sh" "$DEPLOY/make-credentials.sh" "$DEPLOY/check.sh"; do
+  bash -n "$s" || fail=1
+done
+if command -v shellcheck >/dev/null 2>&1; then
+  if shellcheck "$DEPLOY/local-cluster.sh" "$DEPLOY/make-credentials.sh" "$DEPLOY/check.sh"; then echo "shellcheck: clean"; else fail=1; fi
+else
+  echo "shellcheck: not installed, skipped (apt-get install -y shellcheck)"
+fi
+
+nginx_bin="$(command -v nginx || true)"; [[ -z "$nginx_bin" && -x /usr/sbin/nginx ]] && nginx_bin=/usr/sbin/nginx
+if [[ -n "$nginx_bin" ]]; then
+  tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+  mkdir -p "$tmp/logs"
+  { echo "pid $tmp/nginx.pid;"
+    sed -e 's/hub[0-9]*:8080/127.0.0.1:9/' -e "s|/var/log/nginx|$tmp/logs|" -e 's/listen 8080/listen 127.0.0.1:9/' \
+      "$DEPLOY/compose/nginx.conf"; } > "$tmp/nginx.conf"
+  if "$nginx_bin" -t -q -p "$tmp" -c "$tmp/nginx.conf" -g "error_log $tmp/logs/error.log;" ; then
+    echo "nginx -t: compose/nginx.conf is valid"
+  else fail=1; fi
+else
+  echo "nginx: not installed, compose/nginx.conf not tested"
+fi
+
+(cd "$DEPLOY/check" && npm ci --no-audit --no-fund --silent && node validate.mjs) || fail=1
+
+if (( fail )); then echo "deploy checks: FAILED"; exit 1; fi
+echo "deploy checks: passed"

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# One command per scenario: starts what it needs on this machine (Redis, N hub nodes and nginx through
+# deploy/local-cluster.sh, and the same topology running the bare SignalR hub for the baseline), runs the
+# scenario, stops everything, and leaves loadtests/results/SCENARIO/{summary.json,report.md,latency.png}.
+#
+#   loadtests/run.sh SCENARIO [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline]
+#
+# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart. Exit 0 when nothing was lost, repeated
+# or out of order and every acknowledged command is in the log; 1 otherwise; 2 for a usage error.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+[[ $# -ge 1 ]] || { usage >&2; exit 2; }
+scenario="$1"; shift
+case "$scenario" in smoke|checkin-storm|forum-day|failover|redis-restart) ;; -h|--help) usage; exit 0 ;;
+  *) echo "unknown scenario '$scenario'" >&2; usage >&2; exit 2 ;; esac
+
+nodes=2 baseline=1 runner_args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --nodes) nodes="${2:?--nodes N}"; shift 2 ;;
+    --delegates-per-site|--duration|--protocol) runner_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
+    --no-baseline) baseline=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+cluster="$ROOT/deploy/local-cluster.sh"
+hub_run="$ROOT/.run/load-hub"
+bare_run="$ROOT/.run/load-bare"
+stop_all() {
+  EVENTHUB_RUN_DIR="$hub_run" "$cluster" down --purge >/dev/null 2>&1 || true
+  EVENTHUB_RUN_DIR="$bare_run" "$cluster" down --purge >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+stop_all
+
+echo "Dựng / building the load runner (Release) ..." >&2
+dotnet build loadtests/EventHub.LoadTests -c Release --nologo -v q -clp:ErrorsOnly >&2
+
+quiet=(--env Logging__LogLevel__Default=Warning --env Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning)
+hub_url=$(EVENTHUB_RUN_DIR="$hub_run" "$cluster" up --nodes "$nodes" --port 8180 --base-port 5181 --redis-port 6390 \
+  --prefix "load-$scenario" "${quiet[@]}" | tail -n1)
+pids=$(cat "$hub_run"/nodes/*/node.pid | paste -sd, -)
+
+fault=()
+case "$scenario" in
+  failover) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' kill-node 1") ;;
+  redis-restart) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-redis --kill --down-for 3") ;;
+esac
+
+bare=()
+if (( baseline )); then
+  bare_url=$(EVENTHUB_RUN_DIR="$bare_run" "$cluster" up --app bare --nodes "$nodes" --port 8190 --base-port 5191 \
+    --redis-port 6391 "${quiet[@]}" | tail -n1)
+  bare=(--bare "$bare_url")
+fi
+
+status=0
+dotnet loadtests/EventHub.LoadTests/bin/Release/net10.0/EventHub.LoadTests.dll "$scenario" \
+  --hub "$hub_url" --credentials "$hub_run/credentials.json" --node-pids "$pids" --nodes "$nodes" \
+  --out "$ROOT/loadtests/results" "${bare[@]}" "${fault[@]}" "${runner_args[@]}" || status=$?
+exit "$status"

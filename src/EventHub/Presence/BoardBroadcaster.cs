@@ -1,0 +1,63 @@
+using System.Text.Json;
+using EventHub.Domain.Forum;
+using EventHub.Domain.Protocol;
+using EventHub.Forum;
+using EventHub.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EventHub.Presence;
+
+/// <summary>
+/// Coalesces every high-rate change (delegates coming and going, round-trip times, headcounts) into at most one
+/// <c>Board</c> message per BoardInterval, sent only when the board changed (or a moderator connected) and only to
+/// this node's moderators: with a shared presence store every node builds the same board, so each serves its own.
+/// </summary>
+public sealed partial class BoardBroadcaster(IHubContext<ForumHub> hub, ForumEngine engine, IPresenceStore presence,
+    LocalConnections local, IReadOnlyList<string> siteCodes, TimeProvider time, PresenceSettings settings,
+    ILogger<BoardBroadcaster> logger) : BackgroundService
+{
+    string _lastSent = "";
+
+    public async Task<SiteBoard> BuildAsync(CancellationToken cancellationToken = default)
+    {
+        var view = engine.View;
+        var snapshot = await presence.SnapshotAsync(cancellationToken);
+        return SiteBoardBuilder.Build(view.State, view.Head, siteCodes, snapshot, time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.BoardInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SendIfChangedAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                BoardFailed(logger, ex);
+            }
+        }
+    }
+
+    async Task SendIfChangedAsync(CancellationToken cancellationToken)
+    {
+        var moderators = local.IdsOfRole(Role.Moderator);
+        if (moderators.Count == 0)
+        {
+            _lastSent = "";
+            return;
+        }
+        var board = await BuildAsync(cancellationToken);
+        // What the moderators see, minus the clock: a board that only got older is not news. A new moderator is.
+        var fingerprint = string.Join(',', moderators.Order(StringComparer.Ordinal)) +
+                          JsonSerializer.Serialize(board with { At = 0, Seq = 0 }, Json.Options);
+        if (fingerprint == _lastSent) return;
+        await hub.Clients.Clients(moderators).SendAsync(PresenceMessages.Board, board, cancellationToken);
+        _lastSent = fingerprint;
+    }
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Sending the moderators' board failed; trying again next interval")]
+    static partial void BoardFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,85 @@
+using EventHub.Domain.Forum;
+
+namespace EventHub.Presence;
+
+/// <summary>Presence of this node's connections, in memory. One lock: every operation is a few dictionary steps.</summary>
+/// <param name="coversAllNodes">True when this node is the whole deployment (no Redis).</param>
+public sealed class InMemoryPresenceStore(bool coversAllNodes = true) : IPresenceStore
+{
+    public bool CoversAllNodes => coversAllNodes;
+
+    readonly Lock _lock = new();
+    readonly Dictionary<string, PresenceConnection> _connections = new(StringComparer.Ordinal);
+    // Kept after the host leaves: "last heard" is exactly what the board needs for a host that is gone.
+    readonly Dictionary<string, (long At, int? RttMs)> _hostLines = new(StringComparer.Ordinal);
+
+    public ValueTask ConnectedAsync(PresenceConnection connection, long at, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            _connections[connection.ConnectionId] = connection;
+            if (connection is { Role: Role.SiteHost, Site: { } site }) Heard(site, at, null);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisconnectedAsync(string connectionId, long at, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            if (_connections.Remove(connectionId, out var gone) && gone is { Role: Role.SiteHost, Site: { } site })
+                Heard(site, at, null);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask HostHeardAsync(string site, long at, int? rttMs, CancellationToken cancellationToken = default)
+    {
+        lock (_lock) Heard(site, at, rttMs);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<PresenceSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var hosts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var delegates = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            var allDelegates = new HashSet<string>(StringComparer.Ordinal);
+            int displays = 0, moderators = 0;
+            foreach (var c in _connections.Values)
+                switch (c.Role)
+                {
+                    case Role.SiteHost when c.Site is not null:
+                        hosts[c.Site] = hosts.GetValueOrDefault(c.Site) + 1;
+                        break;
+                    case Role.Delegate when c.Site is not null:
+                        if (!delegates.TryGetValue(c.Site, out var ids)) delegates[c.Site] = ids = new(StringComparer.Ordinal);
+                        ids.Add(c.ActorId);
+                        allDelegates.Add(c.ActorId);
+                        break;
+                    case Role.Display:
+                        displays++;
+                        break;
+                    case Role.Moderator:
+                        moderators++;
+                        break;
+                }
+
+            var sites = new Dictionary<string, SitePresence>(StringComparer.Ordinal);
+            foreach (var site in hosts.Keys.Concat(delegates.Keys).Concat(_hostLines.Keys).Distinct())
+            {
+                var line = _hostLines.TryGetValue(site, out var l) ? l : ((long At, int? RttMs)?)null;
+                sites[site] = new SitePresence(hosts.GetValueOrDefault(site), delegates.GetValueOrDefault(site)?.Count ?? 0,
+                    line?.At, line?.RttMs);
+            }
+            return ValueTask.FromResult(new PresenceSnapshot(sites, allDelegates, displays, moderators));
+        }
+    }
+
+    void Heard(string site, long at, int? rttMs)
+    {
+        var previous = _hostLines.GetValueOrDefault(site);
+        _hostLines[site] = (Math.Max(at, previous.At), rttMs ?? previous.RttMs);
+    }
+}

@@ -1,0 +1,31 @@
+using EventHub.Domain.Attendance;
+using EventHub.Domain.Protocol;
+using static EventHub.Domain.Tests.Attendance.AttendanceSpec;
+
+namespace EventHub.Domain.Tests.Attendance;
+
+/// <summary>A client too far behind gets a snapshot: the attendance state must survive the JSON round trip.</summary>
+public sealed class AttendanceSnapshotTests
+{
+    [Fact]
+    public void GivenRollCallsRemovalsAndAlerts_SnapshotRoundTripKeepsThem()
+    {
+        var state = Given(
+            new SiteCheckedIn("HCM", "Mai", 40),
+            new SiteHostLost("HCM", T0),
+            new DelegateJoined("d-1", "HCM", "Võ Thị Sáu", null, true),
+            new DelegateRemoved("d-1", "HCM"),
+            new RollCallStarted("rc-1", 60),
+            new RollCallConfirmed("rc-1", "HCM"),
+            new RollCallClosed("rc-1", ["HCM"], ["DNG", "HPG", "HUE"])).State();
+
+        var copy = Snapshots.Deserialize(Snapshots.Serialize(state)).Attendance;
+
+        Assert.True(copy.Site("HCM").HostLost);
+        Assert.True(copy.IsRemoved("d-1"));
+        var rollCall = Assert.Single(copy.RollCalls);
+        Assert.Equal(state.Attendance.RollCalls[0].Confirmed["HCM"], rollCall.Confirmed["HCM"]);
+        Assert.Equal(state.Attendance.RollCalls[0].ClosedAt, rollCall.ClosedAt);
+        Assert.Equal(state.Attendance.RollCalls[0].DeadlineAt, rollCall.DeadlineAt);
+    }
+}

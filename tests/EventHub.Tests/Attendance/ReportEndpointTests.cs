@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using EventHub.Domain.Protocol;
+using EventHub.SiteClient;
+using EventHub.Tests.Infrastructure;
+
+namespace EventHub.Tests.Attendance;
+
+/// <summary>GET /api/reports/attendance.csv and .json: moderator only, the whole log, Vietnamese intact.</summary>
+public sealed class ReportEndpointTests : IAsyncLifetime
+{
+    HubApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new HubApp();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    async Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        using var http = _app.Http();
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.GetAsync(path).WaitAsync(Timeouts.Call);
+    }
+
+    async Task SeedAsync()
+    {
+        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
+        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 40))).Ok);
+        Assert.True((await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 55))).Ok);
+        Assert.True((await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Ok);
+        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Trần Văn Nam", 12))).Ok);
+        await _app.LoginDelegateAsync("HCM", "=HYPERLINK(\"x\")", awardee: true);
+        await _app.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
+    }
+
+    [Fact]
+    public async Task Csv_IsUtf8WithBom_WithEveryFactAndVietnameseIntact()
+    {
+        await SeedAsync();
+        var moderator = await _app.LoginModeratorAsync();
+
+        using var response = await GetAsync("/api/reports/attendance.csv", moderator.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.StartsWith("Site,SiteName,Record,From,To,Name,Agency,Awardee,Headcount,Note", lines[0]);
+        var hcm = lines.Where(l => l.StartsWith("HCM,", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, hcm.Count(l => l.Contains(",checkin,")));
+        Assert.Equal(3, hcm.Count(l => l.Contains(",headcount,")));
+        Assert.Contains(hcm, l => l.Contains("TP. Hồ Chí Minh") && l.Contains("Nguyễn Thị Mai"));
+        Assert.Contains(hcm, l => l.Contains("Võ Thị Sáu") && l.Contains(",yes,"));
+        // A name that looks like a formula stays text for Excel.
+        Assert.DoesNotContain(hcm, l => l.Contains(",=HYPERLINK") || l.Contains(",\"=HYPERLINK"));
+        Assert.Contains(lines, l => l.StartsWith("HUE,", StringComparison.Ordinal) && l.Contains(",absent,"));
+    }
+
+    [Fact]
+    public async Task Json_HasEverySiteWithSpellsHeadcountsAndDelegates()
+    {
+        await SeedAsync();
+        var moderator = await _app.LoginModeratorAsync();
+
+        using var response = await GetAsync("/api/reports/attendance.json", moderator.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(_app.Engine.View.Head, report.GetProperty("seq").GetInt64());
+        var sites = report.GetProperty("sites").EnumerateArray().ToList();
+        Assert.Equal(62, sites.Count);
+        var hcm = sites.Single(s => s.GetProperty("site").GetString() == "HCM");
+        Assert.Equal(2, hcm.GetProperty("spells").GetArrayLength());
+        Assert.Equal(3, hcm.GetProperty("headcounts").GetArrayLength());
+        Assert.Equal(2, hcm.GetProperty("delegates").GetArrayLength());
+        Assert.Contains("Võ Thị Sáu", hcm.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("siteHost", HttpStatusCode.Forbidden)]
+    [InlineData("delegate", HttpStatusCode.Forbidden)]
+    [InlineData("display", HttpStatusCode.Forbidden)]
+    [InlineData("none", HttpStatusCode.Unauthorized)]
+    public async Task OnlyTheModeratorsToken_GetsTheReport(string role, HttpStatusCode expected)
+    {
+        var token = role switch
+        {
+            "siteHost" => (await _app.LoginHostAsync("HCM")).Token,
+            "delegate" => (await _app.LoginDelegateAsync("HCM", "Ngô Gia Tự")).Token,
+            "display" => (await _app.LoginDisplayAsync()).Token,
+            _ => null,
+        };
+        foreach (var path in new[] { "/api/reports/attendance.csv", "/api/reports/attendance.json" })
+        {
+            using var response = await GetAsync(path, token);
+            Assert.Equal(expected, response.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using EventHub.Domain.Protocol;
+using EventHub.Tests.Infrastructure;
+
+namespace EventHub.Tests.SpeakerQueue;
+
+/// <summary>GET /api/export/speakers.{csv,json}: moderator only; the CSV opens in Excel with Vietnamese intact.</summary>
+public sealed class SpeakerExportTests : IAsyncLifetime
+{
+    HubApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new HubApp();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    async Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        using var http = _app.Http();
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.GetAsync(path).WaitAsync(Timeouts.Call);
+    }
+
+    [Fact]
+    public async Task Export_WithoutTokenOrAsHost_IsRefused()
+    {
+        var host = await _app.LoginHostAsync("HCM");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/export/speakers.csv", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/api/export/speakers.json", host.Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task CsvExport_HasABomAndVietnameseNames_AfterASpeech()
+    {
+        var login = await _app.LoginModeratorAsync();
+        await using var moderator = await _app.ConnectAsync(login);
+        Assert.True((await moderator.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null))).Ok);
+        Assert.True((await moderator.SendAsync("EndSpeech", new QueueEntryRequest(CommandId.New(), "seed-opening-1"))).Ok);
+
+        var bytes = await (await GetAsync("/api/export/speakers.csv", login.Token)).Content.ReadAsByteArrayAsync();
+        var sites = await (await GetAsync("/api/export/speakers.csv?by=site", login.Token)).Content.ReadAsStringAsync();
+        var json = await (await GetAsync("/api/export/speakers.json", login.Token)).Content.ReadAsStringAsync();
+
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("speaker,site,siteName,speeches,spokenSeconds,waitedSeconds", lines[0]);
+        Assert.StartsWith("Ngô Văn Cương,,Hội trường Hà Nội,1,", lines[1]);
+        Assert.Contains("Hội trường Hà Nội,1,", sites);
+        Assert.Contains("\"speaker\":\"Ngô Văn Cương\"", json);
+    }
+}
