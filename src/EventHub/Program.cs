@@ -12,6 +12,7 @@ builder.AddForumAuth();
 builder.AddForumHub();
 builder.AddAttendance();
 builder.AddPresence();
+builder.AddHubMetrics();
 builder.AddOperations();
 
 var app = builder.Build();
@@ -22,6 +23,7 @@ app.MapForumHub();
 app.MapAttendanceReports();
 app.MapSpeakerExports();
 app.MapOperations();
+app.MapHubMetrics();
 app.PrintWhenStarted();
 return await app.RunOrExplainAsync();
 

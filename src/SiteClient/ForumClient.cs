@@ -13,6 +13,9 @@ public sealed class ForumClientOptions
     /// <summary>The hub endpoint, e.g. http://localhost:5080/hubs/forum.</summary>
     public required Uri HubUrl { get; init; }
 
+    /// <summary>Other nodes of the same cluster, tried in turn when the current one stops answering.</summary>
+    public IReadOnlyList<Uri> OtherHubUrls { get; init; } = [];
+
     /// <summary>Returns a valid bearer token; called on every (re)connect, so it may refresh.</summary>
     public required Func<Task<string?>> AccessToken { get; init; }
 
@@ -60,6 +63,11 @@ public sealed class ForumClient : IAsyncDisposable
             })
             .WithAutomaticReconnect(new KeepTrying(options.ReconnectDelay));
         if (!options.UseJson) builder.AddMessagePackProtocol();
+        if (options.OtherHubUrls.Count > 0)
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionFactory>(sp => new HubUrlRotation(
+                ActivatorUtilities.CreateInstance<HttpConnectionFactory>(sp),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HttpConnectionOptions>>().Value,
+                [options.HubUrl, .. options.OtherHubUrls]));
         _connection = builder.Build();
 
         _connection.On<EventEnvelope>(ClientMethods.Event, e =>

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
+using EventHub.Operations;
 using Microsoft.AspNetCore.SignalR;
 
 namespace EventHub.Hubs;
@@ -10,25 +11,31 @@ namespace EventHub.Hubs;
 /// path: a command is acknowledged once durable, and a slow socket never holds the forum's gate.
 /// </summary>
 public sealed partial class SignalRFanout(IHubContext<ForumHub> hub, IReadOnlyList<string> siteCodes,
-    ILogger<SignalRFanout> logger) : BackgroundService, IEventPublisher
+    HubMetrics metrics, ILogger<SignalRFanout> logger) : BackgroundService, IEventPublisher
 {
-    readonly Channel<IReadOnlyList<CommittedEvent>> _queue =
-        Channel.CreateUnbounded<IReadOnlyList<CommittedEvent>>(new UnboundedChannelOptions { SingleReader = true });
+    readonly Channel<(IReadOnlyList<CommittedEvent> Events, long CommittedAt)> _queue =
+        Channel.CreateUnbounded<(IReadOnlyList<CommittedEvent>, long)>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Publish(IReadOnlyList<CommittedEvent> events) => _queue.Writer.TryWrite(events);
+    public void Publish(IReadOnlyList<CommittedEvent> events)
+    {
+        foreach (var e in events) metrics.Committed(e.Stored.Type);
+        _queue.Writer.TryWrite((events, System.Diagnostics.Stopwatch.GetTimestamp()));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var batch in _queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (batch, committedAt) in _queue.Reader.ReadAllAsync(stoppingToken))
             foreach (var e in batch)
             {
                 try
                 {
                     await SendAsync(e, stoppingToken);
+                    metrics.FannedOut(committedAt);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // Clients heal a lost message from the position beacon; the log is the truth.
+                    metrics.BackplaneError("send");
                     SendFailed(logger, e.Seq, ex);
                 }
             }

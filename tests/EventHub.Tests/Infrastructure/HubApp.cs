@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventHub.Tests.Infrastructure;
@@ -18,9 +19,13 @@ namespace EventHub.Tests.Infrastructure;
 public sealed class HubApp : WebApplicationFactory<Program>
 {
     readonly Dictionary<string, string?> _settings;
+    readonly Action<IServiceCollection>? _services;
 
-    public HubApp(Dictionary<string, string?>? settings = null, string? dataDirectory = null)
+    /// <param name="services">Test-only replacements, applied after the app's own registrations.</param>
+    public HubApp(Dictionary<string, string?>? settings = null, string? dataDirectory = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = dataDirectory ?? TempFolder.Create("hub");
         _settings = new Dictionary<string, string?>
         {
@@ -44,6 +49,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     public HttpClient Http() => new() { BaseAddress = BaseAddress };
@@ -62,11 +68,12 @@ public sealed class HubApp : WebApplicationFactory<Program>
         LoginAsync(new LoginRequest("delegate", Credentials.Sites[site].JoinCode, site, name, "Sở Nội vụ", awardee));
 
     /// <summary>A started client that has taken in the log up to its current head.</summary>
-    public async Task<ForumClient> ConnectAsync(LoginResult login, bool json = false)
+    public async Task<ForumClient> ConnectAsync(LoginResult login, bool json = false, IReadOnlyList<Uri>? otherHubUrls = null)
     {
         var client = new ForumClient(new ForumClientOptions
         {
             HubUrl = HubUrl,
+            OtherHubUrls = otherHubUrls ?? [],
             AccessToken = () => Task.FromResult<string?>(login.Token),
             UseJson = json,
             ReconnectDelay = TimeSpan.FromMilliseconds(200),

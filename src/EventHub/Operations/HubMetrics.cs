@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using EventHub.Domain.Forum;
+using EventHub.Presence;
+
+namespace EventHub.Operations;
+
+/// <summary>
+/// The hub's own instruments (meter "EventHub"), scraped at /metrics. Names follow OpenTelemetry; the
+/// Prometheus exporter turns "eventhub.commands" into eventhub_commands_total and so on (docs/metrics.md).
+/// </summary>
+public sealed class HubMetrics
+{
+    public const string MeterName = "EventHub";
+
+    readonly Counter<long> _commands;
+    readonly Counter<long> _eventsCommitted;
+    readonly Histogram<double> _fanOut;
+    readonly Histogram<long> _resumeEvents;
+    readonly Counter<long> _backplaneErrors;
+
+    public HubMetrics(IMeterFactory meters, LocalConnections connections, NodeIdentity node)
+    {
+        var meter = meters.Create(MeterName);
+        meter.CreateObservableGauge("eventhub.connections", () => Enum.GetValues<Role>()
+                .Select(role => new Measurement<int>(connections.OfRole(role).Count(),
+                    new("role", Auth.ForumClaims.RoleName(role)), new("node", node.Name))),
+            description: "Connections this node holds, by role");
+        _commands = meter.CreateCounter<long>("eventhub.commands",
+            description: "Hub calls by method and outcome (ok, or the error code)");
+        _eventsCommitted = meter.CreateCounter<long>("eventhub.events.committed",
+            description: "Events this node appended to the forum log, by type");
+        _fanOut = meter.CreateHistogram<double>("eventhub.fanout.duration", unit: "s",
+            description: "From commit to the last send of the event by this node",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        _resumeEvents = meter.CreateHistogram<long>("eventhub.resume.events",
+            description: "Events sent per resume, by kind (events, or snapshot then events)",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 5, 20, 100, 500, 2000] });
+        _backplaneErrors = meter.CreateCounter<long>("eventhub.backplane.errors",
+            description: "Sends that failed and Redis connection failures (clients heal from the log)");
+    }
+
+    public void Command(string method, string outcome) =>
+        _commands.Add(1, new KeyValuePair<string, object?>("method", method), new("outcome", outcome));
+
+    public void Committed(string type) => _eventsCommitted.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void FannedOut(long committedTimestamp) => _fanOut.Record(Stopwatch.GetElapsedTime(committedTimestamp).TotalSeconds);
+
+    public void Resumed(int events, bool snapshot) =>
+        _resumeEvents.Record(events, new KeyValuePair<string, object?>("kind", snapshot ? "snapshot" : "events"));
+
+    public void BackplaneError(string reason) => _backplaneErrors.Add(1, new KeyValuePair<string, object?>("reason", reason));
+}

@@ -1,0 +1,33 @@
+using StackExchange.Redis;
+
+namespace EventHub.Storage.Redis;
+
+/// <summary>
+/// Every Redis key the hub uses, built here and nowhere else. All keys of one forum share a hash tag
+/// (<c>{forum:ID}</c>) so the append script touches one slot, as Redis Cluster requires of a script; the
+/// presence keys share <c>{presence}</c> so one MGET reads every node's report.
+/// </summary>
+public sealed class RedisKeys(string prefix)
+{
+    public string Prefix { get; } = prefix;
+
+    /// <summary>STRING: the log's epoch, created with SET NX; a missing epoch means the log was lost.</summary>
+    public RedisKey Epoch(string forumId) => Forum(forumId, "epoch");
+
+    /// <summary>LIST: one JSON record per event; index i holds sequence number i + 1.</summary>
+    public RedisKey Events(string forumId) => Forum(forumId, "events");
+
+    /// <summary>HASH: command id → "first,last" sequence numbers it was appended at.</summary>
+    public RedisKey Commands(string forumId) => Forum(forumId, "commands");
+
+    /// <summary>SET: names of the nodes holding connections (a node whose hash expired is removed on read).</summary>
+    public RedisKey PresenceNodes => $"{Prefix}:{{presence}}:nodes";
+
+    /// <summary>HASH with expiry: one node's connections, connection id → "role|site|actor id".</summary>
+    public RedisKey PresenceOfNode(string node) => $"{Prefix}:{{presence}}:node:{node}";
+
+    /// <summary>HASH: site → "last heard at (Unix ms)|last round trip ms"; kept after the host leaves.</summary>
+    public RedisKey HostLines => $"{Prefix}:{{presence}}:host-lines";
+
+    RedisKey Forum(string forumId, string what) => $"{Prefix}:{{forum:{forumId}}}:{what}";
+}

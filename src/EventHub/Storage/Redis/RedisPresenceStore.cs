@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using EventHub.Domain.Forum;
+using EventHub.Domain.Protocol;
+using EventHub.Operations;
+using EventHub.Presence;
+using StackExchange.Redis;
+using Role = EventHub.Domain.Forum.Role;
+
+namespace EventHub.Storage.Redis;
+
+/// <summary>
+/// Presence shared by every node. Each node writes its own connections to a hash of its own that expires unless
+/// refreshed (<see cref="RefreshAsync"/>, every <see cref="RedisSettings.PresenceRefresh"/>): a node killed with
+/// kill -9 stops refreshing, and its connections drop out within four refreshes. Host lines ("last heard")
+/// are one hash for all nodes, kept after a host leaves. Counting is <see cref="InMemoryPresenceStore"/>'s,
+/// fed with every node's connections, so one rule decides what "connected" means.
+/// </summary>
+public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, RedisKeys keys, NodeIdentity node,
+    RedisSettings settings, ILogger<RedisPresenceStore> logger) : IPresenceStore
+{
+    /// <summary>KEYS: host lines. ARGV: site, at, rtt ("" when not measured). The later time wins; a missing rtt keeps the last.</summary>
+    const string HeardScript = """
+        local current = redis.call('HGET', KEYS[1], ARGV[1])
+        local at, rtt = ARGV[2], ARGV[3]
+        if current then
+          local bar = string.find(current, '|', 1, true)
+          local lastAt = string.sub(current, 1, bar - 1)
+          if tonumber(lastAt) > tonumber(at) then at = lastAt end
+          if rtt == '' then rtt = string.sub(current, bar + 1) end
+        end
+        redis.call('HSET', KEYS[1], ARGV[1], at .. '|' .. rtt)
+        """;
+
+    readonly ConcurrentDictionary<string, PresenceConnection> _mine = new(StringComparer.Ordinal);
+
+    public bool CoversAllNodes => true;
+
+    IDatabase Db => redis.GetDatabase();
+    RedisKey Mine => keys.PresenceOfNode(node.Name);
+    TimeSpan Ttl => settings.PresenceRefresh * 3;
+
+    public async ValueTask ConnectedAsync(PresenceConnection connection, long at, CancellationToken cancellationToken = default)
+    {
+        _mine[connection.ConnectionId] = connection;
+        await QuietlyAsync("connected", () => Task.WhenAll(
+            Db.HashSetAsync(Mine, connection.ConnectionId, JsonSerializer.Serialize(connection, Json.Options)),
+            Db.KeyExpireAsync(Mine, Ttl),
+            Db.SetAddAsync(keys.PresenceNodes, node.Name)));
+        if (connection is { Role: Role.SiteHost, Site: { } site }) await HostHeardAsync(site, at, null, cancellationToken);
+    }
+
+    public async ValueTask DisconnectedAsync(string connectionId, long at, CancellationToken cancellationToken = default)
+    {
+        if (!_mine.TryRemove(connectionId, out var gone)) return;
+        await QuietlyAsync("disconnected", () => Db.HashDeleteAsync(Mine, connectionId));
+        if (gone is { Role: Role.SiteHost, Site: { } site }) await HostHeardAsync(site, at, null, cancellationToken);
+    }
+
+    public ValueTask HostHeardAsync(string site, long at, int? rttMs, CancellationToken cancellationToken = default) =>
+        new(QuietlyAsync("host heard", () => Db.ScriptEvaluateAsync(HeardScript, [keys.HostLines],
+            [site, at, rttMs?.ToString() ?? ""])));
+
+    public async ValueTask<PresenceSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var nodes = await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(settings.CommandTimeout, cancellationToken);
+            var perNode = await Task.WhenAll(nodes.Select(n => Db.HashGetAllAsync(keys.PresenceOfNode(n!))))
+                .WaitAsync(settings.CommandTimeout, cancellationToken);
+            var lines = await Db.HashGetAllAsync(keys.HostLines).WaitAsync(settings.CommandTimeout, cancellationToken);
+
+            var all = new InMemoryPresenceStore();
+            foreach (var line in lines)
+            {
+                var parts = line.Value.ToString().Split('|');
+                await all.HostHeardAsync(line.Name!, long.Parse(parts[0]), parts[1].Length > 0 ? int.Parse(parts[1]) : null, cancellationToken);
+            }
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                // An expired hash (its node died) reads as empty: forget the node until it writes again.
+                if (perNode[i].Length == 0) _ = Db.SetRemoveAsync(keys.PresenceNodes, nodes[i], CommandFlags.FireAndForget);
+                foreach (var entry in perNode[i])
+                    if (JsonSerializer.Deserialize<PresenceConnection>(entry.Value.ToString(), Json.Options) is { } connection)
+                        await all.ConnectedAsync(connection, 0, cancellationToken); // at 0: the lines above already hold the times
+            }
+            return await all.SnapshotAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw new StoreUnavailableException("Redis did not answer the presence snapshot.", ex);
+        }
+    }
+
+    /// <summary>Rewrites this node's connections and their expiry: repairs any write lost while Redis was away.</summary>
+    public async Task RefreshAsync()
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.KeyDeleteAsync(Mine);
+        var entries = _mine.Values.Select(c => new HashEntry(c.ConnectionId, JsonSerializer.Serialize(c, Json.Options))).ToArray();
+        if (entries.Length > 0)
+        {
+            _ = transaction.HashSetAsync(Mine, entries);
+            _ = transaction.KeyExpireAsync(Mine, Ttl);
+            _ = transaction.SetAddAsync(keys.PresenceNodes, node.Name);
+        }
+        await transaction.ExecuteAsync().WaitAsync(settings.CommandTimeout);
+    }
+
+    /// <summary>A node stopping on purpose takes its connections with it at once.</summary>
+    public Task ForgetThisNodeAsync() =>
+        Task.WhenAll(Db.KeyDeleteAsync(Mine), Db.SetRemoveAsync(keys.PresenceNodes, node.Name)).WaitAsync(settings.CommandTimeout);
+
+    /// <summary>
+    /// Presence must never cost a connection: a write Redis refuses is logged, and the next refresh repairs
+    /// this node's connections (a lost "last heard" is only a slightly older time on the board).
+    /// </summary>
+    async Task QuietlyAsync(string operation, Func<Task> write)
+    {
+        try
+        {
+            await write().WaitAsync(settings.CommandTimeout);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            WriteFailed(logger, operation, ex.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Debug, Message = "Presence write '{Operation}' failed ({Reason}); the next refresh repairs it")]
+    static partial void WriteFailed(ILogger logger, string operation, string reason);
+}
+
+/// <summary>Refreshes this node's presence in Redis on a timer; removes it on a clean stop.</summary>
+public sealed partial class RedisPresenceRefresh(RedisPresenceStore store, RedisSettings settings, TimeProvider time,
+    ILogger<RedisPresenceRefresh> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.PresenceRefresh, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await store.RefreshAsync();
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                RefreshFailed(logger, ex.Message);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await store.ForgetThisNodeAsync();
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            RefreshFailed(logger, ex.Message); // it expires on its own
+        }
+    }
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Presence refresh failed ({Reason}); trying again next time")]
+    static partial void RefreshFailed(ILogger logger, string reason);
+}

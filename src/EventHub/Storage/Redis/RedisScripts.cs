@@ -1,0 +1,41 @@
+namespace EventHub.Storage.Redis;
+
+/// <summary>
+/// The Lua scripts: each runs atomically on the server, so checks and writes cannot interleave with
+/// another node's. Plain lists and hashes only (no Streams), so Garnet runs them too.
+/// </summary>
+static class RedisScripts
+{
+    /// <summary>
+    /// KEYS: epoch, events, commands. ARGV: expected head, command id, then the event records (their
+    /// sequence numbers computed by the caller from the expected head, which this script checks).
+    /// Returns {"dup", "first,last"} | {"conflict", head} | {"ok", first, last}.
+    /// A missing epoch (the data was lost under us) is a conflict: the caller re-reads the head, which
+    /// gives the log a new epoch, and decides again on what is really there.
+    /// </summary>
+    public const string Append = """
+        local done = redis.call('HGET', KEYS[3], ARGV[2])
+        if done then return {'dup', done} end
+        local head = redis.call('LLEN', KEYS[2])
+        if redis.call('EXISTS', KEYS[1]) == 0 or head ~= tonumber(ARGV[1]) then return {'conflict', head} end
+        redis.call('RPUSH', KEYS[2], unpack(ARGV, 3))
+        local last = head + #ARGV - 2
+        redis.call('HSET', KEYS[3], ARGV[2], (head + 1) .. ',' .. last)
+        return {'ok', head + 1, last}
+        """;
+
+    /// <summary>
+    /// KEYS: epoch, events. ARGV: a fresh epoch, used only when the log has none (new, or lost).
+    /// Returns {epoch, head, created (0|1)}.
+    /// </summary>
+    public const string Head = """
+        local epoch = redis.call('GET', KEYS[1])
+        local created = 0
+        if not epoch then
+          redis.call('SET', KEYS[1], ARGV[1])
+          epoch = ARGV[1]
+          created = 1
+        end
+        return {epoch, redis.call('LLEN', KEYS[2]), created}
+        """;
+}

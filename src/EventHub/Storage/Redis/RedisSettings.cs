@@ -1,0 +1,50 @@
+using StackExchange.Redis;
+
+namespace EventHub.Storage.Redis;
+
+/// <summary>The "EventHub:Redis" section. The connection string itself is ConnectionStrings:Redis.</summary>
+public sealed class RedisSettings
+{
+    public const string Section = "EventHub:Redis";
+
+    /// <summary>Prefix of the backplane's channels; one per deployment so two deployments on one Redis stay apart.</summary>
+    public string ChannelPrefix { get; set; } = "eventhub";
+
+    /// <summary>Prefix of every key; defaults to the channel prefix.</summary>
+    public string? KeyPrefix { get; set; }
+
+    /// <summary>
+    /// How long a Redis command may take before the hub gives up and answers store.unavailable. Short on
+    /// purpose: a site host pressing "check in" should get "retry" in seconds, not hang for a minute.
+    /// </summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How often each node rewrites its connections in the shared presence store. Each write lives three
+    /// refreshes, so a node killed without a goodbye drops out of presence within four (20 s by default).
+    /// </summary>
+    public TimeSpan PresenceRefresh { get; set; } = TimeSpan.FromSeconds(5);
+
+    public string Keys => KeyPrefix ?? ChannelPrefix;
+
+    /// <summary>The connection string with the hub's fail-fast settings on top.</summary>
+    /// <param name="failWhileDisconnected">
+    /// For the store: while disconnected, fail at once instead of queueing until the timeout (the site client
+    /// resends anyway). Not for the backplane: its subscriptions, made as a node starts, must wait for the
+    /// connection rather than be lost to a slow first connect.
+    /// </param>
+    public ConfigurationOptions Connection(string connectionString, bool failWhileDisconnected = true)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        var timeout = (int)CommandTimeout.TotalMilliseconds;
+        options.AbortOnConnectFail = false; // start (and keep running) while Redis is away; reconnect in the background
+        options.ConnectTimeout = timeout;
+        options.SyncTimeout = timeout;
+        options.AsyncTimeout = timeout;
+        options.ConnectRetry = 1;
+        options.ReconnectRetryPolicy = new LinearRetry(500);
+        options.BacklogPolicy = failWhileDisconnected ? BacklogPolicy.FailFast : BacklogPolicy.Default;
+        options.AllowAdmin = true; // CONFIG GET at open, to warn when persistence cannot keep "acknowledged means durable"
+        return options;
+    }
+}

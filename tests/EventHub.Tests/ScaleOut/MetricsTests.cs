@@ -1,0 +1,60 @@
+using EventHub.Domain.Protocol;
+using EventHub.Tests.Infrastructure;
+
+namespace EventHub.Tests.ScaleOut;
+
+/// <summary>/metrics on each node, in the Prometheus text format, counting what that node did.</summary>
+public sealed class MetricsTests : IAsyncLifetime
+{
+    readonly RedisCluster _cluster = new();
+    HubApp _a = null!;
+    HubApp _b = null!;
+
+    public Task InitializeAsync()
+    {
+        _a = _cluster.StartNode(extra: new() { ["EventHub:NodeName"] = "node-a" });
+        _b = _cluster.StartNode(extra: new() { ["EventHub:NodeName"] = "node-b" });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task EachNode_ExposesConnectionsCommandsErrorsEventsFanOutAndResumes()
+    {
+        await using var host = await _a.ConnectAsync(await _a.LoginHostAsync("HGG"));
+        await using var display = await _b.ConnectAsync(await _b.LoginDisplayAsync());
+        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 20)).WaitAsync(Timeouts.Call)).Ok);
+        var again = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 20)).WaitAsync(Timeouts.Call);
+        Assert.Equal("attendance.already_checked_in", again.Error?.Code);
+
+        await Eventually(_a, text =>
+            HasSample(text, "eventhub_connections", "role=\"siteHost\"", "node=\"node-a\"")
+            && HasSample(text, "eventhub_commands_total", "method=\"CheckIn\"", "outcome=\"ok\"")
+            && HasSample(text, "eventhub_commands_total", "method=\"CheckIn\"", "outcome=\"attendance.already_checked_in\"")
+            && HasSample(text, "eventhub_events_committed_total", "type=\"site.checked_in\"")
+            && HasSample(text, "eventhub_fanout_duration_seconds_count")
+            && HasSample(text, "eventhub_resume_events_count", "kind=\"events\""));
+        // Both test nodes live in one process, and OpenTelemetry listens to meters by name process-wide, so each
+        // scrape here shows both nodes' instruments; the node label tells the connections apart. One node per
+        // process in production.
+        await Eventually(_b, text => HasSample(text, "eventhub_connections", "role=\"display\"", "node=\"node-b\""));
+    }
+
+    static bool HasSample(string text, string metric, params string[] labels) =>
+        text.Split('\n').Any(line => line.StartsWith(metric, StringComparison.Ordinal) && labels.All(line.Contains));
+
+    static async Task Eventually(HubApp node, Func<string, bool> condition)
+    {
+        using var http = node.Http();
+        var deadline = DateTime.UtcNow + Timeouts.Call;
+        string text;
+        do
+        {
+            text = await http.GetStringAsync("/metrics").WaitAsync(Timeouts.Call);
+            if (condition(text)) return;
+            await Task.Delay(200);
+        } while (DateTime.UtcNow < deadline);
+        Assert.Fail("metrics never showed what was expected:\n" + string.Join('\n', text.Split('\n').Where(l => l.StartsWith("eventhub_"))));
+    }
+}
