@@ -24,7 +24,6 @@ sealed class Probe
         {
             if (!Measuring) return;
             recorders.Fanout.RecordValue(Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - e.At));
-            Interlocked.Increment(ref recorders.Deliveries);
         };
         client.EventApplied += e =>
         {
@@ -38,7 +37,9 @@ sealed class Probe
                 LastSeq = e.Envelope.Seq;
                 Log?.TryAdd(e.Envelope.Seq, (e.Envelope.Type, e.Envelope.Data));
             }
-            if (Measuring && e.FromResume) recorders.Healed.RecordValue(Math.Max(0, now - e.Envelope.At));
+            if (!Measuring) return;
+            Interlocked.Increment(ref recorders.Deliveries);
+            if (e.FromResume) recorders.Healed.RecordValue(Math.Max(0, now - e.Envelope.At));
         };
     }
 

@@ -47,6 +47,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["lost"] = verdict.Lost,
             ["duplicated"] = verdict.Duplicated,
             ["gaps"] = verdict.Gaps,
+            ["gaps_seen"] = people.All.Sum(p => p.Client.GapsSeen),
             ["gaps_healed_by_resume"] = people.All.Sum(p => p.Client.GapsHealed),
             ["repeats_ignored"] = people.All.Sum(p => p.Client.RepeatsIgnored),
             ["snapshots"] = people.All.Sum(p => p.Client.Snapshots),
@@ -124,7 +125,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine(inv, $"| deliveries/s | {s["deliveries_per_s"]} | {bare?["deliveries_per_s"]?.ToString() ?? "–"} | {s["ratio_throughput"]?.ToString() ?? "–"} |");
         md.AppendLine();
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
-        md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; gaps healed by resume {s["gaps_healed_by_resume"]}, snapshots {s["snapshots"]}");
+        md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, snapshots {s["snapshots"]}");
         md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, answered as duplicates of a resend {workload.Resent}");
         md.AppendLine(inv, $"- hub: peak RSS {s["hub"]!["peak_rss_mb"]} MB, {s["hub"]!["rss_per_connection_kb"]} KB per connection; per node: {s["hub"]!["nodes"]!.ToJsonString()}");
         if (s["failover"] is { } f)

@@ -27,6 +27,9 @@ public sealed class ForumClientOptions
 
     /// <summary>Delay between reconnect attempts after the first quick ones.</summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long an event that arrived ahead of a missing one waits for it before the client resumes.</summary>
+    public TimeSpan GapPatience { get; init; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary><c>Refused</c>: the hub closed the connection for good (e.g. a removed delegate); see <see cref="ForumClient.Refusal"/>.</summary>
@@ -46,6 +49,7 @@ public sealed class ForumClient : IAsyncDisposable
     readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     readonly CancellationTokenSource _stopping = new();
     readonly LocalForum _forum = new();
+    bool _gapWatch;
     readonly Lock _waitersLock = new();
     readonly List<(long Seq, TaskCompletionSource Done)> _waiters = [];
     Task? _loop;
@@ -108,7 +112,10 @@ public sealed class ForumClient : IAsyncDisposable
     public int Resumes { get; private set; }
     public int Snapshots { get; private set; }
 
-    /// <summary>Live events that skipped a number (each one triggered a resume that filled the gap).</summary>
+    /// <summary>Live events that arrived ahead of a missing number (held until it came).</summary>
+    public int GapsSeen { get; private set; }
+
+    /// <summary>Gaps the missing event did not fill in time: each was healed by a resume.</summary>
     public int GapsHealed { get; private set; }
 
     /// <summary>Live events that arrived again after a resume had already brought them (ignored).</summary>
@@ -247,18 +254,24 @@ public sealed class ForumClient : IAsyncDisposable
                 switch (item)
                 {
                     case EventEnvelope envelope:
-                        switch (_forum.Offer(envelope, out var applied))
+                        var taken = _forum.Receive(envelope, out var repeat);
+                        foreach (var applied in taken) Raise(applied);
+                        if (repeat) RepeatsIgnored++;
+                        else if (_forum.HasGap && !_gapWatch)
                         {
-                            case LocalForum.Outcome.Applied:
-                                Raise(applied!);
-                                break;
-                            case LocalForum.Outcome.Gap:
-                                GapsHealed++;
-                                await ResumeAsync(cancellationToken);
-                                break;
-                            default:
-                                RepeatsIgnored++;
-                                break;
+                            // Messages from different nodes may cross: give the missing one a moment before resuming.
+                            GapsSeen++;
+                            _gapWatch = true;
+                            _ = Task.Delay(_options.GapPatience, cancellationToken)
+                                .ContinueWith(_ => _inbox.Writer.TryWrite(GapCheck.Instance), TaskScheduler.Default);
+                        }
+                        break;
+                    case GapCheck:
+                        _gapWatch = false;
+                        if (_forum.HasGap)
+                        {
+                            GapsHealed++;
+                            await ResumeAsync(cancellationToken);
                         }
                         break;
                     case LogPosition position when _forum.IsBehind(position):
@@ -329,6 +342,11 @@ public sealed class ForumClient : IAsyncDisposable
     sealed class Resync
     {
         public static readonly Resync Instance = new();
+    }
+
+    sealed class GapCheck
+    {
+        public static readonly GapCheck Instance = new();
     }
 
     /// <summary>Quick first retries, then a steady pace, and never give up: a bridge point waits for the hub.</summary>

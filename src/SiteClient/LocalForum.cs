@@ -10,28 +10,42 @@ public sealed record AppliedEvent(EventEnvelope Envelope, ForumEvent Event)
 }
 
 /// <summary>
-/// The client's copy of the forum: folds envelopes in sequence order with the domain's own Evolve, refuses
-/// to skip a number, and ignores what it has already seen. No I/O, so it is tested on its own.
+/// The client's copy of the forum: folds envelopes in sequence order with the domain's own Evolve, never skips a
+/// number, and ignores what it has already seen. An event that arrives ahead of a missing one (the backplane
+/// does not order messages from different nodes) is held until the missing one comes, or until a resume fills
+/// the gap. No I/O, so it is tested on its own.
 /// </summary>
 public sealed class LocalForum
 {
+    /// <summary>Past this many held events the gap is not a reordering any more; the holder lets go and resumes.</summary>
+    const int MaxHeld = 4_096;
+
+    readonly SortedDictionary<long, EventEnvelope> _held = [];
+
     public string? Epoch { get; private set; }
     public long LastSeq { get; private set; }
     public ForumState State { get; private set; } = ForumState.Initial;
 
-    public enum Outcome { Applied, AlreadySeen, Gap }
+    /// <summary>True while some event is held because an earlier one has not arrived.</summary>
+    public bool HasGap => _held.Count > 0;
 
-    /// <summary>Applies the next event; a repeat is ignored, a jump is reported (the caller resumes).</summary>
-    public Outcome Offer(EventEnvelope envelope, out AppliedEvent? applied)
+    /// <summary>
+    /// Takes a live event: applies it and every held one that now follows. One ahead of a missing number is held;
+    /// one already seen (or already held) is a repeat and changes nothing.
+    /// </summary>
+    public IReadOnlyList<AppliedEvent> Receive(EventEnvelope envelope, out bool repeat)
     {
-        applied = null;
-        if (envelope.Seq <= LastSeq) return Outcome.AlreadySeen;
-        if (envelope.Seq != LastSeq + 1) return Outcome.Gap;
-        var @event = EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data);
-        State = ForumState.Evolve(State, @event, new EventContext(envelope.Seq, envelope.At, ToActor(envelope.Actor)));
-        LastSeq = envelope.Seq;
-        applied = new AppliedEvent(envelope, @event);
-        return Outcome.Applied;
+        repeat = envelope.Seq <= LastSeq || _held.ContainsKey(envelope.Seq);
+        if (repeat) return [];
+        if (envelope.Seq > LastSeq + 1)
+        {
+            if (_held.Count >= MaxHeld) _held.Clear();
+            _held[envelope.Seq] = envelope;
+            return [];
+        }
+        var applied = new List<AppliedEvent> { Fold(envelope) };
+        DrainHeld(applied, fromResume: false);
+        return applied;
     }
 
     /// <summary>Takes in a resume answer: a snapshot (when present) replaces everything, then the events follow.</summary>
@@ -46,12 +60,36 @@ public sealed class LocalForum
         {
             throw new InvalidOperationException("A resume on a new epoch must carry a snapshot.");
         }
+        if (result.Epoch != Epoch) _held.Clear(); // held events of another log mean nothing here
         Epoch = result.Epoch;
         var applied = new List<AppliedEvent>(result.Events.Count);
         foreach (var envelope in result.Events)
-            if (Offer(envelope, out var one) == Outcome.Applied) applied.Add(one! with { FromResume = true });
-            else if (envelope.Seq > LastSeq) throw new InvalidOperationException($"Resume skipped from {LastSeq} to {envelope.Seq}.");
+        {
+            if (envelope.Seq <= LastSeq) continue;
+            if (envelope.Seq != LastSeq + 1) throw new InvalidOperationException($"Resume skipped from {LastSeq} to {envelope.Seq}.");
+            applied.Add(Fold(envelope) with { FromResume = true });
+        }
+        DrainHeld(applied, fromResume: true);
         return applied;
+    }
+
+    void DrainHeld(List<AppliedEvent> applied, bool fromResume)
+    {
+        while (_held.Count > 0)
+        {
+            var (seq, envelope) = _held.First();
+            if (seq > LastSeq + 1) return;
+            _held.Remove(seq);
+            if (seq == LastSeq + 1) applied.Add(Fold(envelope) with { FromResume = fromResume });
+        }
+    }
+
+    AppliedEvent Fold(EventEnvelope envelope)
+    {
+        var @event = EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data);
+        State = ForumState.Evolve(State, @event, new EventContext(envelope.Seq, envelope.At, ToActor(envelope.Actor)));
+        LastSeq = envelope.Seq;
+        return new AppliedEvent(envelope, @event);
     }
 
     /// <summary>True when the hub's position shows an event this copy has not got.</summary>
