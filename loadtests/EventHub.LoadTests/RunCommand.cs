@@ -57,7 +57,8 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         Baseline? baseline = null;
         if (settings.Bare is not null)
         {
-            var events = people.Moderator.Log!.Count(e => e.Key > people.Moderator.StartSeq);
+            // The same message rate as our steady forum (after the check-in storm, which is timed on its own).
+            var events = head - stormHead;
             var rate = events / Math.Max(1, workSeconds);
             var payload = (int)people.Moderator.Log.Values.Select(e => e.Data.Length + e.Type.Length + 48).DefaultIfEmpty(200).Average();
             Console.WriteLine($"[{scenario.Name}] baseline: bare SignalR hub, {scenario.Connections} clients, {rate:F1} msg/s, {payload} B …");
