@@ -26,6 +26,7 @@ public sealed class ForumEngine(
     readonly SemaphoreSlim _gate = new(1, 1);
     readonly RecentEvents _recent = new(options.ResumeWindow);
     ForumView _view = new("", 0, ForumState.Initial);
+    volatile SnapshotCache? _snapshots;
 
     public string ForumId => forumId;
     public ForumView View => Volatile.Read(ref _view);
@@ -38,6 +39,12 @@ public sealed class ForumEngine(
         EngineLog.Loaded(logger, forumId, View.Epoch, View.Head);
     }
 
+    /// <remarks>
+    /// The happy path is one store round trip: decide against this node's view and append at its head. The store
+    /// checks the command id and the head atomically, so a retry comes back as a duplicate and a node that is
+    /// behind gets a conflict (catch up, decide again). A refusal or a no-op, which might only be a retry of a
+    /// command that already succeeded or a view that is behind, is confirmed against the store before it is final.
+    /// </remarks>
     public async Task<CommandResult> ExecuteAsync(Actor actor, string commandId, ForumCommand command,
         CancellationToken cancellationToken)
     {
@@ -45,16 +52,27 @@ public sealed class ForumEngine(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (await log.FindCommandAsync(forumId, commandId, cancellationToken) is { } earlier)
-                return new CommandResult(true, commandId, earlier.First, earlier.Last, true, null);
-
             for (var attempt = 0; ; attempt++)
             {
-                await CatchUpLockedAsync(cancellationToken);
                 var view = View;
                 var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-                var events = ForumDecider.Decide(view.State, command, actor, now);
-                if (events.Count == 0) return new CommandResult(true, commandId, 0, 0, false, null);
+                IReadOnlyList<ForumEvent> events;
+                try
+                {
+                    events = ForumDecider.Decide(view.State, command, actor, now);
+                }
+                catch (ForumRuleException)
+                {
+                    if (await EarlierOutcomeAsync(commandId, cancellationToken) is { } earlier) return earlier;
+                    if (await CatchUpLockedAsync(cancellationToken)) continue;
+                    throw;
+                }
+                if (events.Count == 0)
+                {
+                    if (await EarlierOutcomeAsync(commandId, cancellationToken) is { } earlier) return earlier;
+                    if (await CatchUpLockedAsync(cancellationToken)) continue;
+                    return new CommandResult(true, commandId, 0, 0, false, null);
+                }
 
                 var encoded = events.Select(Encode).ToList();
                 // Once the append is sent it runs to the end: a half-seen outcome would only force a retry.
@@ -70,6 +88,7 @@ public sealed class ForumEngine(
                         return new CommandResult(true, commandId, duplicate.First, duplicate.Last, true, null);
                     case AppendResult.Conflict when attempt < MaxConflictRetries:
                         EngineLog.Conflict(logger, forumId, commandId, attempt + 1);
+                        await CatchUpLockedAsync(cancellationToken);
                         continue;
                     default:
                         throw Errors.Busy();
@@ -81,6 +100,11 @@ public sealed class ForumEngine(
             _gate.Release();
         }
     }
+
+    async Task<CommandResult?> EarlierOutcomeAsync(string commandId, CancellationToken cancellationToken) =>
+        await log.FindCommandAsync(forumId, commandId, cancellationToken) is { } earlier
+            ? new CommandResult(true, commandId, earlier.First, earlier.Last, true, null)
+            : null;
 
     /// <summary>
     /// Everything after the caller's position, as this viewer may see it; a snapshot instead when the caller
@@ -95,8 +119,30 @@ public sealed class ForumEngine(
         if (events is not null)
             return new ResumeResult(view.Epoch, view.Head, null, request.AfterSeq, events.ConvertAll(e => e.For(viewer)));
 
-        var snapshot = Snapshots.Serialize(Visibility.StateFor(view.State, viewer.Role, viewer.Site));
-        return new ResumeResult(view.Epoch, view.Head, snapshot, view.Head, []);
+        return new ResumeResult(view.Epoch, view.Head, SnapshotFor(view, viewer), view.Head, []);
+    }
+
+    /// <summary>
+    /// A snapshot serialised once per audience and head: after a restart every client of one audience asks for
+    /// the same one, and 3,000 delegates should cost one serialisation, not 3,000.
+    /// </summary>
+    string SnapshotFor(ForumView view, Viewer viewer)
+    {
+        var cache = _snapshots;
+        if (cache is null || !ReferenceEquals(cache.View, view)) _snapshots = cache = new SnapshotCache(view);
+        var audience = viewer.Role switch
+        {
+            Role.Moderator => "moderator",
+            Role.SiteHost => $"host:{viewer.Site}",
+            _ => "public",
+        };
+        return cache.ByAudience.GetOrAdd(audience,
+            _ => Snapshots.Serialize(Visibility.StateFor(view.State, viewer.Role, viewer.Site)));
+    }
+
+    sealed record SnapshotCache(ForumView View)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, string> ByAudience { get; } = new();
     }
 
     /// <summary>Brings this node's view up to the store's head (events other nodes appended).</summary>
@@ -116,13 +162,15 @@ public sealed class ForumEngine(
         }
     }
 
-    async Task CatchUpLockedAsync(CancellationToken cancellationToken)
+    /// <summary>Reads what other nodes appended; true when the view changed.</summary>
+    async Task<bool> CatchUpLockedAsync(CancellationToken cancellationToken)
     {
         var head = await log.GetHeadAsync(forumId, cancellationToken);
-        if (head.Epoch != View.Epoch)
+        var before = View;
+        if (head.Epoch != before.Epoch)
         {
             // The log was recreated (for example a store that lost its data): start over from it.
-            EngineLog.EpochChanged(logger, forumId, View.Epoch, head.Epoch);
+            EngineLog.EpochChanged(logger, forumId, before.Epoch, head.Epoch);
             _recent.Clear();
             Volatile.Write(ref _view, new ForumView(head.Epoch, 0, ForumState.Initial));
         }
@@ -132,6 +180,7 @@ public sealed class ForumEngine(
             if (page.Count == 0) break;
             Commit(page.Select(CommittedEvent.Decode).ToList(), publish: false);
         }
+        return !ReferenceEquals(View, before);
     }
 
     void Commit(IReadOnlyList<CommittedEvent> events, bool publish = true)
