@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh machine: installs what the tests need (Redis from Debian's packages),
-# builds the solution, runs both test projects, and ends with one line "N passed, N failed".
+# Runs every test on a fresh machine: installs what the tests need (Redis from Debian's packages; nginx comes
+# with the smoke load test's local cluster), builds the solution, runs both test projects and the smoke load
+# test, and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,6 +26,14 @@ done
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+
+# The smoke load test: two nodes on Redis behind nginx, 62 hosts + 124 delegates, 15 s. It checks correctness
+# only (nothing lost, repeated or out of order; every acknowledged command in the log), never speed.
+if loadtests/run.sh smoke --no-baseline; then
+  passed=$((passed + 1)); echo "Load test smoke: passed"
+else
+  failed=$((failed + 1)); status=1; echo "Load test smoke: FAILED (see loadtests/results/smoke/report.md)"
+fi
 rm -f "$log"
 echo "${passed} passed, ${failed} failed"
 if [ "$passed" -eq 0 ]; then status=1; fi

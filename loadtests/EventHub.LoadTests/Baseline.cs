@@ -15,11 +15,13 @@ sealed class Baseline(string url, bool json)
     public long Deliveries;
     public long Expected;
     public double Seconds;
+    public double ConnectSeconds;
 
     public async Task RunAsync(int connections, double ratePerSecond, int payloadBytes, TimeSpan duration, CancellationToken cancellationToken)
     {
         var hub = new Uri(new Uri(url), "/hubs/bare");
         var clients = new HubConnection[connections];
+        var connecting = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, connections),
             new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (i, ct) =>
             {
@@ -34,6 +36,7 @@ sealed class Baseline(string url, bool json)
                 await connection.StartAsync(ct);
                 clients[i] = connection;
             });
+        ConnectSeconds = connecting.Elapsed.TotalSeconds;
 
         var payload = new string('x', Math.Max(1, payloadBytes));
         var interval = TimeSpan.FromSeconds(1 / Math.Max(0.2, ratePerSecond));

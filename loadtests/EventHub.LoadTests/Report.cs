@@ -75,6 +75,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             {
                 ["fanout_ms"] = bare,
                 ["deliveries_per_s"] = Math.Round(bareRate, 1),
+                ["connect_all_s"] = Math.Round(baseline.ConnectSeconds, 2),
                 ["deliveries"] = new JsonObject { ["expected"] = baseline.Expected, ["received"] = baseline.Deliveries },
             };
             json["ratio_p99"] = Ratio(ours["p99"]!.GetValue<double>(), bare["p99"]!.GetValue<double>());
@@ -122,6 +123,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         var bare = s["baseline"];
         foreach (var p in new[] { "p50", "p95", "p99", "max" })
             md.AppendLine(inv, $"| fan-out {p} (ms) | {s["fanout_ms"]![p]} | {bare?["fanout_ms"]?[p]?.ToString() ?? "–"} | {(p == "p99" ? s["ratio_p99"]?.ToString() ?? "–" : "")} |");
+        md.AppendLine(inv, $"| connect everyone (s) | {s["connect_all_s"]} | {bare?["connect_all_s"]?.ToString() ?? "–"} | |");
         md.AppendLine(inv, $"| deliveries/s | {s["deliveries_per_s"]} | {bare?["deliveries_per_s"]?.ToString() ?? "–"} | {s["ratio_throughput"]?.ToString() ?? "–"} |");
         md.AppendLine();
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
