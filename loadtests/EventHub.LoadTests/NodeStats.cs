@@ -51,8 +51,9 @@ sealed class NodeStats(IReadOnlyList<int> pids)
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[11]) + long.Parse(fields[12]); // utime + stime, in 1/100 s
-            var rss = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:"));
-            return (ticks / 100.0, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]));
+            // A killed node can linger as a zombie: /proc still has it, without memory.
+            var rss = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:"));
+            return rss is null ? null : (ticks / 100.0, long.Parse(rss.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]));
         }
         catch (IOException)
         {
