@@ -35,7 +35,7 @@ public sealed class DelegateTests
 
     [Fact]
     public void GivenJoined_WhenModeratorRemoves_ThenRemoved() =>
-        Given(Mai).When(new RemoveDelegate("d-1")).Then(new DelegateRemoved("d-1", "HCM"));
+        Given(Mai).When(new RemoveDelegate("d-1")).Then(new DelegateRemoved("d-1", "HCM") { Awardee = true });
 
     [Fact]
     public void GivenRemoved_WhenRemovedAgain_ThenNothing() =>
@@ -63,7 +63,7 @@ public sealed class DelegateTests
 
     [Fact]
     public void GivenRemoved_WhenModeratorReadmits_ThenReadmitted() =>
-        Given(Mai, new DelegateRemoved("d-1", "HCM")).When(new ReadmitDelegate("d-1")).Then(new DelegateReadmitted("d-1", "HCM"));
+        Given(Mai, new DelegateRemoved("d-1", "HCM")).When(new ReadmitDelegate("d-1")).Then(new DelegateReadmitted("d-1", "HCM") { Awardee = true });
 
     [Fact]
     public void GivenNotRemoved_WhenReadmitted_ThenNothing() =>

@@ -47,12 +47,14 @@ public sealed class EventCatalogTests
 public sealed class VisibilityTests
 {
     [Fact]
-    public void ADelegatesNameAndAgency_AreHiddenFromThePublic()
+    public void ADelegate_IsOnlyAHeadCountToThePublic()
     {
         var joined = new DelegateJoined("d-1", "HCM", "Trần Thị Hòa", "Sở Nội vụ", true);
-        Assert.Equal(joined with { Name = "", Agency = null }, Visibility.Public(joined));
+        Assert.Equal(joined with { DelegateId = "", Name = "", Agency = null }, Visibility.Public(joined));
         Assert.True(Visibility.IsPrivateTo(joined, out var site));
         Assert.Equal("HCM", site);
+        Assert.Equal(new DelegateRemoved("", "HCM") { Awardee = true },
+            Visibility.Public(new DelegateRemoved("d-1", "HCM") { Awardee = true }));
     }
 
     [Fact]
@@ -64,18 +66,43 @@ public sealed class VisibilityTests
     }
 
     [Fact]
-    public void Snapshots_ShowDelegateNamesOnlyToTheModeratorAndTheirOwnSitesHost()
+    public void Snapshots_ShowDelegatesOnlyToTheModeratorAndTheirOwnSitesHost_AndTalliesToEveryone()
     {
         var state = Spec.Open().Given(
             new DelegateJoined("d-1", "HCM", "Trần Thị Hòa", "Sở", false),
             new DelegateJoined("d-2", "DNG", "Lê Văn Bình", "Sở", true)).State();
 
         Assert.Equal("Trần Thị Hòa", Visibility.StateFor(state, Role.Moderator, null).Attendance.Delegates["d-1"].Name);
-        var hcm = Visibility.StateFor(state, Role.SiteHost, "HCM").Attendance.Delegates;
-        Assert.Equal(("Trần Thị Hòa", ""), (hcm["d-1"].Name, hcm["d-2"].Name));
-        var display = Visibility.StateFor(state, Role.Display, null).Attendance.Delegates;
-        Assert.All(display.Values, d => Assert.Equal("", d.Name));
-        Assert.True(display["d-2"].Awardee);
+        var hcm = Visibility.StateFor(state, Role.SiteHost, "HCM").Attendance;
+        Assert.Equal(["d-1"], hcm.Delegates.Keys);
+        Assert.Equal("d-1", hcm.FindDelegate("HCM", "trần thị hòa")?.Id);
+        Assert.Null(hcm.FindDelegate("DNG", "Lê Văn Bình"));
+        var display = Visibility.StateFor(state, Role.Display, null).Attendance;
+        Assert.Empty(display.Delegates);
+        Assert.Empty(display.NameIndex);
+        Assert.Equal(new DelegateTally(1, 1), display.Tally("DNG"));
+        Assert.Equal(new DelegateTally(1, 0), display.Tally("HCM"));
+    }
+
+    [Fact]
+    public void FoldingThePublicEvents_GivesThePublicSnapshot()
+    {
+        var events = new ForumEvent[]
+        {
+            Spec.Opened,
+            new DelegateJoined("d-1", "HCM", "Trần Thị Hòa", "Sở", true),
+            new DelegateJoined("d-2", "HCM", "Lê Văn Bình", null, false),
+            new DelegateRemoved("d-1", "HCM") { Awardee = true },
+        };
+        ForumState full = ForumState.Initial, seen = ForumState.Initial;
+        for (var i = 0; i < events.Length; i++)
+        {
+            var context = new EventContext(i + 1, 1000 + i, Actor.System);
+            full = ForumState.Evolve(full, events[i], context);
+            seen = ForumState.Evolve(seen, Visibility.Public(events[i]), context);
+        }
+        Assert.Equal(Snapshots.Serialize(Visibility.StateFor(full, Role.Display, null)), Snapshots.Serialize(seen));
+        Assert.Equal(new DelegateTally(1, 0), seen.Attendance.Tally("HCM"));
     }
 
     [Fact]

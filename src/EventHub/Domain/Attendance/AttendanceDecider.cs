@@ -15,10 +15,10 @@ public static class AttendanceDecider
             CheckOut c => CheckOut(state, c),
             JoinAsDelegate c => Join(state, c),
             RemoveDelegate c => Delegate(state, c.DelegateId) is { Removed: false } d
-                ? [new DelegateRemoved(d.Id, d.Site)]
+                ? [new DelegateRemoved(d.Id, d.Site) { Awardee = d.Awardee }]
                 : [],
             ReadmitDelegate c => Delegate(state, c.DelegateId) is { Removed: true } d
-                ? [new DelegateReadmitted(d.Id, d.Site)]
+                ? [new DelegateReadmitted(d.Id, d.Site) { Awardee = d.Awardee }]
                 : [],
             // The system's alerts: a site that checked out meanwhile, or an alert already raised, is nothing new.
             ReportHostLost c => state.Site(c.Site) is { CheckedIn: true, HostLost: false }

@@ -14,9 +14,16 @@ public sealed record SiteCheckedOut(string Site) : ForumEvent, IAttendanceEvent,
 public sealed record DelegateJoined(string DelegateId, string Site, string Name, string? Agency, bool Awardee)
     : ForumEvent, IAttendanceEvent, ISiteEvent;
 
-public sealed record DelegateRemoved(string DelegateId, string Site) : ForumEvent, IAttendanceEvent, ISiteEvent;
+/// <summary><c>Awardee</c> rides along so that the public, who never learn who the delegate was, can keep count.</summary>
+public sealed record DelegateRemoved(string DelegateId, string Site) : ForumEvent, IAttendanceEvent, ISiteEvent
+{
+    public bool Awardee { get; init; }
+}
 
-public sealed record DelegateReadmitted(string DelegateId, string Site) : ForumEvent, IAttendanceEvent, ISiteEvent;
+public sealed record DelegateReadmitted(string DelegateId, string Site) : ForumEvent, IAttendanceEvent, ISiteEvent
+{
+    public bool Awardee { get; init; }
+}
 
 /// <summary>The moderator's alert, kept in the history: the site's host has been away since <c>LastHeardAt</c> (Unix ms).</summary>
 public sealed record SiteHostLost(string Site, long LastHeardAt) : ForumEvent, IAttendanceEvent, ISiteEvent;

@@ -16,6 +16,14 @@ public sealed record SiteAttendance
     public bool HostLost { get; init; }
 }
 
+/// <summary>How many delegates a site has (not removed), and how many of them are award recipients.</summary>
+public sealed record DelegateTally(int Delegates, int Awardees)
+{
+    public static readonly DelegateTally None = new(0, 0);
+
+    public DelegateTally Add(int delegates, bool awardee) => new(Delegates + delegates, Awardees + (awardee ? delegates : 0));
+}
+
 public sealed record DelegateRecord(string Id, string Site, string Name, string? Agency, bool Awardee, long JoinedAt)
 {
     /// <summary>Removed by the moderator: their token is refused and they cannot join again under this name.</summary>
@@ -32,13 +40,28 @@ public sealed record AttendanceState
         ImmutableSortedDictionary<string, DelegateRecord>.Empty.WithComparers(StringComparer.Ordinal);
     public ImmutableList<RollCallRecord> RollCalls { get; init; } = [];
 
+    /// <summary>
+    /// Delegates present per site (not removed), and how many of them are award recipients. Everyone keeps these;
+    /// only the moderator (and each host for their own site) keeps the records behind them, so the public copy of
+    /// a 3,000-delegate forum stays small.
+    /// </summary>
+    public ImmutableSortedDictionary<string, DelegateTally> Tallies { get; init; } =
+        ImmutableSortedDictionary<string, DelegateTally>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>"site\nname key" → delegate id, so a join is matched to an earlier one without scanning everyone.</summary>
+    public ImmutableDictionary<string, string> NameIndex { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public SiteAttendance Site(string code) => Sites.GetValueOrDefault(code) ?? new SiteAttendance();
 
-    public DelegateRecord? FindDelegate(string site, string name)
-    {
-        var key = Text.Key(name);
-        return Delegates.Values.FirstOrDefault(d => d.Site == site && Text.Key(d.Name) == key);
-    }
+    public DelegateTally Tally(string site) => Tallies.GetValueOrDefault(site) ?? DelegateTally.None;
+
+    public DelegateRecord? FindDelegate(string site, string name) =>
+        NameIndex.TryGetValue(NameKey(site, name), out var id) ? Delegates.GetValueOrDefault(id) : null;
+
+    static string NameKey(string site, string name) => $"{site}\n{Text.Key(name)}";
+
+    AttendanceState Count(string site, int delegates, bool awardee) =>
+        this with { Tallies = Tallies.SetItem(site, Tally(site).Add(delegates, awardee)) };
 
     public bool IsRemoved(string delegateId) => Delegates.GetValueOrDefault(delegateId)?.Removed == true;
 
@@ -73,15 +96,20 @@ public sealed record AttendanceState
                 });
             }
             case DelegateJoined e:
-                return state with
+            {
+                var counted = state.Count(e.Site, +1, e.Awardee);
+                // The public form carries no id: a head count, not a person.
+                return e.DelegateId.Length == 0 ? counted : counted with
                 {
                     Delegates = state.Delegates.SetItem(e.DelegateId,
                         new DelegateRecord(e.DelegateId, e.Site, e.Name, e.Agency, e.Awardee, context.At)),
+                    NameIndex = state.NameIndex.SetItem(NameKey(e.Site, e.Name), e.DelegateId),
                 };
+            }
             case DelegateRemoved e:
-                return state.WithDelegate(e.DelegateId, removed: true);
+                return state.Count(e.Site, -1, e.Awardee).WithDelegate(e.DelegateId, removed: true);
             case DelegateReadmitted e:
-                return state.WithDelegate(e.DelegateId, removed: false);
+                return state.Count(e.Site, +1, e.Awardee).WithDelegate(e.DelegateId, removed: false);
             case SiteHostLost e:
                 return state.With(e.Site, state.Site(e.Site) with { HostLost = true });
             case SiteHostBack e:

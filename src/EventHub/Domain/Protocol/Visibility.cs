@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Domain.SpeakerQueue;
@@ -14,7 +15,9 @@ public static class Visibility
     /// <summary>The public form of an event, or the same instance when nothing in it is private.</summary>
     public static ForumEvent Public(ForumEvent @event) => @event switch
     {
-        DelegateJoined e => e with { Name = "", Agency = null },
+        DelegateJoined e => e with { DelegateId = "", Name = "", Agency = null },
+        DelegateRemoved e => e with { DelegateId = "" },
+        DelegateReadmitted e => e with { DelegateId = "" },
         // A request's details become public when it is approved or given the floor; a decline's reason never does.
         FloorRequested e => e with { Speaker = "", SpeakerTitle = null, Topic = "" },
         RequestDeclined e => e with { Reason = null },
@@ -35,14 +38,19 @@ public static class Visibility
     public static ForumState StateFor(ForumState state, Role role, string? site)
     {
         if (role == Role.Moderator) return state;
-        var delegates = state.Attendance.Delegates;
-        foreach (var (id, d) in delegates)
-            if (!(role == Role.SiteHost && d.Site == site))
-                delegates = delegates.SetItem(id, d with { Name = "", Agency = null });
+        // Others keep the tallies; a host keeps its own site's delegates, nobody else keeps anyone's.
+        var ownSite = role == Role.SiteHost ? site : null;
+        var attendance = state.Attendance;
+        var delegates = attendance.Delegates.Where(d => d.Value.Site == ownSite);
+        var names = attendance.NameIndex.Where(n => ownSite is not null && n.Key.StartsWith(ownSite + "\n", StringComparison.Ordinal));
         return state with
         {
-            Attendance = state.Attendance with { Delegates = delegates },
-            SpeakerQueue = SpeakerQueueFor(state.SpeakerQueue, role == Role.SiteHost ? site : null),
+            Attendance = attendance with
+            {
+                Delegates = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, delegates),
+                NameIndex = ImmutableDictionary.CreateRange(names),
+            },
+            SpeakerQueue = SpeakerQueueFor(state.SpeakerQueue, ownSite),
         };
     }
 
