@@ -5,12 +5,14 @@ sealed class NodeStats(IReadOnlyList<int> pids)
 {
     readonly Dictionary<int, (double Cpu, long RssKb)> _start = [];
     readonly Dictionary<int, long> _peakRssKb = [];
+    readonly System.Diagnostics.Stopwatch _clock = new();
 
     public static NodeStats Parse(string? pids) =>
         new(string.IsNullOrWhiteSpace(pids) ? [] : pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList());
 
     public void Start()
     {
+        _clock.Restart();
         foreach (var pid in pids)
             if (Read(pid) is { } s) _start[pid] = s;
     }
@@ -22,9 +24,20 @@ sealed class NodeStats(IReadOnlyList<int> pids)
             if (Read(pid) is { } s) _peakRssKb[pid] = Math.Max(_peakRssKb.GetValueOrDefault(pid), s.RssKb);
     }
 
-    public IReadOnlyList<object> Report(double seconds, int connections) => pids.Select(pid =>
+    readonly Dictionary<int, (double Cpu, long RssKb)?> _end = [];
+    double _seconds;
+
+    /// <summary>Ends the measured window (before the baseline runs, while our nodes sit idle).</summary>
+    public void Stop()
     {
-        var end = Read(pid);
+        _seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+        foreach (var pid in pids) _end[pid] = Read(pid);
+    }
+
+    public IReadOnlyList<object> Report(int connections) => pids.Select(pid =>
+    {
+        var seconds = _seconds;
+        var end = _end.GetValueOrDefault(pid);
         var start = _start.GetValueOrDefault(pid);
         var peak = _peakRssKb.GetValueOrDefault(pid);
         return (object)new

@@ -17,6 +17,10 @@ sealed class Probe
         Client = client;
         Role = role;
         client.ResumeCompleted += _ => { lock (_lock) ResumeTimes.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()); };
+        client.StateChanged += state =>
+        {
+            if (state == LinkState.Reconnecting) lock (_lock) DropTimes.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        };
         // A snapshot stands for the events up to it: the next one to expect is the one after it.
         client.SnapshotTaken += r => { lock (_lock) { _expectedNext = r.SnapshotSeq + 1; LastSeq = r.SnapshotSeq; } };
         // Fan-out is measured on arrival (as the baseline measures it), not after the client has applied the event.
@@ -50,6 +54,13 @@ sealed class Probe
     public long Duplicated { get; private set; }
     public long Gaps { get; private set; }
     public List<long> ResumeTimes { get; } = [];
+    public List<long> DropTimes { get; } = [];
+
+    /// <summary>True when this client lost its connection at or after <paramref name="at"/> (its node went away).</summary>
+    public bool DroppedAfter(long at)
+    {
+        lock (_lock) return DropTimes.Any(t => t >= at);
+    }
 
     /// <summary>Kept for the moderator only: every event it applied, to check acknowledged commands against.</summary>
     public Dictionary<long, (string Type, string Data)>? Log { get; set; }

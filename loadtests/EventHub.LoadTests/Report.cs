@@ -58,11 +58,12 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["in_log"] = verdict.InLog,
             ["refused"] = workload.Refused,
             ["resent_duplicates"] = workload.Resent,
+            ["retried_by_client"] = people.All.Sum(p => p.Client.Resends),
             ["hub"] = new JsonObject
             {
                 ["peak_rss_mb"] = Math.Round(stats.PeakRssMb, 1),
                 ["rss_per_connection_kb"] = Math.Round(stats.RssPerConnectionKb(scenario.Connections), 2),
-                ["nodes"] = JsonSerializer.SerializeToNode(stats.Report(workSeconds, scenario.Connections)),
+                ["nodes"] = JsonSerializer.SerializeToNode(stats.Report(scenario.Connections)),
             },
             ["passed"] = verdict.Passed,
             ["problems"] = new JsonArray(verdict.Problems.Select(p => (JsonNode)p).ToArray()),
@@ -128,7 +129,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine();
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
         md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, snapshots {s["snapshots"]}");
-        md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, answered as duplicates of a resend {workload.Resent}");
+        md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
         md.AppendLine(inv, $"- hub: peak RSS {s["hub"]!["peak_rss_mb"]} MB, {s["hub"]!["rss_per_connection_kb"]} KB per connection; per node: {s["hub"]!["nodes"]!.ToJsonString()}");
         if (s["failover"] is { } f)
             md.AppendLine(inv, $"- failover: moved {f["moved"]}, resumed {f["resumed"]}, missed events {f["missed_events"]}, back in sync p50 {f["resume_p50_s"]} s, p99 {f["resume_p99_s"]} s");

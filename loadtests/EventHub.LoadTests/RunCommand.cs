@@ -27,7 +27,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         await Task.WhenAll(people.All.Select(p => p.Client.WaitForSeqAsync(stormHead, cancellation))).WaitAsync(TimeSpan.FromSeconds(60), cancellation);
         var stormSeenSeconds = stormClock.Elapsed.TotalSeconds;
         await workload.OpenDiscussionAsync(cancellation);
-        recorders.Reset();
+        if (scenario.Duration > TimeSpan.Zero) recorders.Reset(); // the storm scenario measures the storm itself
         var clock = Stopwatch.StartNew();
         long faultAt = 0;
         using var sampling = new CancellationTokenSource();
@@ -50,6 +50,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         var settle = Stopwatch.StartNew();
         while (people.All.Any(p => p.LastSeq < head) && settle.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(200, cancellation);
         stats.Sample();
+        stats.Stop();
         await sampling.CancelAsync();
         await sampler;
 

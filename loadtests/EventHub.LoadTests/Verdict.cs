@@ -36,7 +36,9 @@ sealed record Verdict(long Expected, long Received, long Lost, long Duplicated, 
                                     && (!TypeOf.TryGetValue(a.Method, out var type) || e.Type == type)
                                     && (a.Site is null || e.Data.Contains($"\"site\":\"{a.Site}\"")));
 
-        var moved = faultAt == 0 ? [] : probes.Where(p => p.FirstResumeAfter(faultAt) > 0).ToList();
+        // Moved: the clients whose connection dropped after the fault (those on the killed node), not every
+        // client that happened to resume for another reason.
+        var moved = faultAt == 0 ? [] : probes.Where(p => p.DroppedAfter(faultAt)).ToList();
         var resumeSeconds = moved.Select(p => (p.FirstResumeAfter(faultAt) - faultAt) / 1000.0).Order().ToList();
 
         var problems = new List<string>();

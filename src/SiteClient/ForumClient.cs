@@ -167,9 +167,15 @@ public sealed class ForumClient : IAsyncDisposable
                 // (unless the caller gave up meanwhile: then say so, whatever the transport threw).
                 cancellationToken.ThrowIfCancellationRequested();
             }
+            Interlocked.Increment(ref _resends);
             await Task.Delay(_options.ReconnectDelay / 4, cancellationToken);
         }
     }
+
+    int _resends;
+
+    /// <summary>Commands sent again with the same id after a failure the hub called retryable, or a dropped call.</summary>
+    public int Resends => Volatile.Read(ref _resends);
 
     /// <summary>Calls a query method (WhoAmI, Resume …) once; no resend.</summary>
     public Task<TResult> InvokeAsync<TResult>(string method, params object?[] args) =>
