@@ -102,10 +102,20 @@ sealed class Population(RunSettings settings, Recorders recorders) : IAsyncDispo
         }
     }
 
-    public async ValueTask DisposeAsync()
+    bool _disconnected;
+
+    /// <summary>Closes every connection (the probes keep what they counted), so the baseline runs on a quiet machine.</summary>
+    public async Task DisconnectAllAsync()
     {
+        if (_disconnected) return;
+        _disconnected = true;
         await Parallel.ForEachAsync(All.Where(p => p is not null), new ParallelOptions { MaxDegreeOfParallelism = 64 },
             async (p, _) => await p.Client.DisposeAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisconnectAllAsync();
         _http.Dispose();
     }
 }

@@ -5,23 +5,13 @@ using EventHub.Tests.Infrastructure;
 namespace EventHub.Tests.Attendance;
 
 /// <summary>Check-in history through the real client (more bad input in Hub/BadInputTests).</summary>
-public sealed class CheckInHubTests : IAsyncLifetime
+public sealed class CheckInHubTests : HubAppTest
 {
-    HubApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new HubApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task CheckingInAgainAfterCheckOut_EveryRoleSeesBothSpells()
     {
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HUE"));
-        await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync());
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HUE"));
+        await using var display = await App.ConnectAsync(await App.LoginDisplayAsync());
         Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
         Assert.True((await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Ok);
         var again = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Hồ Thị Kỷ", 8));
@@ -41,23 +31,23 @@ public sealed class CheckInHubTests : IAsyncLifetime
     [InlineData(5_001)]
     public async Task HeadcountUpdate_NegativeZeroOrAbsurd_IsRefusedWithNoEvent(int headcount)
     {
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HUE"));
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HUE"));
         Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
-        var head = _app.Engine.View.Head;
+        var head = App.Engine.View.Head;
 
         var result = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, headcount));
 
         Assert.Equal("input.out_of_range", result.Error?.Code);
-        Assert.Equal(head, _app.Engine.View.Head);
+        Assert.Equal(head, App.Engine.View.Head);
     }
 
     [Fact]
     public async Task AHost_CannotCheckOutOrUpdateAnotherSite()
     {
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HUE"));
-        var head = _app.Engine.View.Head;
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HUE"));
+        var head = App.Engine.View.Head;
         Assert.Equal("auth.other_site", (await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), "HCM"))).Error?.Code);
         Assert.Equal("auth.other_site", (await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), "HCM", 5))).Error?.Code);
-        Assert.Equal(head, _app.Engine.View.Head);
+        Assert.Equal(head, App.Engine.View.Head);
     }
 }

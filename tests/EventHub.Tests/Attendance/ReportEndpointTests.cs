@@ -9,41 +9,31 @@ using EventHub.Tests.Infrastructure;
 namespace EventHub.Tests.Attendance;
 
 /// <summary>GET /api/reports/attendance.csv and .json: moderator only, the whole log, Vietnamese intact.</summary>
-public sealed class ReportEndpointTests : IAsyncLifetime
+public sealed class ReportEndpointTests : HubAppTest
 {
-    HubApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new HubApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     async Task<HttpResponseMessage> GetAsync(string path, string? token)
     {
-        using var http = _app.Http();
+        using var http = App.Http();
         if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await http.GetAsync(path).WaitAsync(Timeouts.Call);
     }
 
     async Task SeedAsync()
     {
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 40))).Ok);
         Assert.True((await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 55))).Ok);
         Assert.True((await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Ok);
         Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Trần Văn Nam", 12))).Ok);
-        await _app.LoginDelegateAsync("HCM", "=HYPERLINK(\"x\")", awardee: true);
-        await _app.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
+        await App.LoginDelegateAsync("HCM", "=HYPERLINK(\"x\")", awardee: true);
+        await App.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
     }
 
     [Fact]
     public async Task Csv_IsUtf8WithBom_WithEveryFactAndVietnameseIntact()
     {
         await SeedAsync();
-        var moderator = await _app.LoginModeratorAsync();
+        var moderator = await App.LoginModeratorAsync();
 
         using var response = await GetAsync("/api/reports/attendance.csv", moderator.Token);
 
@@ -67,13 +57,13 @@ public sealed class ReportEndpointTests : IAsyncLifetime
     public async Task Json_HasEverySiteWithSpellsHeadcountsAndDelegates()
     {
         await SeedAsync();
-        var moderator = await _app.LoginModeratorAsync();
+        var moderator = await App.LoginModeratorAsync();
 
         using var response = await GetAsync("/api/reports/attendance.json", moderator.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(_app.Engine.View.Head, report.GetProperty("seq").GetInt64());
+        Assert.Equal(App.Engine.View.Head, report.GetProperty("seq").GetInt64());
         var sites = report.GetProperty("sites").EnumerateArray().ToList();
         Assert.Equal(62, sites.Count);
         var hcm = sites.Single(s => s.GetProperty("site").GetString() == "HCM");
@@ -92,9 +82,9 @@ public sealed class ReportEndpointTests : IAsyncLifetime
     {
         var token = role switch
         {
-            "siteHost" => (await _app.LoginHostAsync("HCM")).Token,
-            "delegate" => (await _app.LoginDelegateAsync("HCM", "Ngô Gia Tự")).Token,
-            "display" => (await _app.LoginDisplayAsync()).Token,
+            "siteHost" => (await App.LoginHostAsync("HCM")).Token,
+            "delegate" => (await App.LoginDelegateAsync("HCM", "Ngô Gia Tự")).Token,
+            "display" => (await App.LoginDisplayAsync()).Token,
             _ => null,
         };
         foreach (var path in new[] { "/api/reports/attendance.csv", "/api/reports/attendance.json" })

@@ -12,22 +12,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventHub.Tests.Hub;
 
 /// <summary>Invariant 7: bad input gets a clear, structured error and changes nothing.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : HubAppTest
 {
-    HubApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new HubApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     async Task<HubConnection> RawConnectionAsync(string? token)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(_app.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .WithUrl(App.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult(token))
             .Build();
         await connection.StartAsync().WaitAsync(Timeouts.Call);
         return connection;
@@ -51,7 +41,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task ExpiredToken_IsRefused()
     {
-        var key = _app.Services.GetRequiredService<EventHub.Auth.SigningKey>().Key;
+        var key = App.Services.GetRequiredService<EventHub.Auth.SigningKey>().Key;
         var expired = MintToken(key, DateTime.UtcNow.AddMinutes(-5));
         var ex = await Assert.ThrowsAsync<HttpRequestException>(() => RawConnectionAsync(expired));
         Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
@@ -60,7 +50,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task TamperedToken_IsRefused()
     {
-        var login = await _app.LoginDelegateAsync("HCM", "Bùi Thị Xuân");
+        var login = await App.LoginDelegateAsync("HCM", "Bùi Thị Xuân");
         var parts = login.Token.Split('.');
         var payload = Base64UrlEncoder.Decode(parts[1]).Replace("\"delegate\"", "\"moderator\"");
         var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
@@ -93,7 +83,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [MemberData(nameof(BadLogins))]
     public async Task TokenEndpoint_RefusesBadLogins_WithAStructuredError(object body, HttpStatusCode status, string code)
     {
-        using var response = await _app.PostTokenRawAsync(body);
+        using var response = await App.PostTokenRawAsync(body);
         Assert.Equal(status, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
         Assert.Equal(code, error.GetProperty("code").GetString());
@@ -113,15 +103,15 @@ public sealed class BadInputTests : IAsyncLifetime
     [MemberData(nameof(BadDelegateNames))]
     public async Task DelegateJoin_WithABadName_IsRefusedAndAddsNoEvent(string name, string code)
     {
-        var head = _app.Engine.View.Head;
-        using var response = await _app.PostTokenRawAsync(new
+        var head = App.Engine.View.Head;
+        using var response = await App.PostTokenRawAsync(new
         {
-            role = "delegate", key = _app.Credentials.Sites["HCM"].JoinCode, site = "HCM", name,
+            role = "delegate", key = App.Credentials.Sites["HCM"].JoinCode, site = "HCM", name,
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
         Assert.Equal(code, error.GetProperty("code").GetString());
-        Assert.Equal(head, _app.Engine.View.Head);
+        Assert.Equal(head, App.Engine.View.Head);
     }
 
     public static TheoryData<string, string?, int, string> BadCheckIns => new()
@@ -140,20 +130,20 @@ public sealed class BadInputTests : IAsyncLifetime
     [MemberData(nameof(BadCheckIns))]
     public async Task CheckIn_WithBadInput_ReturnsAStructuredErrorAndAddsNoEvent(string commandId, string? lead, int headcount, string code)
     {
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
-        var head = _app.Engine.View.Head;
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
+        var head = App.Engine.View.Head;
 
         var result = await host.SendAsync("CheckIn", new CheckInRequest(commandId, null, lead, headcount));
 
         Assert.False(result.Ok);
         Assert.Equal(code, result.Error?.Code);
-        Assert.Equal(head, _app.Engine.View.Head);
+        Assert.Equal(head, App.Engine.View.Head);
     }
 
     [Fact]
     public async Task UnknownSite_FromTheModerator_IsRefused()
     {
-        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
+        await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
         var result = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "HN", "Lê Văn Bình", 10));
         Assert.Equal("site.unknown", result.Error?.Code);
     }
@@ -161,7 +151,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task RuleViolations_CheckOutBeforeCheckIn_AndCheckingInTwice_AreRefused()
     {
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HUE"));
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HUE"));
         Assert.Equal("attendance.not_checked_in", (await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Error?.Code);
         Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
         Assert.Equal("attendance.already_checked_in",
@@ -171,7 +161,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task NullRequest_IsAStructuredError()
     {
-        var login = await _app.LoginHostAsync("HCM");
+        var login = await App.LoginHostAsync("HCM");
         await using var connection = await RawConnectionAsync(login.Token);
         var result = await connection.InvokeAsync<CommandResult>("CheckIn", (CheckInRequest?)null).WaitAsync(Timeouts.Call);
         Assert.Equal("input.required", result.Error?.Code);
@@ -180,23 +170,23 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task PayloadOverTheSizeLimit_ClosesTheConnectionWithAnError_AndAddsNoEvent()
     {
-        var login = await _app.LoginHostAsync("HCM");
+        var login = await App.LoginHostAsync("HCM");
         await using var connection = await RawConnectionAsync(login.Token);
         var closed = new TaskCompletionSource<Exception?>();
         connection.Closed += ex => { closed.TrySetResult(ex); return Task.CompletedTask; };
-        var head = _app.Engine.View.Head;
+        var head = App.Engine.View.Head;
 
         _ = connection.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), null, new string('x', 40_000), 5));
 
         var error = await closed.Task.WaitAsync(Timeouts.Call);
         Assert.NotNull(error);
-        Assert.Equal(head, _app.Engine.View.Head);
+        Assert.Equal(head, App.Engine.View.Head);
     }
 
     [Fact]
     public async Task ErrorsFromQueryMethods_AreStructuredJsonInTheHubException()
     {
-        var login = await _app.LoginHostAsync("HCM");
+        var login = await App.LoginHostAsync("HCM");
         await using var connection = await RawConnectionAsync(login.Token);
         var ex = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
             connection.InvokeAsync<ResumeResult>("Resume", (ResumeRequest?)null).WaitAsync(Timeouts.Call));

@@ -6,26 +6,16 @@ using EventHub.Tests.Infrastructure;
 namespace EventHub.Tests.Hub;
 
 /// <summary>Each role through the real SignalR .NET client: what it may do, and what it sees.</summary>
-public sealed class RoleTests : IAsyncLifetime
+public sealed class RoleTests : HubAppTest
 {
-    HubApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new HubApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task SiteHost_ChecksIn_AndEveryRoleSeesTheEventInOrder(bool json)
     {
-        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync(), json);
-        await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync(), json);
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"), json);
+        await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync(), json);
+        await using var display = await App.ConnectAsync(await App.LoginDisplayAsync(), json);
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"), json);
 
         var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
 
@@ -44,7 +34,7 @@ public sealed class RoleTests : IAsyncLifetime
     [Fact]
     public async Task WhoAmI_ReturnsTheTokensIdentity()
     {
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("DNG"));
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("DNG"));
         var me = await host.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call);
         Assert.Equal(new Identity("siteHost", "DNG", "Điểm cầu DNG", "host:DNG"), me);
     }
@@ -52,7 +42,7 @@ public sealed class RoleTests : IAsyncLifetime
     [Fact]
     public async Task Moderator_ActsForANamedSite_AndMustNameOne()
     {
-        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
+        await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
 
         var named = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "hpg", "Lê Văn Bình", 30));
         var unnamed = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 30));
@@ -64,7 +54,7 @@ public sealed class RoleTests : IAsyncLifetime
     [Fact]
     public async Task SiteHost_ActingForAnotherSite_GetsAStructuredErrorAndNoEvent()
     {
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         var head = host.Forum.LastSeq;
 
         var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "DNG", "Lê Văn Bình", 30));
@@ -81,8 +71,8 @@ public sealed class RoleTests : IAsyncLifetime
     [InlineData("delegate")]
     public async Task ReadOnlyRoles_CannotCheckASiteIn(string role)
     {
-        var login = role == "display" ? await _app.LoginDisplayAsync() : await _app.LoginDelegateAsync("HCM", "Phạm Văn Đức");
-        await using var client = await _app.ConnectAsync(login);
+        var login = role == "display" ? await App.LoginDisplayAsync() : await App.LoginDelegateAsync("HCM", "Phạm Văn Đức");
+        await using var client = await App.ConnectAsync(login);
         var head = Engine.View.Head;
 
         var result = await client.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "HCM", "Phạm Văn Đức", 3));
@@ -94,12 +84,12 @@ public sealed class RoleTests : IAsyncLifetime
     [Fact]
     public async Task DelegateJoining_IsAnEvent_WhoseNameOnlyTheModeratorAndTheirOwnSiteSee()
     {
-        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
-        await using var ownHost = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
-        await using var otherHost = await _app.ConnectAsync(await _app.LoginHostAsync("DNG"));
-        await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync());
+        await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
+        await using var ownHost = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
+        await using var otherHost = await App.ConnectAsync(await App.LoginHostAsync("DNG"));
+        await using var display = await App.ConnectAsync(await App.LoginDisplayAsync());
 
-        var login = await _app.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
+        var login = await App.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
         var seq = Engine.View.Head;
 
         foreach (var client in new[] { moderator, ownHost, otherHost, display })
@@ -116,10 +106,10 @@ public sealed class RoleTests : IAsyncLifetime
     [Fact]
     public async Task DelegateJoiningTwice_WithTheSameNameTypedDifferently_IsOneDelegate()
     {
-        var first = await _app.LoginDelegateAsync("HCM", "Hoàng Văn Thái");
+        var first = await App.LoginDelegateAsync("HCM", "Hoàng Văn Thái");
         var head = Engine.View.Head;
         // The same name in decomposed Unicode (NFD), as some phone keyboards send it.
-        var again = await _app.LoginDelegateAsync("HCM", "Hoàng Văn Thái".Normalize(System.Text.NormalizationForm.FormD));
+        var again = await App.LoginDelegateAsync("HCM", "Hoàng Văn Thái".Normalize(System.Text.NormalizationForm.FormD));
 
         Assert.Equal(first.Identity.Id, again.Identity.Id);
         Assert.Equal(head, Engine.View.Head);
@@ -128,7 +118,7 @@ public sealed class RoleTests : IAsyncLifetime
     [Fact]
     public async Task HeadcountAndCheckOut_AreRecordedAsHistory()
     {
-        await using var host = await _app.ConnectAsync(await _app.LoginHostAsync("CTO"));
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("CTO"));
         Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Đỗ Minh Khoa", 10))).Ok);
         Assert.True((await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 25))).Ok);
         var last = await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null));
@@ -141,5 +131,5 @@ public sealed class RoleTests : IAsyncLifetime
         Assert.NotNull(spell.CheckedOutAt);
     }
 
-    EventHub.Forum.ForumEngine Engine => _app.Engine;
+    EventHub.Forum.ForumEngine Engine => App.Engine;
 }

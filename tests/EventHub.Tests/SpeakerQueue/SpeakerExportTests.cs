@@ -7,21 +7,11 @@ using EventHub.Tests.Infrastructure;
 namespace EventHub.Tests.SpeakerQueue;
 
 /// <summary>GET /api/export/speakers.{csv,json}: moderator only; the CSV opens in Excel with Vietnamese intact.</summary>
-public sealed class SpeakerExportTests : IAsyncLifetime
+public sealed class SpeakerExportTests : HubAppTest
 {
-    HubApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new HubApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     async Task<HttpResponseMessage> GetAsync(string path, string? token)
     {
-        using var http = _app.Http();
+        using var http = App.Http();
         if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await http.GetAsync(path).WaitAsync(Timeouts.Call);
     }
@@ -29,7 +19,7 @@ public sealed class SpeakerExportTests : IAsyncLifetime
     [Fact]
     public async Task Export_WithoutTokenOrAsHost_IsRefused()
     {
-        var host = await _app.LoginHostAsync("HCM");
+        var host = await App.LoginHostAsync("HCM");
         Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/export/speakers.csv", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/api/export/speakers.json", host.Token)).StatusCode);
     }
@@ -37,8 +27,8 @@ public sealed class SpeakerExportTests : IAsyncLifetime
     [Fact]
     public async Task CsvExport_HasABomAndVietnameseNames_AfterASpeech()
     {
-        var login = await _app.LoginModeratorAsync();
-        await using var moderator = await _app.ConnectAsync(login);
+        var login = await App.LoginModeratorAsync();
+        await using var moderator = await App.ConnectAsync(login);
         Assert.True((await moderator.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null))).Ok);
         Assert.True((await moderator.SendAsync("EndSpeech", new QueueEntryRequest(CommandId.New(), "seed-opening-1"))).Ok);
 

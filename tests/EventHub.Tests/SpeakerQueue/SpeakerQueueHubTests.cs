@@ -6,18 +6,8 @@ using EventHub.Tests.Infrastructure;
 namespace EventHub.Tests.SpeakerQueue;
 
 /// <summary>The speaker queue through the real SignalR client, for each role: what it may do and what it sees.</summary>
-public sealed class SpeakerQueueHubTests : IAsyncLifetime
+public sealed class SpeakerQueueHubTests : HubAppTest
 {
-    HubApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new HubApp();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     static FloorAskRequest Ask(string? site = null) =>
         new(CommandId.New(), site, null, "Trần Thị Thu", "Sở Nội vụ", "Văn hóa công vụ trên môi trường số");
 
@@ -29,7 +19,7 @@ public sealed class SpeakerQueueHubTests : IAsyncLifetime
     [Fact]
     public async Task Startup_PutsTheSeededProgrammeOnTheAgenda_WithItsSpeakersApproved()
     {
-        await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync());
+        await using var display = await App.ConnectAsync(await App.LoginDisplayAsync());
 
         var queue = display.Forum.State.SpeakerQueue;
 
@@ -45,10 +35,10 @@ public sealed class SpeakerQueueHubTests : IAsyncLifetime
     [InlineData(true)]
     public async Task HostRequest_IsPrivateUntilApproved_ThenEveryoneSeesTheSpeaker(bool json)
     {
-        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync(), json);
-        await using var hcm = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"), json);
-        await using var dng = await _app.ConnectAsync(await _app.LoginHostAsync("DNG"), json);
-        await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync(), json);
+        await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync(), json);
+        await using var hcm = await App.ConnectAsync(await App.LoginHostAsync("HCM"), json);
+        await using var dng = await App.ConnectAsync(await App.LoginHostAsync("DNG"), json);
+        await using var display = await App.ConnectAsync(await App.LoginDisplayAsync(), json);
 
         var ask = Ask();
         var asked = await hcm.SendAsync("RequestFloor", ask);
@@ -73,9 +63,9 @@ public sealed class SpeakerQueueHubTests : IAsyncLifetime
     [Fact]
     public async Task HostRequestingForAnotherSite_AndDisplayRequesting_AreRefusedWithNoEvent()
     {
-        await using var hcm = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
-        await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync());
-        var head = _app.Engine.View.Head;
+        await using var hcm = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
+        await using var display = await App.ConnectAsync(await App.LoginDisplayAsync());
+        var head = App.Engine.View.Head;
 
         var other = await hcm.SendAsync("RequestFloor", Ask("DNG"));
         var shown = await display.SendAsync("RequestFloor", Ask("HCM"));
@@ -84,13 +74,13 @@ public sealed class SpeakerQueueHubTests : IAsyncLifetime
         Assert.Equal("auth.other_site", other.Error?.Code);
         Assert.Equal("auth.forbidden", shown.Error?.Code);
         Assert.Equal("auth.forbidden", approve.Error?.Code);
-        Assert.Equal(head, _app.Engine.View.Head);
+        Assert.Equal(head, App.Engine.View.Head);
     }
 
     [Fact]
     public async Task RetriedRequest_WithTheSameCommandId_MakesOneRequest()
     {
-        await using var hcm = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
+        await using var hcm = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         var ask = Ask();
 
         var first = await hcm.SendAsync("RequestFloor", ask);
@@ -99,14 +89,14 @@ public sealed class SpeakerQueueHubTests : IAsyncLifetime
         Assert.True(first.Ok);
         Assert.True(again.Duplicate);
         Assert.Equal(first.FirstSeq, again.FirstSeq);
-        Assert.Single(_app.Engine.View.State.SpeakerQueue.Requests.Values, r => r.Site == "HCM");
+        Assert.Single(App.Engine.View.State.SpeakerQueue.Requests.Values, r => r.Site == "HCM");
     }
 
     [Fact]
     public async Task ClosedList_RefusesARequestWithAClearMessage()
     {
-        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
-        await using var hcm = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
+        await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
+        await using var hcm = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
 
         Assert.True((await moderator.SendAsync("CloseList", new AgendaItemRequest(CommandId.New(), null))).Ok);
         var refused = await hcm.SendAsync("RequestFloor", Ask());
@@ -118,8 +108,8 @@ public sealed class SpeakerQueueHubTests : IAsyncLifetime
     [Fact]
     public async Task TwoModeratorConsoles_PressingNextAtOnce_GiveOneWinner()
     {
-        await using var one = await _app.ConnectAsync(await _app.LoginModeratorAsync());
-        await using var two = await _app.ConnectAsync(await _app.LoginModeratorAsync());
+        await using var one = await App.ConnectAsync(await App.LoginModeratorAsync());
+        await using var two = await App.ConnectAsync(await App.LoginModeratorAsync());
         var added = await one.SendAsync("AddSpeaker",
             new NewSpeakerRequest(CommandId.New(), null, "HUE", "Lê Văn Hùng", null, "Đề xuất", null));
         Assert.True(added.Ok, added.Error?.ToString());
@@ -131,14 +121,14 @@ public sealed class SpeakerQueueHubTests : IAsyncLifetime
 
         Assert.Single(results, r => r.Ok);
         Assert.Single(results, r => r.Error?.Code == "queue.floor_changed");
-        Assert.Equal("seed-opening-1", _app.Engine.View.State.SpeakerQueue.Floor!.RequestId);
+        Assert.Equal("seed-opening-1", App.Engine.View.State.SpeakerQueue.Floor!.RequestId);
     }
 
     [Fact]
     public async Task SpeechCycle_CountdownFieldsReachTheDisplay_AndTheReportCountsTheSpeech()
     {
-        await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
-        await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync());
+        await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
+        await using var display = await App.ConnectAsync(await App.LoginDisplayAsync());
 
         var next = await moderator.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, 90));
         var more = await moderator.SendAsync("AddTime", new AddTimeRequest(CommandId.New(), "seed-opening-1", 30));
