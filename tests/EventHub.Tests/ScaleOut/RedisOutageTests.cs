@@ -11,31 +11,18 @@ using Xunit.Abstractions;
 namespace EventHub.Tests.ScaleOut;
 
 /// <summary>Redis dies (SIGKILL) under two nodes and comes back on the same append-only file.</summary>
-public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
 {
-    readonly RedisCluster _cluster = new();
-    HubApp _a = null!;
-    HubApp _b = null!;
-
-    public Task InitializeAsync()
-    {
-        _a = _cluster.StartNode();
-        _b = _cluster.StartNode();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task RedisDown_CommandsFailFastAndNodesTurnUnready_RedisBack_NothingAcknowledgedLost_AndEveryoneCatchesUp()
     {
-        await using var host = await _a.ConnectAsync(await _a.LoginHostAsync("HGG"));
-        await using var watcher = await _b.ConnectAsync(await _b.LoginModeratorAsync());
+        await using var host = await A.ConnectAsync(await A.LoginHostAsync("HGG"));
+        await using var watcher = await B.ConnectAsync(await B.LoginModeratorAsync());
         var acknowledged = await Task.WhenAll(TwoNodesTests.Commands(host, "HGG", 10)).WaitAsync(Timeouts.Call);
         Assert.All(acknowledged, r => Assert.True(r.Ok, r.Error?.Code));
-        var raw = await RawConnectionAsync(_b, await _b.LoginHostAsync("CBG"));
+        var raw = await RawConnectionAsync(B, await B.LoginHostAsync("CBG"));
 
-        _cluster.Redis.Kill();
+        Cluster.Redis.Kill();
 
         var watch = Stopwatch.StartNew();
         var refused = await raw.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 20))
@@ -45,23 +32,23 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.False(refused.Ok);
         Assert.Equal("store.unavailable", refused.Error?.Code);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"store.unavailable took {watch.Elapsed}");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadyzAsync(_a));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadyzAsync(_b));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadyzAsync(A));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadyzAsync(B));
 
         // The site client keeps resending the same command id until a node can store it.
         var pending = host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 99));
         await Task.Delay(500);
         Assert.False(pending.IsCompleted);
 
-        _cluster.Redis.Start();
+        Cluster.Redis.Start();
 
         var restarted = System.Diagnostics.Stopwatch.StartNew();
         var stored = await pending.WaitAsync(Timeouts.Heal);
         output.WriteLine($"the pending command was stored {restarted.ElapsedMilliseconds} ms after Redis answered again");
         Assert.True(stored.Ok, stored.Error?.Code);
-        await Eventually(async () => await ReadyzAsync(_a) == HttpStatusCode.OK && await ReadyzAsync(_b) == HttpStatusCode.OK);
+        await Eventually(async () => await ReadyzAsync(A) == HttpStatusCode.OK && await ReadyzAsync(B) == HttpStatusCode.OK);
 
-        var log = await RedisCluster.ReadLogAsync(_b);
+        var log = await RedisCluster.ReadLogAsync(B);
         Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(e => e.Seq));
         foreach (var ack in acknowledged)
             Assert.Equal(ack.CommandId, log[(int)ack.LastSeq - 1].CommandId);

@@ -5,26 +5,13 @@ using EventHub.Tests.Infrastructure;
 namespace EventHub.Tests.ScaleOut;
 
 /// <summary>The speaker queue across two nodes on one Redis: two moderator consoles on different nodes, one list.</summary>
-public sealed class SpeakerQueueTwoNodesTests : IAsyncLifetime
+public sealed class SpeakerQueueTwoNodesTests : TwoNodeTest
 {
-    readonly RedisCluster _cluster = new();
-    HubApp _a = null!;
-    HubApp _b = null!;
-
-    public Task InitializeAsync()
-    {
-        _a = _cluster.StartNode();
-        _b = _cluster.StartNode();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task TwoConsolesOnTwoNodes_PressNextAtOnce_OneSpeakerIsCalled_AndBothSeeTheSameFloor()
     {
-        await using var consoleA = await _a.ConnectAsync(await _a.LoginModeratorAsync());
-        await using var consoleB = await _b.ConnectAsync(await _b.LoginModeratorAsync());
+        await using var consoleA = await A.ConnectAsync(await A.LoginModeratorAsync());
+        await using var consoleB = await B.ConnectAsync(await B.LoginModeratorAsync());
 
         var results = await Task.WhenAll(
             consoleA.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null)),
@@ -41,8 +28,8 @@ public sealed class SpeakerQueueTwoNodesTests : IAsyncLifetime
     [Fact]
     public async Task ARequestAskedOnOneNode_IsApprovedFromTheOther_AndTheSiteSeesItOnItsNode()
     {
-        await using var host = await _a.ConnectAsync(await _a.LoginHostAsync("HGG"));
-        await using var moderator = await _b.ConnectAsync(await _b.LoginModeratorAsync());
+        await using var host = await A.ConnectAsync(await A.LoginHostAsync("HGG"));
+        await using var moderator = await B.ConnectAsync(await B.LoginModeratorAsync());
         var ask = new FloorAskRequest(CommandId.New(), null, null, "Nguyễn Văn Hà", "Bí thư Tỉnh đoàn", "Chuyển đổi số");
 
         var asked = await host.SendAsync("RequestFloor", ask);
