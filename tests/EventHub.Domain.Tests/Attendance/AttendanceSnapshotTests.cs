@@ -28,4 +28,26 @@ public sealed class AttendanceSnapshotTests
         Assert.Equal(state.Attendance.RollCalls[0].ClosedAt, rollCall.ClosedAt);
         Assert.Equal(state.Attendance.RollCalls[0].DeadlineAt, rollCall.DeadlineAt);
     }
+
+    [Fact]
+    public void SnapshotRoundTrip_KeepsOrdinalOrderOfSitesAndDelegates()
+    {
+        // Ordinal puts "Z" before "a"; a culture's comparer would put "a" first and disagree with a replayed fold.
+        var state = Given(
+            new DelegateJoined("a-1", "HCM", "An", null, false),
+            new DelegateJoined("Z-1", "DNG", "Đức", null, false),
+            new SiteCheckedIn("HUE", "Lan", 10),
+            new SiteCheckedIn("DNG", "Hà", 12)).State();
+
+        var copy = Snapshots.Deserialize(Snapshots.Serialize(state));
+
+        Assert.Equal(["Z-1", "a-1"], copy.Attendance.Delegates.Keys);
+        Assert.Same(StringComparer.Ordinal, copy.Attendance.Delegates.KeyComparer);
+        Assert.Same(StringComparer.Ordinal, copy.Attendance.Sites.KeyComparer);
+        Assert.Same(StringComparer.Ordinal, copy.Attendance.Tallies.KeyComparer);
+        Assert.Same(StringComparer.Ordinal, copy.SpeakerQueue.Requests.KeyComparer);
+        Assert.Same(StringComparer.Ordinal, copy.SiteCodes.KeyComparer);
+        Assert.Equal(state.SiteCodes, copy.SiteCodes);
+        Assert.Equal(Snapshots.Serialize(state), Snapshots.Serialize(copy));
+    }
 }
