@@ -6,8 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventHub.LoadTests;
 
 /// <summary>
-/// The same fan-out through a bare SignalR hub (only Clients.All.SendAsync): same connection count, payload
-/// size, rate and topology. Our figures are reported as ratios to these.
+/// The same fan-out through a bare SignalR hub (only Clients.All.SendAsync): same connection count and topology,
+/// and our measured events replayed one for one (same sizes, same offsets). Our figures are reported as ratios to
+/// these.
 /// </summary>
 sealed class Baseline(string url, bool json)
 {
@@ -17,7 +18,7 @@ sealed class Baseline(string url, bool json)
     public double Seconds;
     public double ConnectSeconds;
 
-    public async Task RunAsync(int connections, double ratePerSecond, int payloadBytes, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task RunAsync(int connections, IReadOnlyList<Beat> schedule, CancellationToken cancellationToken)
     {
         var hub = new Uri(new Uri(url), "/hubs/bare");
         var clients = new HubConnection[connections];
@@ -38,21 +39,37 @@ sealed class Baseline(string url, bool json)
             });
         ConnectSeconds = connecting.Elapsed.TotalSeconds;
 
-        var payload = new string('x', Math.Max(1, payloadBytes));
-        var interval = TimeSpan.FromSeconds(1 / Math.Max(0.2, ratePerSecond));
+        // The same traffic, beat for beat: each of our events becomes one broadcast of its size, sent at the same
+        // offset from the start (a burst of events stays a burst).
+        var payloads = new Dictionary<int, string>();
         var sent = 0L;
         var clock = Stopwatch.StartNew();
-        using (var timer = new PeriodicTimer(interval))
-            while (clock.Elapsed < duration && await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                await clients[0].SendAsync("Broadcast", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), payload, cancellationToken);
-                sent++;
-            }
+        foreach (var beat in schedule)
+        {
+            var wait = TimeSpan.FromMilliseconds(beat.OffsetMs) - clock.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
+            if (!payloads.TryGetValue(beat.Bytes, out var payload)) payloads[beat.Bytes] = payload = new string('x', Math.Max(1, beat.Bytes));
+            await clients[0].SendAsync("Broadcast", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), payload, cancellationToken);
+            sent++;
+        }
         Expected = sent * connections;
         var drain = Stopwatch.StartNew();
         while (Interlocked.Read(ref Deliveries) < Expected && drain.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(100, cancellationToken);
         Seconds = clock.Elapsed.TotalSeconds;
         await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) => await c.DisposeAsync());
+    }
+}
+
+/// <summary>One broadcast of the replay: when, after the first, and how many bytes.</summary>
+readonly record struct Beat(long OffsetMs, int Bytes)
+{
+    /// <summary>Our measured events (after the check-in storm) as a replay schedule.</summary>
+    public static IReadOnlyList<Beat> Of(IEnumerable<LoggedEvent> events)
+    {
+        var list = events.ToList();
+        if (list.Count == 0) return [];
+        var first = list.Min(e => e.At);
+        return list.Select(e => new Beat(e.At - first, e.WireBytes)).OrderBy(b => b.OffsetMs).ToList();
     }
 }

@@ -39,7 +39,7 @@ sealed class Probe
                 _expectedNext = e.Envelope.Seq + 1;
                 Applied++;
                 LastSeq = e.Envelope.Seq;
-                Log?.TryAdd(e.Envelope.Seq, (e.Envelope.Type, e.Envelope.Data));
+                Log?.TryAdd(e.Envelope.Seq, new LoggedEvent(e.Envelope.Type, e.Envelope.Data, e.Envelope.At));
             }
             if (!Measuring) return;
             Interlocked.Increment(ref recorders.Deliveries);
@@ -62,8 +62,11 @@ sealed class Probe
         lock (_lock) return DropTimes.Any(t => t >= at);
     }
 
-    /// <summary>Kept for the moderator only: every event it applied, to check acknowledged commands against.</summary>
-    public Dictionary<long, (string Type, string Data)>? Log { get; set; }
+    /// <summary>
+    /// Kept for the moderator only: every event it applied, to check acknowledged commands against and to replay
+    /// the same traffic through the bare hub.
+    /// </summary>
+    public Dictionary<long, LoggedEvent>? Log { get; set; }
 
     public long FirstResumeAfter(long at)
     {
@@ -82,6 +85,13 @@ sealed class Probe
         Measuring = true;
     }
     public bool Measuring { get; set; }
+}
+
+/// <summary>One event as the moderator saw it: its type, its payload and its commit time.</summary>
+sealed record LoggedEvent(string Type, string Data, long At)
+{
+    /// <summary>About what the event weighs on the wire (payload, type, sequence, time and actor).</summary>
+    public int WireBytes => Data.Length + Type.Length + 48;
 }
 
 /// <summary>Shared histograms (thread-safe) and counters for one run.</summary>

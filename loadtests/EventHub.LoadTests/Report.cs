@@ -51,6 +51,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["gaps_healed_by_resume"] = people.All.Sum(p => p.Client.GapsHealed),
             ["repeats_ignored"] = people.All.Sum(p => p.Client.RepeatsIgnored),
             ["snapshots"] = people.All.Sum(p => p.Client.Snapshots),
+            ["resumes"] = people.All.Sum(p => p.Client.Resumes),
             ["fanout_ms"] = ours,
             ["healed_ms"] = Latency(recorders.Healed),
             ["deliveries_per_s"] = Math.Round(deliveriesPerSecond, 1),
@@ -128,7 +129,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine(inv, $"| deliveries/s | {s["deliveries_per_s"]} | {bare?["deliveries_per_s"]?.ToString() ?? "–"} | {s["ratio_throughput"]?.ToString() ?? "–"} |");
         md.AppendLine();
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
-        md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, snapshots {s["snapshots"]}");
+        md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, resumes {s["resumes"]} (snapshots {s["snapshots"]}), live repeats ignored {s["repeats_ignored"]}");
         md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
         md.AppendLine(inv, $"- hub: peak RSS {s["hub"]!["peak_rss_mb"]} MB, {s["hub"]!["rss_per_connection_kb"]} KB per connection; per node: {s["hub"]!["nodes"]!.ToJsonString()}");
         if (s["failover"] is { } f)

@@ -59,15 +59,14 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         Baseline? baseline = null;
         if (settings.Bare is not null)
         {
-            // The same message rate as our steady forum (after the check-in storm, which is timed on its own).
-            var events = head - stormHead;
-            var rate = events / Math.Max(1, workSeconds);
-            var payload = (int)people.Moderator.Log!.Values.Select(e => e.Data.Length + e.Type.Length + 48).DefaultIfEmpty(200).Average();
-            Console.WriteLine($"[{scenario.Name}] baseline: bare SignalR hub, {scenario.Connections} clients, {rate:F1} msg/s, {payload} B …");
+            // The same traffic as our steady forum (after the check-in storm, which is timed on its own), event for event.
+            var schedule = Beat.Of(people.Moderator.Log!.Where(e => e.Key > stormHead).Select(e => e.Value));
+            var span = schedule.Count > 0 ? schedule[^1].OffsetMs / 1000.0 : 0;
+            Console.WriteLine($"[{scenario.Name}] baseline: bare SignalR hub, {scenario.Connections} clients, our {schedule.Count} events replayed over {span:F0} s …");
             baseline = new Baseline(settings.Bare, settings.Json);
             try
             {
-                await baseline.RunAsync(scenario.Connections, rate, payload, TimeSpan.FromSeconds(Math.Max(10, workSeconds)), cancellation);
+                await baseline.RunAsync(scenario.Connections, schedule, cancellation);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -30,6 +30,12 @@ public sealed class ForumClientOptions
 
     /// <summary>How long an event that arrived ahead of a missing one waits for it before the client resumes.</summary>
     public TimeSpan GapPatience { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long a <c>Position</c> beacon that shows a newer head waits for the live events to arrive before the
+    /// client resumes: under load an event can be a second on its way, and resuming for it fetches it twice.
+    /// </summary>
+    public TimeSpan PositionPatience { get; init; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary><c>Refused</c>: the hub closed the connection for good (e.g. a removed delegate); see <see cref="ForumClient.Refusal"/>.</summary>
@@ -48,8 +54,11 @@ public sealed class ForumClient : IAsyncDisposable
     readonly HubConnection _connection;
     readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     readonly CancellationTokenSource _stopping = new();
+    // Released each time the connection closes: the keeper waits on it instead of polling the state every second.
+    readonly SemaphoreSlim _closed = new(0);
     readonly LocalForum _forum = new();
     bool _gapWatch;
+    bool _positionWatch;
     readonly Lock _waitersLock = new();
     readonly List<(long Seq, TaskCompletionSource Done)> _waiters = [];
     Task? _loop;
@@ -89,6 +98,7 @@ public sealed class ForumClient : IAsyncDisposable
         {
             Refusal ??= RefusalIn(ex);
             State = Refusal is null ? LinkState.Reconnecting : LinkState.Refused;
+            _closed.Release();
             return Task.CompletedTask;
         };
     }
@@ -218,6 +228,7 @@ public sealed class ForumClient : IAsyncDisposable
         }
         await _connection.DisposeAsync();
         _stopping.Dispose();
+        _closed.Dispose();
     }
 
     async Task ConnectWithRetryAsync(CancellationToken cancellationToken)
@@ -244,6 +255,7 @@ public sealed class ForumClient : IAsyncDisposable
     {
         while (!cancellationToken.IsCancellationRequested && Refusal is null)
         {
+            await _closed.WaitAsync(cancellationToken);
             await Task.Delay(_options.ReconnectDelay, cancellationToken);
             if (_connection.State != HubConnectionState.Disconnected || Refusal is not null) continue;
             await ConnectWithRetryAsync(cancellationToken);
@@ -279,6 +291,17 @@ public sealed class ForumClient : IAsyncDisposable
                             GapsHealed++;
                             await ResumeAsync(cancellationToken);
                         }
+                        break;
+                    case LogPosition position when position.Epoch == _forum.Epoch && _forum.IsBehind(position):
+                        // Probably still on its way: look again after a while, and resume only if it never came.
+                        if (_positionWatch) break;
+                        _positionWatch = true;
+                        _ = Task.Delay(_options.PositionPatience, cancellationToken)
+                            .ContinueWith(_ => _inbox.Writer.TryWrite(new PositionCheck(position)), TaskScheduler.Default);
+                        break;
+                    case PositionCheck check:
+                        _positionWatch = false;
+                        if (_forum.IsBehind(check.Position)) await ResumeAsync(cancellationToken);
                         break;
                     case LogPosition position when _forum.IsBehind(position):
                     case Resync:
@@ -349,6 +372,8 @@ public sealed class ForumClient : IAsyncDisposable
     {
         public static readonly Resync Instance = new();
     }
+
+    sealed record PositionCheck(LogPosition Position);
 
     sealed class GapCheck
     {

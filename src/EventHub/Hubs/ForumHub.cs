@@ -2,6 +2,7 @@ using EventHub.Auth;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
+using EventHub.Operations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +14,7 @@ namespace EventHub.Hubs;
 /// docs/protocol.md documents every method and event.
 /// </summary>
 [Authorize]
-public sealed partial class ForumHub(ForumEngine engine) : Hub
+public sealed partial class ForumHub(ForumEngine engine, IReadOnlyList<string> siteCodes, NodeIdentity node) : Hub
 {
     public override async Task OnConnectedAsync()
     {
@@ -24,7 +25,7 @@ public sealed partial class ForumHub(ForumEngine engine) : Hub
             return;
         }
         Context.Items[typeof(Actor)] = actor;
-        foreach (var group in GroupsOf(actor)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        foreach (var group in GroupsOf(actor, siteCodes, node.Name)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
         await base.OnConnectedAsync();
     }
 
@@ -49,10 +50,11 @@ public sealed partial class ForumHub(ForumEngine engine) : Hub
     string SiteOf(string? site) =>
         Text.Optional(site, "site", 8)?.ToUpperInvariant() ?? Caller.Site ?? throw Errors.Required("site");
 
-    static IEnumerable<string> GroupsOf(Actor actor) => actor.Role switch
-    {
-        Role.Moderator => [HubGroups.Moderators],
-        Role.SiteHost => [HubGroups.Hosts, HubGroups.Host(actor.Site!)],
-        _ => [HubGroups.Public],
-    };
+    static IEnumerable<string> GroupsOf(Actor actor, IReadOnlyList<string> siteCodes, string node) =>
+        new[] { HubGroups.Everyone, HubGroups.Node(node) }.Concat(actor.Role switch
+        {
+            Role.Moderator => [HubGroups.Moderators],
+            Role.SiteHost => siteCodes.Where(code => code != actor.Site).Select(HubGroups.OtherThan).Prepend(HubGroups.Host(actor.Site!)),
+            _ => [HubGroups.Public],
+        });
 }

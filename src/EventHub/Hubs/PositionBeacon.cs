@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 namespace EventHub.Hubs;
 
 /// <summary>
-/// Every few seconds, tells every client where the log stands. A client whose last event is behind the
-/// beacon lost a message (the backplane drops them while Redis is away) and resumes from its position.
+/// Every few seconds, tells this node's clients where the log stands. A client still behind the beacon a moment
+/// later lost a message (the backplane drops them while Redis is away) and resumes from its position.
 /// </summary>
-public sealed partial class PositionBeacon(IHubContext<ForumHub> hub, ForumEngine engine,
+public sealed partial class PositionBeacon(IHubContext<ForumHub> hub, ForumEngine engine, NodeIdentity node,
     IOptions<EventHubOptions> options, ILogger<PositionBeacon> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,7 +22,8 @@ public sealed partial class PositionBeacon(IHubContext<ForumHub> hub, ForumEngin
             {
                 await engine.CatchUpAsync(stoppingToken);
                 var view = engine.View;
-                await hub.Clients.All.SendAsync(ClientMethods.Position, new LogPosition(view.Epoch, view.Head), stoppingToken);
+                // This node's clients only: every node beacons its own, so nobody hears it twice.
+                await hub.Clients.Group(HubGroups.Node(node.Name)).SendAsync(ClientMethods.Position, new LogPosition(view.Epoch, view.Head), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

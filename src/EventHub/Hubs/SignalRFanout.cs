@@ -13,15 +13,12 @@ namespace EventHub.Hubs;
 public sealed partial class SignalRFanout(IHubContext<ForumHub> hub, IReadOnlyList<string> siteCodes,
     HubMetrics metrics, ILogger<SignalRFanout> logger) : BackgroundService, IEventPublisher
 {
-    static readonly string[] Everyone = [HubGroups.Moderators, HubGroups.Public, HubGroups.Hosts];
-
     // Per site: who sees its private events in full, and who sees their public form (the public and every other
     // site's host). Built once, not per event.
-    readonly Dictionary<string, (string[] Full, string[] Public)> _audiences = siteCodes.ToDictionary(site => site, site => AudiencesOf(site, siteCodes));
+    readonly Dictionary<string, (string[] Full, string[] Public)> _audiences = siteCodes.ToDictionary(site => site, AudiencesOf);
 
-    static (string[] Full, string[] Public) AudiencesOf(string site, IReadOnlyList<string> siteCodes) =>
-        ([HubGroups.Moderators, HubGroups.Host(site)],
-            siteCodes.Where(code => code != site).Select(HubGroups.Host).Prepend(HubGroups.Public).ToArray());
+    static (string[] Full, string[] Public) AudiencesOf(string site) =>
+        ([HubGroups.Moderators, HubGroups.Host(site)], [HubGroups.Public, HubGroups.OtherThan(site)]);
 
     readonly Channel<(IReadOnlyList<CommittedEvent> Events, long CommittedAt)> _queue =
         Channel.CreateUnbounded<(IReadOnlyList<CommittedEvent>, long)>(new UnboundedChannelOptions { SingleReader = true });
@@ -54,9 +51,9 @@ public sealed partial class SignalRFanout(IHubContext<ForumHub> hub, IReadOnlyLi
     Task SendAsync(CommittedEvent e, CancellationToken cancellationToken)
     {
         if (e.PrivateTo is not { } site)
-            return hub.Clients.Groups(Everyone).SendAsync(ClientMethods.Event, e.Full, cancellationToken);
+            return hub.Clients.Group(HubGroups.Everyone).SendAsync(ClientMethods.Event, e.Full, cancellationToken);
 
-        var audience = _audiences.TryGetValue(site, out var known) ? known : AudiencesOf(site, siteCodes);
+        var audience = _audiences.TryGetValue(site, out var known) ? known : AudiencesOf(site);
         return Task.WhenAll(
             hub.Clients.Groups(audience.Full).SendAsync(ClientMethods.Event, e.Full, cancellationToken),
             hub.Clients.Groups(audience.Public).SendAsync(ClientMethods.Event, e.Public, cancellationToken));
