@@ -19,6 +19,12 @@ public sealed class ForumClientOptions
     /// <summary>Returns a valid bearer token; called on every (re)connect, so it may refresh.</summary>
     public required Func<Task<string?>> AccessToken { get; init; }
 
+    /// <summary>
+    /// False for a client that only follows the log (a monitor, a load generator): events still arrive once, in
+    /// order, gaps healed, but <see cref="ForumClient.Forum"/> keeps no state.
+    /// </summary>
+    public bool KeepState { get; init; } = true;
+
     /// <summary>MessagePack by default; JSON when true.</summary>
     public bool UseJson { get; init; }
 
@@ -29,7 +35,7 @@ public sealed class ForumClientOptions
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long an event that arrived ahead of a missing one waits for it before the client resumes.</summary>
-    public TimeSpan GapPatience { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan GapPatience { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long a <c>Position</c> beacon that shows a newer head waits for the live events to arrive before the
@@ -56,7 +62,7 @@ public sealed class ForumClient : IAsyncDisposable
     readonly CancellationTokenSource _stopping = new();
     // Released each time the connection closes: the keeper waits on it instead of polling the state every second.
     readonly SemaphoreSlim _closed = new(0);
-    readonly LocalForum _forum = new();
+    readonly LocalForum _forum;
     bool _gapWatch;
     bool _positionWatch;
     readonly Lock _waitersLock = new();
@@ -68,6 +74,7 @@ public sealed class ForumClient : IAsyncDisposable
     public ForumClient(ForumClientOptions options)
     {
         _options = options;
+        _forum = new LocalForum(options.KeepState);
         var builder = new HubConnectionBuilder()
             .WithUrl(options.HubUrl, http =>
             {

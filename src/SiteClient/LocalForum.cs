@@ -3,9 +3,16 @@ using EventHub.Domain.Protocol;
 
 namespace EventHub.SiteClient;
 
-/// <summary>An event the local copy took in, decoded; <c>FromResume</c> when it came from a resume, not live.</summary>
-public sealed record AppliedEvent(EventEnvelope Envelope, ForumEvent Event)
+/// <summary>An event the local copy took in; <c>FromResume</c> when it came from a resume, not live.</summary>
+public sealed class AppliedEvent(EventEnvelope envelope, ForumEvent? decoded)
 {
+    ForumEvent? _event = decoded;
+
+    public EventEnvelope Envelope { get; } = envelope;
+
+    /// <summary>The decoded event (decoded on first use when the copy keeps no state).</summary>
+    public ForumEvent Event => _event ??= EventCatalog.Deserialize(Envelope.Type, Envelope.V, Envelope.Data);
+
     public bool FromResume { get; init; }
 }
 
@@ -15,7 +22,11 @@ public sealed record AppliedEvent(EventEnvelope Envelope, ForumEvent Event)
 /// does not order messages from different nodes) is held until the missing one comes, or until a resume fills
 /// the gap. No I/O, so it is tested on its own.
 /// </summary>
-public sealed class LocalForum
+/// <param name="keepState">
+/// False for a client that only follows the log (a monitor, a load generator): it still takes every number once and
+/// in order and resumes over gaps, but folds nothing, so <see cref="State"/> stays empty.
+/// </param>
+public sealed class LocalForum(bool keepState = true)
 {
     /// <summary>Past this many held events the gap is not a reordering any more; the holder lets go and resumes.</summary>
     const int MaxHeld = 4_096;
@@ -53,7 +64,7 @@ public sealed class LocalForum
     {
         if (result.Snapshot is not null)
         {
-            State = Snapshots.Deserialize(result.Snapshot);
+            if (keepState) State = Snapshots.Deserialize(result.Snapshot);
             LastSeq = result.SnapshotSeq;
         }
         else if (result.Epoch != Epoch && Epoch is not null)
@@ -67,7 +78,7 @@ public sealed class LocalForum
         {
             if (envelope.Seq <= LastSeq) continue;
             if (envelope.Seq != LastSeq + 1) throw new InvalidOperationException($"Resume skipped from {LastSeq} to {envelope.Seq}.");
-            applied.Add(Fold(envelope) with { FromResume = true });
+            applied.Add(Fold(envelope, fromResume: true));
         }
         DrainHeld(applied, fromResume: true);
         return applied;
@@ -80,16 +91,17 @@ public sealed class LocalForum
             var (seq, envelope) = _held.First();
             if (seq > LastSeq + 1) return;
             _held.Remove(seq);
-            if (seq == LastSeq + 1) applied.Add(Fold(envelope) with { FromResume = fromResume });
+            if (seq == LastSeq + 1) applied.Add(Fold(envelope, fromResume));
         }
     }
 
-    AppliedEvent Fold(EventEnvelope envelope)
+    AppliedEvent Fold(EventEnvelope envelope, bool fromResume = false)
     {
+        LastSeq = envelope.Seq;
+        if (!keepState) return new AppliedEvent(envelope, null) { FromResume = fromResume };
         var @event = EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data);
         State = ForumState.Evolve(State, @event, new EventContext(envelope.Seq, envelope.At, ToActor(envelope.Actor)));
-        LastSeq = envelope.Seq;
-        return new AppliedEvent(envelope, @event);
+        return new AppliedEvent(envelope, @event) { FromResume = fromResume };
     }
 
     /// <summary>True when the hub's position shows an event this copy has not got.</summary>

@@ -101,4 +101,20 @@ public sealed class LocalForumTests
         Assert.False(forum.IsBehind(new LogPosition("e2", 40)));
         Assert.True(forum.IsBehind(new LogPosition("e1", 40)));
     }
+
+    [Fact]
+    public void ACopyWithoutState_StillTakesEveryNumberOnceInOrder_AndDecodesOnlyWhenAsked()
+    {
+        var forum = new LocalForum(keepState: false);
+        forum.Apply(new ResumeResult("e1", 1, null, 0, [Event(1)]));
+        Assert.Empty(forum.Receive(Event(3), out _));
+        var applied = forum.Receive(Event(2), out _);
+        Assert.Empty(forum.Receive(Event(2), out var repeat));
+
+        Assert.True(repeat);
+        Assert.Equal([2L, 3L], applied.Select(a => a.Envelope.Seq));
+        Assert.Equal(3, forum.LastSeq);
+        Assert.Same(ForumState.Initial, forum.State);
+        Assert.Equal("HCM", Assert.IsType<SiteCheckedIn>(applied[0].Event).Site);
+    }
 }
