@@ -97,10 +97,14 @@ public sealed class LocalForum(bool keepState = true)
 
     AppliedEvent Fold(EventEnvelope envelope, bool fromResume = false)
     {
+        // The state first, then the number: a reader that sees the number (WaitForSeqAsync) must see the state.
+        ForumEvent? @event = null;
+        if (keepState)
+        {
+            @event = EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data);
+            State = ForumState.Evolve(State, @event, new EventContext(envelope.Seq, envelope.At, ToActor(envelope.Actor)));
+        }
         LastSeq = envelope.Seq;
-        if (!keepState) return new AppliedEvent(envelope, null) { FromResume = fromResume };
-        var @event = EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data);
-        State = ForumState.Evolve(State, @event, new EventContext(envelope.Seq, envelope.At, ToActor(envelope.Actor)));
         return new AppliedEvent(envelope, @event) { FromResume = fromResume };
     }
 
