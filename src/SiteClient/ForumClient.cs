@@ -287,8 +287,7 @@ public sealed class ForumClient : IAsyncDisposable
                             // Messages from different nodes may cross: give the missing one a moment before resuming.
                             GapsSeen++;
                             _gapWatch = true;
-                            _ = Task.Delay(_options.GapPatience, cancellationToken)
-                                .ContinueWith(_ => _inbox.Writer.TryWrite(GapCheck.Instance), TaskScheduler.Default);
+                            LookAgainLater(_options.GapPatience, GapCheck.Instance, cancellationToken);
                         }
                         break;
                     case GapCheck:
@@ -303,8 +302,7 @@ public sealed class ForumClient : IAsyncDisposable
                         // Probably still on its way: look again after a while, and resume only if it never came.
                         if (_positionWatch) break;
                         _positionWatch = true;
-                        _ = Task.Delay(_options.PositionPatience, cancellationToken)
-                            .ContinueWith(_ => _inbox.Writer.TryWrite(new PositionCheck(position)), TaskScheduler.Default);
+                        LookAgainLater(_options.PositionPatience, new PositionCheck(position), cancellationToken);
                         break;
                     case PositionCheck check:
                         _positionWatch = false;
@@ -322,6 +320,10 @@ public sealed class ForumClient : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Queues <paramref name="check"/> on the loop after <paramref name="patience"/>.</summary>
+    void LookAgainLater(TimeSpan patience, object check, CancellationToken cancellationToken) =>
+        _ = Task.Delay(patience, cancellationToken).ContinueWith(_ => _inbox.Writer.TryWrite(check), TaskScheduler.Default);
 
     async Task ResumeAsync(CancellationToken cancellationToken)
     {
