@@ -37,8 +37,11 @@ public sealed class CommittedEvent(StoredEvent stored, ForumEvent @event)
         : new EventEnvelope(Stored.Seq, Stored.At, Wire(Visibility.Public(Stored.Actor)), Stored.Type, Stored.Version,
             EventCatalog.Serialize(Visibility.Public(Event)));
 
-    public EventEnvelope For(Viewer viewer) =>
-        viewer.Role == Role.Moderator || (viewer.Role == Role.SiteHost && viewer.Site == PrivateTo) ? Full : Public;
+    public EventEnvelope For(Viewer viewer) => ShowsFullTo(viewer) ? Full : Public;
+
+    /// <summary>True when this viewer sees the full form: the moderator, and the host of the site it is private to.</summary>
+    public bool ShowsFullTo(Viewer viewer) =>
+        viewer.Role == Role.Moderator || (viewer.Role == Role.SiteHost && viewer.Site == PrivateTo);
 
     public static CommittedEvent Decode(StoredEvent stored) =>
         new(stored, EventCatalog.Deserialize(stored.Type, stored.Version, stored.Data));

@@ -24,6 +24,8 @@ public sealed class ForumEngine(
     const int MaxConflictRetries = 8;
 
     readonly SemaphoreSlim _gate = new(1, 1);
+    // Guards every change of the view: commands, catch-up reads and the feed all advance it, one event at a time.
+    readonly Lock _advance = new();
     readonly RecentEvents _recent = new(options.ResumeWindow);
     ForumView _view = new("", 0, ForumState.Initial);
     volatile SnapshotCache? _snapshots;
@@ -80,9 +82,12 @@ public sealed class ForumEngine(
                 switch (result)
                 {
                     case AppendResult.Appended appended:
-                        Commit(events.Select((e, i) => new CommittedEvent(
+                        var committed = events.Select((e, i) => new CommittedEvent(
                             new StoredEvent(appended.First + i, now, actor, commandId, encoded[i].Type, encoded[i].Version,
-                                encoded[i].Data), e)).ToList());
+                                encoded[i].Data), e)).ToList();
+                        publisher.Appended(committed.ConvertAll(e => e.Stored));
+                        // The feed may have brought these events already; Commit takes each once.
+                        Commit(committed);
                         return new CommandResult(true, commandId, appended.First, appended.Last, false, null);
                     case AppendResult.Duplicate duplicate:
                         return new CommandResult(true, commandId, duplicate.First, duplicate.Last, true, null);
@@ -171,31 +176,60 @@ public sealed class ForumEngine(
         {
             // The log was recreated (for example a store that lost its data): start over from it.
             EngineLog.EpochChanged(logger, forumId, before.Epoch, head.Epoch);
-            _recent.Clear();
-            Volatile.Write(ref _view, new ForumView(head.Epoch, 0, ForumState.Initial));
+            lock (_advance)
+            {
+                _recent.Clear();
+                Volatile.Write(ref _view, new ForumView(head.Epoch, 0, ForumState.Initial));
+            }
         }
         while (View.Head < head.Head)
         {
             var page = await log.ReadAsync(forumId, View.Head, ReadPage, cancellationToken);
             if (page.Count == 0) break;
-            Commit(page.Select(CommittedEvent.Decode).ToList(), publish: false);
+            Commit(page.Select(CommittedEvent.Decode).ToList());
         }
         return !ReferenceEquals(View, before);
     }
 
-    void Commit(IReadOnlyList<CommittedEvent> events, bool publish = true)
+    /// <summary>
+    /// An event some node appended, heard on the store's feed (in log order, but a message can be lost). The next
+    /// one is applied at once; one this node already has is ignored; one further ahead means the feed lost
+    /// something, and the log is read.
+    /// </summary>
+    public async Task HearAsync(StoredEvent appended, CancellationToken cancellationToken)
     {
-        var view = View;
-        var state = view.State;
-        var expected = view.Head + 1;
-        foreach (var e in events)
+        var head = View.Head;
+        if (appended.Seq <= head) return;
+        if (appended.Seq == head + 1 && Commit([CommittedEvent.Decode(appended)])) return;
+        await CatchUpAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Advances the view over the events it does not have yet and hands exactly those to the publisher, in order:
+    /// whatever advanced the view (this node's command, a catch-up read, the feed), this node's clients get every
+    /// event once and in log order. False when the events do not follow the view (the caller reads the log).
+    /// </summary>
+    bool Commit(IReadOnlyList<CommittedEvent> events)
+    {
+        lock (_advance)
         {
-            if (e.Seq != expected++) throw new InvalidOperationException($"Event {e.Seq} does not follow {expected - 2}.");
-            state = ForumState.Evolve(state, e.Event, e.Context);
-            _recent.Add(e);
+            var view = View;
+            var fresh = events.Where(e => e.Seq > view.Head).ToList();
+            if (fresh.Count == 0) return true;
+            if (fresh[0].Seq != view.Head + 1) return false;
+            var state = view.State;
+            var expected = view.Head + 1;
+            foreach (var e in fresh)
+            {
+                if (e.Seq != expected++) throw new InvalidOperationException($"Event {e.Seq} does not follow {expected - 2}.");
+                state = ForumState.Evolve(state, e.Event, e.Context);
+                _recent.Add(e);
+            }
+            // Queued before the view moves: whoever reads the new head (the beacon) is behind these events.
+            publisher.Publish(fresh);
+            Volatile.Write(ref _view, view with { Head = fresh[^1].Seq, State = state });
+            return true;
         }
-        Volatile.Write(ref _view, view with { Head = events[^1].Seq, State = state });
-        if (publish) publisher.Publish(events);
     }
 
     static NewEvent Encode(ForumEvent e)

@@ -36,17 +36,31 @@ public static class ForumSetup
     }
 }
 
-/// <summary>Loads the forum's log before the hub takes connections, and opens the forum on a brand-new log.</summary>
-sealed class ForumStartup(ForumEngine engine, SeedData seeds) : IHostedService
+/// <summary>
+/// Loads the forum's log before the hub takes connections, follows the store's feed of appended events (when the
+/// store has other writers), and opens the forum on a brand-new log.
+/// </summary>
+sealed class ForumStartup(ForumEngine engine, SeedData seeds, IServiceProvider services, IHostApplicationLifetime lifetime)
+    : IHostedService
 {
+    IAsyncDisposable? _following;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await engine.StartAsync(cancellationToken);
+        if (services.GetService<IEventFeed>() is { } feed)
+        {
+            _following = await feed.FollowAsync(engine.ForumId, e => engine.HearAsync(e, lifetime.ApplicationStopping), cancellationToken);
+            await engine.CatchUpAsync(cancellationToken); // what was appended before the feed was heard
+        }
         if (!engine.View.State.IsOpen)
             await engine.ExecuteAsync(Actor.System, $"open-{seeds.Forum.Id}",
                 new OpenForum(seeds.Forum.Id, seeds.Forum.Title, seeds.Sites.Select(s => s.Code).ToList()), cancellationToken);
         await ProgrammeSeeding.SeedAsync(engine, seeds.Forum, cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _following, null) is { } following) await following.DisposeAsync();
+    }
 }

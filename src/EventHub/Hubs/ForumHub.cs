@@ -14,7 +14,7 @@ namespace EventHub.Hubs;
 /// docs/protocol.md documents every method and event.
 /// </summary>
 [Authorize]
-public sealed partial class ForumHub(ForumEngine engine, IReadOnlyList<string> siteCodes, NodeIdentity node) : Hub
+public sealed partial class ForumHub(ForumEngine engine) : Hub
 {
     public override async Task OnConnectedAsync()
     {
@@ -24,8 +24,8 @@ public sealed partial class ForumHub(ForumEngine engine, IReadOnlyList<string> s
             Context.Abort();
             return;
         }
+        // No groups: events reach this connection through the node's fan-out (NodeFanout), which knows the actor.
         Context.Items[typeof(Actor)] = actor;
-        foreach (var group in GroupsOf(actor, siteCodes, node.Name)) await Groups.AddToGroupAsync(Context.ConnectionId, group);
         await base.OnConnectedAsync();
     }
 
@@ -49,12 +49,4 @@ public sealed partial class ForumHub(ForumEngine engine, IReadOnlyList<string> s
     /// <summary>A host may leave the site out (their own is meant); anyone else must name it.</summary>
     string SiteOf(string? site) =>
         Text.Optional(site, "site", 8)?.ToUpperInvariant() ?? Caller.Site ?? throw Errors.Required("site");
-
-    static IEnumerable<string> GroupsOf(Actor actor, IReadOnlyList<string> siteCodes, string node) =>
-        new[] { HubGroups.Everyone, HubGroups.Node(node) }.Concat(actor.Role switch
-        {
-            Role.Moderator => [HubGroups.Moderators],
-            Role.SiteHost => siteCodes.Where(code => code != actor.Site).Select(HubGroups.OtherThan).Prepend(HubGroups.Host(actor.Site!)),
-            _ => [HubGroups.Public],
-        });
 }

@@ -1,17 +1,17 @@
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
 using EventHub.Operations;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace EventHub.Hubs;
 
 /// <summary>
-/// Every few seconds, tells this node's clients where the log stands. A client still behind the beacon a moment
-/// later lost a message (the backplane drops them while Redis is away) and resumes from its position.
+/// Every few seconds, brings this node's view up to the log (which also delivers anything the store's feed lost)
+/// and tells this node's clients where the log stands. The beacon follows the events on each connection, so a
+/// client still behind it lost something (its connection, or a write) and resumes from its position.
 /// </summary>
-public sealed partial class PositionBeacon(IHubContext<ForumHub> hub, ForumEngine engine, NodeIdentity node,
-    IOptions<EventHubOptions> options, ILogger<PositionBeacon> logger) : BackgroundService
+public sealed partial class PositionBeacon(NodeFanout fanout, ForumEngine engine, IOptions<EventHubOptions> options,
+    ILogger<PositionBeacon> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,8 +22,7 @@ public sealed partial class PositionBeacon(IHubContext<ForumHub> hub, ForumEngin
             {
                 await engine.CatchUpAsync(stoppingToken);
                 var view = engine.View;
-                // This node's clients only: every node beacons its own, so nobody hears it twice.
-                await hub.Clients.Group(HubGroups.Node(node.Name)).SendAsync(ClientMethods.Position, new LogPosition(view.Epoch, view.Head), stoppingToken);
+                fanout.Beacon(new LogPosition(view.Epoch, view.Head));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

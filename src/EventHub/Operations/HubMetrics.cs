@@ -16,6 +16,7 @@ public sealed class HubMetrics
     readonly Counter<long> _commands;
     readonly Counter<long> _eventsCommitted;
     readonly Histogram<double> _fanOut;
+    readonly Histogram<double> _commit;
     readonly Histogram<long> _resumeEvents;
     readonly Counter<long> _backplaneErrors;
 
@@ -33,6 +34,9 @@ public sealed class HubMetrics
         _fanOut = meter.CreateHistogram<double>("eventhub.fanout.duration", unit: "s",
             description: "From commit to the last send of the event by this node",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        _commit = meter.CreateHistogram<double>("eventhub.commit.duration", unit: "s",
+            description: "From the event's time (the decision) to its commit (durable in the log)",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         _resumeEvents = meter.CreateHistogram<long>("eventhub.resume.events",
             description: "Events sent per resume, by kind (events, or snapshot then events)",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 5, 20, 100, 500, 2000] });
@@ -44,6 +48,9 @@ public sealed class HubMetrics
         _commands.Add(1, new KeyValuePair<string, object?>("method", method), new("outcome", outcome));
 
     public void Committed(string type) => _eventsCommitted.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    /// <summary>An event committed: its time (ms since the epoch, taken before the append) to now.</summary>
+    public void Committed(long eventAtMs, long nowMs) => _commit.Record(Math.Max(0, nowMs - eventAtMs) / 1000.0);
 
     public void FannedOut(long committedTimestamp) => _fanOut.Record(Stopwatch.GetElapsedTime(committedTimestamp).TotalSeconds);
 

@@ -23,6 +23,7 @@ public static class RedisStorage
         services.AddSingleton<IConnectionMultiplexer>(sp =>
             Watch(ConnectionMultiplexer.Connect(settings.Connection(connectionString)), "store", sp.GetRequiredService<ILogger<RedisEventLog>>()));
         services.AddSingleton(new RedisKeys(settings.Keys));
+        services.AddSingleton<IEventFeed, RedisEventFeed>();
         services.AddSingleton<IEventLog>(sp => new RedisEventLog(sp.GetRequiredService<IConnectionMultiplexer>(),
             sp.GetRequiredService<RedisKeys>(), settings.CommandTimeout, sp.GetRequiredService<ILogger<RedisEventLog>>()));
         services.TryAddSingleton(NodeIdentity.From(builder.Configuration));
@@ -31,8 +32,9 @@ public static class RedisStorage
         services.AddHostedService<RedisPresenceRefresh>();
 
         // AddSignalR is idempotent; the backplane registered here replaces the in-process lifetime manager
-        // whichever of AddForum / AddForumHub runs first. It keeps its own connection (pub/sub), with the
-        // same fail-fast settings: a message published while Redis is away is lost, and clients heal by seq.
+        // whichever of AddForum / AddForumHub runs first. It carries what is not in the log (replies to one
+        // connection on another node, the board's sends); events reach each node on the log's own feed. It keeps
+        // its own connection (pub/sub), with the same fail-fast settings.
         services.AddSignalR().AddStackExchangeRedis(redis =>
         {
             redis.Configuration = settings.Connection(connectionString, failWhileDisconnected: false);

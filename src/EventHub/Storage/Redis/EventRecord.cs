@@ -30,14 +30,16 @@ static class EventRecord
     }
 
     /// <summary>Reads a record back; anything that does not fit is corrupt data, never skipped.</summary>
-    public static StoredEvent Read(string record, long expectedSeq, string where)
+    /// <param name="expectedSeq">The position it was read from, or null for a record heard on the feed.</param>
+    public static StoredEvent Read(string record, long? expectedSeq, string where)
     {
         try
         {
             using var doc = JsonDocument.Parse(record);
             var root = doc.RootElement;
             var seq = root.GetProperty("seq").GetInt64();
-            if (seq != expectedSeq) throw new InvalidDataException($"sequence {seq} where {expectedSeq} was expected");
+            if (expectedSeq is { } expected && seq != expected)
+                throw new InvalidDataException($"sequence {seq} where {expected} was expected");
             return new StoredEvent(seq, root.GetProperty("at").GetInt64(),
                 root.GetProperty("actor").Deserialize<Actor>(Json.Options) ?? throw new InvalidDataException("missing actor"),
                 root.GetProperty("cmd").GetString() ?? throw new InvalidDataException("missing command id"),
@@ -47,7 +49,7 @@ static class EventRecord
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new CorruptLogException($"{where} event {expectedSeq}: {ex.Message} — dữ liệu hỏng / corrupt data in Redis.");
+            throw new CorruptLogException($"{where} event {expectedSeq?.ToString() ?? "(feed)"}: {ex.Message} — dữ liệu hỏng / corrupt data in Redis.");
         }
     }
 }

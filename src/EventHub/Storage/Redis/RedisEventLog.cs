@@ -28,13 +28,14 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
         Actor actor, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) throw new ArgumentException("An append needs at least one event.", nameof(events));
-        var args = new RedisValue[events.Count + 2];
+        var args = new RedisValue[events.Count + 3];
         args[0] = expectedHead;
         args[1] = commandId;
+        args[2] = keys.Appended(forumId).ToString();
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            args[i + 2] = EventRecord.Write(new StoredEvent(expectedHead + 1 + i, at, actor, commandId, e.Type, e.Version, e.Data));
+            args[i + 3] = EventRecord.Write(new StoredEvent(expectedHead + 1 + i, at, actor, commandId, e.Type, e.Version, e.Data));
         }
 
         var reply = (RedisResult[])(await Call("append", () => Db.ScriptEvaluateAsync(RedisScripts.Append,

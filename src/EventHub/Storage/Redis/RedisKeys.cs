@@ -20,6 +20,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>HASH: command id → "first,last" sequence numbers it was appended at.</summary>
     public RedisKey Commands(string forumId) => Forum(forumId, "commands");
 
+    /// <summary>
+    /// Pub/sub channel: every appended event record, published by the append script in log order. Not a key;
+    /// named like one so a deployment's channels and keys share its prefix.
+    /// </summary>
+    public RedisChannel Appended(string forumId) => RedisChannel.Literal($"{Prefix}:{{forum:{forumId}}}:appended");
+
     /// <summary>SET: names of the nodes holding connections (a node whose hash expired is removed on read).</summary>
     public RedisKey PresenceNodes => $"{Prefix}:{{presence}}:nodes";
 

@@ -7,9 +7,11 @@ namespace EventHub.Storage.Redis;
 static class RedisScripts
 {
     /// <summary>
-    /// KEYS: epoch, events, commands. ARGV: expected head, command id, then the event records (their
-    /// sequence numbers computed by the caller from the expected head, which this script checks).
+    /// KEYS: epoch, events, commands. ARGV: expected head, command id, the feed's channel, then the event
+    /// records (their sequence numbers computed by the caller from the expected head, which this script checks).
     /// Returns {"dup", "first,last"} | {"conflict", head} | {"ok", first, last}.
+    /// Each appended record is also published on the feed's channel, inside the script: every node hears the
+    /// events in exactly the log's order, whichever node appended them.
     /// A missing epoch (the data was lost under us) is a conflict: the caller re-reads the head, which
     /// gives the log a new epoch, and decides again on what is really there.
     /// </summary>
@@ -18,9 +20,10 @@ static class RedisScripts
         if done then return {'dup', done} end
         local head = redis.call('LLEN', KEYS[2])
         if redis.call('EXISTS', KEYS[1]) == 0 or head ~= tonumber(ARGV[1]) then return {'conflict', head} end
-        redis.call('RPUSH', KEYS[2], unpack(ARGV, 3))
-        local last = head + #ARGV - 2
+        redis.call('RPUSH', KEYS[2], unpack(ARGV, 4))
+        local last = head + #ARGV - 3
         redis.call('HSET', KEYS[3], ARGV[2], (head + 1) .. ',' .. last)
+        for i = 4, #ARGV do redis.call('PUBLISH', ARGV[3], ARGV[i]) end
         return {'ok', head + 1, last}
         """;
 

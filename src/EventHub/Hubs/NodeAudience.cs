@@ -1,0 +1,74 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using EventHub.Auth;
+using EventHub.Forum;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EventHub.Hubs;
+
+/// <summary>
+/// The connections open on this node as SignalR holds them, each with who is looking: the fan-out writes every
+/// event to them directly, in log order, in the form each may see. Filled by <see cref="NodeLifetimeManager{THub}"/>.
+/// </summary>
+public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
+{
+    readonly ConcurrentDictionary<string, Member> _members = new(StringComparer.Ordinal);
+
+    public int Count => _members.Count;
+
+    /// <summary>A connection whose token names no forum role is left out (the hub refuses it anyway).</summary>
+    public void Add(HubConnectionContext connection)
+    {
+        if (ForumClaims.ToActor(connection.User) is { } actor)
+            _members[connection.ConnectionId] = new Member(connection, Viewer.Of(actor));
+    }
+
+    public void Remove(string connectionId) => _members.TryRemove(connectionId, out _);
+
+    /// <summary>Walks the members without copying them or taking the dictionary's locks.</summary>
+    public IEnumerator<Member> GetEnumerator()
+    {
+        foreach (var pair in _members) yield return pair.Value;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>One connection. Written to by the fan-out's single loop only.</summary>
+    public sealed class Member(HubConnectionContext connection, Viewer viewer)
+    {
+        Task _writing = Task.CompletedTask;
+
+        public Viewer Viewer => viewer;
+
+        /// <summary>
+        /// Writes after whatever is still being written to this connection, so it gets messages in the order
+        /// given, without the caller waiting on a slow socket (the others must not wait for it). A connection
+        /// that stops reading is closed by SignalR's client timeout, which ends its pending writes.
+        /// </summary>
+        public void Write(SerializedHubMessage message)
+        {
+            if (_writing.IsCompleted)
+            {
+                var write = connection.WriteAsync(message);
+                if (!write.IsCompletedSuccessfully) _writing = write.AsTask();
+            }
+            else
+            {
+                _writing = After(_writing, message);
+            }
+        }
+
+        async Task After(Task previous, SerializedHubMessage message)
+        {
+            try
+            {
+                await previous;
+            }
+            catch (Exception)
+            {
+                // A failed write ends the connection; the next one fails the same way, harmlessly.
+            }
+            await connection.WriteAsync(message);
+        }
+    }
+}

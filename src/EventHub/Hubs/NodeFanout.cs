@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using EventHub.Domain.Protocol;
+using EventHub.Forum;
+using EventHub.Operations;
+using EventHub.Storage;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+
+namespace EventHub.Hubs;
+
+/// <summary>
+/// Writes every event this node's view advances over to this node's own connections, one event at a time in log
+/// order, each in the form its viewer may see (serialised once per form, not per connection), off the command
+/// path. Every node does the same from the store's feed, so the backplane never carries an event, and no client
+/// sees events out of order. The position beacon goes through the same queue, so it reaches each connection after
+/// every event it counts.
+/// </summary>
+public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time, HubMetrics metrics,
+    ILogger<NodeFanout> logger) : BackgroundService, IEventPublisher
+{
+    readonly record struct Outgoing(IReadOnlyList<CommittedEvent> Events, LogPosition? Position, long QueuedAt);
+
+    readonly Channel<Outgoing> _queue = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Publish(IReadOnlyList<CommittedEvent> events) =>
+        _queue.Writer.TryWrite(new Outgoing(events, null, Stopwatch.GetTimestamp()));
+
+    public void Appended(IReadOnlyList<StoredEvent> events)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var e in events)
+        {
+            metrics.Committed(e.Type);
+            metrics.Committed(e.At, now);
+        }
+    }
+
+    /// <summary>Tells every connection on this node where the log stands, after the events queued before it.</summary>
+    public void Beacon(LogPosition position) =>
+        _queue.Writer.TryWrite(new Outgoing([], position, Stopwatch.GetTimestamp()));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var item in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                foreach (var e in item.Events)
+                {
+                    Send(e);
+                    metrics.FannedOut(item.QueuedAt);
+                }
+                if (item.Position is { } position)
+                {
+                    var message = Message(ClientMethods.Position, position);
+                    foreach (var member in audience) member.Write(message);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A client that misses an event hears of it from the beacon or its next event, and resumes.
+                metrics.BackplaneError("send");
+                SendFailed(logger, ex);
+            }
+        }
+    }
+
+    void Send(CommittedEvent e)
+    {
+        SerializedHubMessage? full = null, publicForm = null;
+        foreach (var member in audience)
+            member.Write(e.ShowsFullTo(member.Viewer)
+                ? full ??= Message(ClientMethods.Event, e.Full)
+                : publicForm ??= Message(ClientMethods.Event, e.Public));
+    }
+
+    static SerializedHubMessage Message(string method, object argument) => new(new InvocationMessage(method, [argument]));
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Fan-out to this node's clients failed; they will heal from the log")]
+    static partial void SendFailed(ILogger logger, Exception exception);
+}
