@@ -29,6 +29,7 @@ public sealed class ForumEngine(
     readonly RecentEvents _recent = new(options.ResumeWindow);
     ForumView _view = new("", 0, ForumState.Initial);
     volatile SnapshotCache? _snapshots;
+    volatile bool _followsFeed;
 
     public string ForumId => forumId;
     public ForumView View => Volatile.Read(ref _view);
@@ -39,6 +40,18 @@ public sealed class ForumEngine(
         Volatile.Write(ref _view, new ForumView(head.Epoch, 0, ForumState.Initial));
         await CatchUpLockedAsync(cancellationToken);
         EngineLog.Loaded(logger, forumId, View.Epoch, View.Head);
+    }
+
+    /// <summary>
+    /// Follows the store's feed of appended events (a store shared by several nodes): this node's view then moves as
+    /// the log does, without asking the store, and its clients get other nodes' events from it.
+    /// </summary>
+    public async Task<IAsyncDisposable> FollowAsync(IEventFeed feed, CancellationToken stopping, CancellationToken cancellationToken)
+    {
+        var following = await feed.FollowAsync(forumId, e => HearAsync(e, stopping), cancellationToken);
+        await CatchUpAsync(cancellationToken); // what was appended before the feed was heard
+        _followsFeed = true;
+        return following;
     }
 
     /// <remarks>
@@ -115,10 +128,20 @@ public sealed class ForumEngine(
     /// Everything after the caller's position, as this viewer may see it; a snapshot instead when the caller
     /// is on another epoch, ahead of the log, or further behind than the resume window reaches.
     /// </summary>
+    /// <remarks>
+    /// A node that follows the feed answers from its view, without a store round trip (a connect storm is thousands
+    /// of resumes): if the view is a little behind, whatever it advances over next reaches this client live, in
+    /// order. It asks the store first only when the caller is ahead of the view or on another epoch (it came from
+    /// a node further on, or the log changed), which the view alone would answer with a needless snapshot.
+    /// </remarks>
     public async Task<ResumeResult> ResumeAsync(Viewer viewer, ResumeRequest request, CancellationToken cancellationToken)
     {
-        await CatchUpAsync(cancellationToken);
         var view = View;
+        if (!_followsFeed || request.AfterSeq > view.Head || (request.Epoch is not null && request.Epoch != view.Epoch))
+        {
+            await CatchUpAsync(cancellationToken);
+            view = View;
+        }
         var sameLog = request.Epoch is null ? request.AfterSeq == 0 : request.Epoch == view.Epoch;
         var events = sameLog && request.AfterSeq <= view.Head ? _recent.Range(request.AfterSeq, view.Head) : null;
         if (events is not null)
@@ -196,7 +219,7 @@ public sealed class ForumEngine(
     /// one is applied at once; one this node already has is ignored; one further ahead means the feed lost
     /// something, and the log is read.
     /// </summary>
-    public async Task HearAsync(StoredEvent appended, CancellationToken cancellationToken)
+    async Task HearAsync(StoredEvent appended, CancellationToken cancellationToken)
     {
         var head = View.Head;
         if (appended.Seq <= head) return;

@@ -49,10 +49,7 @@ sealed class ForumStartup(ForumEngine engine, SeedData seeds, IServiceProvider s
     {
         await engine.StartAsync(cancellationToken);
         if (services.GetService<IEventFeed>() is { } feed)
-        {
-            _following = await feed.FollowAsync(engine.ForumId, e => engine.HearAsync(e, lifetime.ApplicationStopping), cancellationToken);
-            await engine.CatchUpAsync(cancellationToken); // what was appended before the feed was heard
-        }
+            _following = await engine.FollowAsync(feed, lifetime.ApplicationStopping, cancellationToken);
         if (!engine.View.State.IsOpen)
             await engine.ExecuteAsync(Actor.System, $"open-{seeds.Forum.Id}",
                 new OpenForum(seeds.Forum.Id, seeds.Forum.Title, seeds.Sites.Select(s => s.Code).ToList()), cancellationToken);

@@ -16,8 +16,10 @@ public sealed class LostMessageTests : IAsyncLifetime
     readonly RedisCluster _cluster = new();
     readonly DroppedEvents _unwritten = new();
     readonly DroppedEvents _unheard = new();
+    readonly DroppedEvents _unheardByC = new();
     HubApp _a = null!;
     HubApp _b = null!;
+    HubApp _c = null!;
 
     public Task InitializeAsync()
     {
@@ -26,6 +28,9 @@ public sealed class LostMessageTests : IAsyncLifetime
             _unwritten.Wrap(sp.GetRequiredService<NodeFanout>())));
         _b = _cluster.StartNode(services => services.AddSingleton<IEventFeed>(sp =>
             _unheard.Wrap(ActivatorUtilities.CreateInstance<EventHub.Storage.Redis.RedisEventFeed>(sp))));
+        // Node C loses feed messages too, and has no beacon to find them: it stays behind until asked.
+        _c = _cluster.StartNode(services => services.AddSingleton<IEventFeed>(sp =>
+            _unheardByC.Wrap(ActivatorUtilities.CreateInstance<EventHub.Storage.Redis.RedisEventFeed>(sp))), TimeSpan.FromHours(1));
         return Task.CompletedTask;
     }
 
@@ -87,6 +92,29 @@ public sealed class LostMessageTests : IAsyncLifetime
         Assert.Contains(recorder.Seen, e => e.Seq == lost.LastSeq);
         Assert.Equal(resumesBefore, onB.Resumes);
         Assert.Equal(0, onB.GapsSeen);
+    }
+
+    [Fact]
+    public async Task AClientAheadOfTheNodeItResumesOn_IsAnsweredFromTheLog_NotWithASnapshotOfTheNodesOlderView()
+    {
+        await using var onA = await _a.ConnectAsync(await _a.LoginDisplayAsync());
+        await using var host = await _a.ConnectAsync(await _a.LoginHostAsync("TQG"));
+        await using var onC = await _c.ConnectAsync(await _c.LoginDisplayAsync());
+
+        _unheardByC.DropNext(1);
+        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
+        await onA.ReachAsync(result.LastSeq, Timeouts.Heal);
+        var engineC = _c.Services.GetRequiredService<ForumEngine>();
+        Assert.Equal(result.LastSeq - 1, engineC.View.Head); // C never heard it
+
+        // onA's position, resumed on C (as after a move between nodes).
+        var resumed = await onC.InvokeAsync<ResumeResult>("Resume", new ResumeRequest(engineC.View.Epoch, result.LastSeq))
+            .WaitAsync(Timeouts.Call);
+
+        Assert.Null(resumed.Snapshot);
+        Assert.Empty(resumed.Events);
+        Assert.Equal(result.LastSeq, resumed.Head);
+        await onC.ReachAsync(result.LastSeq, Timeouts.Heal); // and C wrote the event it had missed to its own client
     }
 }
 
