@@ -33,6 +33,6 @@ public sealed partial class RedisEventFeed(IConnectionMultiplexer redis, RedisKe
         public async ValueTask DisposeAsync() => await queue.UnsubscribeAsync();
     }
 
-    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Forum {ForumId}: an appended event heard on the feed could not be taken; the log will be read instead")]
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Warning, Message = "Forum {ForumId}: an appended event heard on the feed could not be taken; the log will be read instead")]
     static partial void FeedMessageFailed(ILogger logger, string forumId, Exception exception);
 }
