@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
 using EventHub.Operations;
 using EventHub.Presence;
 using StackExchange.Redis;
@@ -44,7 +42,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     {
         _mine[connection.ConnectionId] = connection;
         await QuietlyAsync("connected", () => Task.WhenAll(
-            Db.HashSetAsync(Mine, connection.ConnectionId, JsonSerializer.Serialize(connection, Json.Options)),
+            Db.HashSetAsync(Mine, connection.ConnectionId, Entry(connection)),
             Db.KeyExpireAsync(Mine, Ttl),
             Db.SetAddAsync(keys.PresenceNodes, node.Name)));
         if (connection is { Role: Role.SiteHost, Site: { } site }) await HostHeardAsync(site, at, null, cancellationToken);
@@ -81,7 +79,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
                 // An expired hash (its node died) reads as empty: forget the node until it writes again.
                 if (perNode[i].Length == 0) _ = Db.SetRemoveAsync(keys.PresenceNodes, nodes[i], CommandFlags.FireAndForget);
                 foreach (var entry in perNode[i])
-                    if (JsonSerializer.Deserialize<PresenceConnection>(entry.Value.ToString(), Json.Options) is { } connection)
+                    if (FromEntry(entry.Name!, entry.Value!) is { } connection)
                         await all.ConnectedAsync(connection, 0, cancellationToken); // at 0: the lines above already hold the times
             }
             return await all.SnapshotAsync(cancellationToken);
@@ -97,7 +95,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     {
         var transaction = Db.CreateTransaction();
         _ = transaction.KeyDeleteAsync(Mine);
-        var entries = _mine.Values.Select(c => new HashEntry(c.ConnectionId, JsonSerializer.Serialize(c, Json.Options))).ToArray();
+        var entries = _mine.Values.Select(c => new HashEntry(c.ConnectionId, Entry(c))).ToArray();
         if (entries.Length > 0)
         {
             _ = transaction.HashSetAsync(Mine, entries);
@@ -105,6 +103,21 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
             _ = transaction.SetAddAsync(keys.PresenceNodes, node.Name);
         }
         await transaction.ExecuteAsync().WaitAsync(settings.CommandTimeout);
+    }
+
+    /// <summary>
+    /// One connection as its hash value, "role|site|actor id" (the connection id is the field). Compact on purpose:
+    /// the moderator's node reads every node's connections twice a second for the board (3,000+ entries).
+    /// </summary>
+    static string Entry(PresenceConnection c) => $"{c.Role}|{c.Site}|{c.ActorId}";
+
+    /// <summary>An entry this version cannot read (an older format, a stray write) is skipped: the next refresh rewrites it.</summary>
+    static PresenceConnection? FromEntry(string connectionId, string entry)
+    {
+        var parts = entry.Split('|', 3);
+        return parts.Length == 3 && Enum.TryParse<Role>(parts[0], out var role) && Enum.IsDefined(role)
+            ? new PresenceConnection(connectionId, role, parts[1].Length > 0 ? parts[1] : null, parts[2])
+            : null;
     }
 
     /// <summary>A node stopping on purpose takes its connections with it at once.</summary>
