@@ -164,13 +164,13 @@ public sealed class ForumEngine(
             Role.SiteHost => $"host:{viewer.Site}",
             _ => "public",
         };
-        return cache.ByAudience.GetOrAdd(audience,
-            _ => Snapshots.Serialize(Visibility.StateFor(view.State, viewer.Role, viewer.Site)));
+        return cache.ByAudience.GetOrAdd(audience, _ => Snapshots.Serialize(cache.States.For(viewer.Role, viewer.Site)));
     }
 
     sealed record SnapshotCache(ForumView View)
     {
         public System.Collections.Concurrent.ConcurrentDictionary<string, string> ByAudience { get; } = new();
+        public Visibility.VisibleStates States { get; } = new(View.State);
     }
 
     /// <summary>Brings this node's view up to the store's head (events other nodes appended).</summary>
