@@ -44,9 +44,6 @@ public sealed class RedisSettings
         options.ConnectRetry = 1;
         options.ReconnectRetryPolicy = new LinearRetry(500);
         options.BacklogPolicy = failWhileDisconnected ? BacklogPolicy.FailFast : BacklogPolicy.Default;
-        // The .NET thread pool rather than the client's own dedicated one: on a node with two cores, that pool's
-        // spinning workers took ≈ 7 % of the node's CPU under forum-day load (docs/performance.md).
-        options.SocketManager = SocketManager.ThreadPool;
         options.AllowAdmin = true; // CONFIG GET at open, to warn when persistence cannot keep "acknowledged means durable"
         return options;
     }
