@@ -48,6 +48,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
             {
                 foreach (var e in item.Events)
                 {
+                    metrics.Delivering(e.Stored.At, time.GetUtcNow().ToUnixTimeMilliseconds());
                     Send(e);
                     metrics.FannedOut(item.QueuedAt);
                 }

@@ -17,6 +17,7 @@ public sealed class HubMetrics
     readonly Counter<long> _eventsCommitted;
     readonly Histogram<double> _fanOut;
     readonly Histogram<double> _commit;
+    readonly Histogram<double> _delivery;
     readonly Histogram<long> _resumeEvents;
     readonly Counter<long> _backplaneErrors;
 
@@ -37,6 +38,9 @@ public sealed class HubMetrics
         _commit = meter.CreateHistogram<double>("eventhub.commit.duration", unit: "s",
             description: "From the event's time (the decision) to its commit (durable in the log)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        _delivery = meter.CreateHistogram<double>("eventhub.delivery.delay", unit: "s",
+            description: "From the event's time (the deciding node's clock) to this node starting to write it to its connections",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         _resumeEvents = meter.CreateHistogram<long>("eventhub.resume.events",
             description: "Events sent per resume, by kind (events, or snapshot then events)",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 5, 20, 100, 500, 2000] });
@@ -51,6 +55,9 @@ public sealed class HubMetrics
 
     /// <summary>An event committed: its time (ms since the epoch, taken before the append) to now.</summary>
     public void Committed(long eventAtMs, long nowMs) => _commit.Record(Math.Max(0, nowMs - eventAtMs) / 1000.0);
+
+    /// <summary>This node starts writing an event to its connections (any node may have appended it).</summary>
+    public void Delivering(long eventAtMs, long nowMs) => _delivery.Record(Math.Max(0, nowMs - eventAtMs) / 1000.0);
 
     public void FannedOut(long committedTimestamp) => _fanOut.Record(Stopwatch.GetElapsedTime(committedTimestamp).TotalSeconds);
 

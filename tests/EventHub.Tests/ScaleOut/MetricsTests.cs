@@ -34,6 +34,8 @@ public sealed class MetricsTests : IAsyncLifetime
             && HasSample(text, "eventhub_commands_total", "method=\"CheckIn\"", "outcome=\"attendance.already_checked_in\"")
             && HasSample(text, "eventhub_events_committed_total", "type=\"site.checked_in\"")
             && HasSample(text, "eventhub_fanout_duration_seconds_count")
+            && HasSample(text, "eventhub_commit_duration_seconds_count")
+            && HasSample(text, "eventhub_delivery_delay_seconds_count")
             && HasSample(text, "eventhub_resume_events_count", "kind=\"events\""));
         // Both test nodes live in one process, and OpenTelemetry listens to meters by name process-wide, so each
         // scrape here shows both nodes' instruments; the node label tells the connections apart. One node per
