@@ -61,12 +61,12 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
 
     public async ValueTask<PresenceSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(settings.CommandTimeout);
         try
         {
-            var nodes = await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(settings.CommandTimeout, cancellationToken);
-            var perNode = await Task.WhenAll(nodes.Select(n => Db.HashGetAllAsync(keys.PresenceOfNode(n!))))
-                .WaitAsync(settings.CommandTimeout, cancellationToken);
-            var lines = await Db.HashGetAllAsync(keys.HostLines).WaitAsync(settings.CommandTimeout, cancellationToken);
+            var nodes = await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(bounded.Token);
+            var lines = await Db.HashGetAllAsync(keys.HostLines).WaitAsync(bounded.Token);
 
             var all = new InMemoryPresenceStore();
             foreach (var line in lines)
@@ -74,17 +74,26 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
                 var parts = line.Value.ToString().Split('|');
                 await all.HostHeardAsync(line.Name!, long.Parse(parts[0]), parts[1].Length > 0 ? int.Parse(parts[1]) : null, cancellationToken);
             }
-            for (var i = 0; i < nodes.Length; i++)
+            foreach (var node in nodes)
             {
-                // An expired hash (its node died) reads as empty: forget the node until it writes again.
-                if (perNode[i].Length == 0) _ = Db.SetRemoveAsync(keys.PresenceNodes, nodes[i], CommandFlags.FireAndForget);
-                foreach (var entry in perNode[i])
+                // Read in pages (HSCAN) and counted as they come, not as one reply: the moderator's node reads every
+                // node twice a second, and 1,500 connections in one reply is a large-object allocation each time (gen2
+                // collections, pauses). A connection that comes or goes meanwhile may be missed or seen twice; counting
+                // is by connection id, and the board reads again half a second later.
+                var seen = 0;
+                await foreach (var entry in Db.HashScanAsync(keys.PresenceOfNode(node!), pageSize: 250).WithCancellation(bounded.Token))
+                {
+                    seen++;
                     if (FromEntry(entry.Name!, entry.Value!) is { } connection)
                         await all.ConnectedAsync(connection, 0, cancellationToken); // at 0: the lines above already hold the times
+                }
+                // An expired hash (its node died) reads as empty: forget the node until it writes again.
+                if (seen == 0) _ = Db.SetRemoveAsync(keys.PresenceNodes, node, CommandFlags.FireAndForget);
             }
             return await all.SnapshotAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException
+                                       || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new StoreUnavailableException("Redis did not answer the presence snapshot.", ex);
         }
