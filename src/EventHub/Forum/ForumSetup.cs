@@ -40,7 +40,7 @@ public static class ForumSetup
 /// Loads the forum's log before the hub takes connections, follows the store's feed of appended events (when the
 /// store has other writers), and opens the forum on a brand-new log.
 /// </summary>
-sealed class ForumStartup(ForumEngine engine, SeedData seeds, IServiceProvider services, IHostApplicationLifetime lifetime)
+sealed class ForumStartup(ForumEngine engine, SeedData seeds, IEnumerable<IEventFeed> feeds, IHostApplicationLifetime lifetime)
     : IHostedService
 {
     IAsyncDisposable? _following;
@@ -48,7 +48,7 @@ sealed class ForumStartup(ForumEngine engine, SeedData seeds, IServiceProvider s
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await engine.StartAsync(cancellationToken);
-        if (services.GetService<IEventFeed>() is { } feed)
+        if (feeds.LastOrDefault() is { } feed) // the last registered, as the container would resolve it
             _following = await engine.FollowAsync(feed, lifetime.ApplicationStopping, cancellationToken);
         if (!engine.View.State.IsOpen)
             await engine.ExecuteAsync(Actor.System, $"open-{seeds.Forum.Id}",
