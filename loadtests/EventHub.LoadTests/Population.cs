@@ -70,6 +70,9 @@ sealed class Population(RunSettings settings, Recorders recorders) : IAsyncDispo
         var head = await HeadAsync(probes[0].Client, cancellationToken);
         await Task.WhenAll(probes.Select(p => p.Client.WaitForSeqAsync(head, cancellationToken)));
         ConnectSeconds = clock.Elapsed.TotalSeconds;
+        // Which node each client landed on, for the per-node split of the fan-out (not part of the connect time).
+        await Parallel.ForEachAsync(probes, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },
+            async (p, ct) => p.Node = (await Retry(() => p.Client.InvokeAsync<Domain.Protocol.Identity>("WhoAmI"), ct)).Node);
 
         for (var i = 0; i < probes.Length; i++)
         {

@@ -27,7 +27,9 @@ sealed class Probe
         client.EnvelopeArrived += e =>
         {
             if (!Measuring) return;
-            recorders.Fanout.RecordValue(Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - e.At));
+            var delay = Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - e.At);
+            recorders.Fanout.RecordValue(delay);
+            if (Node is { } node) recorders.FanoutOn(node).RecordValue(delay);
         };
         client.EventApplied += e =>
         {
@@ -49,6 +51,9 @@ sealed class Probe
 
     public ForumClient Client { get; }
     public string Role { get; }
+
+    /// <summary>The hub node the client connected to (WhoAmI after connecting), for the per-node split.</summary>
+    public string? Node { get; set; }
     public long Applied { get; private set; }
     public long LastSeq { get; private set; }
     public long Duplicated { get; private set; }
@@ -99,11 +104,16 @@ sealed class Recorders
 {
     public readonly LongConcurrentHistogram Fanout = new(1, 600_000, 3);
     public readonly LongConcurrentHistogram Healed = new(1, 600_000, 3);
+    public readonly System.Collections.Concurrent.ConcurrentDictionary<string, LongConcurrentHistogram> FanoutByNode = new();
     public long Deliveries;
+
+    /// <summary>Fan-out as measured by the clients connected to one node.</summary>
+    public LongConcurrentHistogram FanoutOn(string node) => FanoutByNode.GetOrAdd(node, _ => new LongConcurrentHistogram(1, 600_000, 3));
 
     public void Reset()
     {
         Fanout.Reset();
+        foreach (var h in FanoutByNode.Values) h.Reset();
         Healed.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
     }

@@ -53,6 +53,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["snapshots"] = people.All.Sum(p => p.Client.Snapshots),
             ["resumes"] = people.All.Sum(p => p.Client.Resumes),
             ["fanout_ms"] = ours,
+            ["fanout_ms_by_node"] = new JsonObject(recorders.FanoutByNode.OrderBy(n => n.Key, StringComparer.Ordinal)
+                .Select(n => KeyValuePair.Create(n.Key, (JsonNode?)Latency(n.Value)))),
             ["healed_ms"] = Latency(recorders.Healed),
             ["deliveries_per_s"] = Math.Round(deliveriesPerSecond, 1),
             ["acknowledged"] = verdict.Acknowledged,
@@ -131,6 +133,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
         md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, resumes {s["resumes"]} (snapshots {s["snapshots"]}), live repeats ignored {s["repeats_ignored"]}");
         md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
+        md.AppendLine(inv, $"- fan-out by the node the client is on: {s["fanout_ms_by_node"]!.ToJsonString()}");
         md.AppendLine(inv, $"- hub: peak RSS {s["hub"]!["peak_rss_mb"]} MB, {s["hub"]!["rss_per_connection_kb"]} KB per connection; per node: {s["hub"]!["nodes"]!.ToJsonString()}");
         if (s["failover"] is { } f)
             md.AppendLine(inv, $"- failover: moved {f["moved"]}, resumed {f["resumed"]}, missed events {f["missed_events"]}, back in sync p50 {f["resume_p50_s"]} s, p99 {f["resume_p99_s"]} s");

@@ -14,7 +14,7 @@ namespace EventHub.Hubs;
 /// docs/protocol.md documents every method and event.
 /// </summary>
 [Authorize]
-public sealed partial class ForumHub(ForumEngine engine) : Hub
+public sealed partial class ForumHub(ForumEngine engine, NodeIdentity node) : Hub
 {
     public override async Task OnConnectedAsync()
     {
@@ -32,7 +32,7 @@ public sealed partial class ForumHub(ForumEngine engine) : Hub
     public Identity WhoAmI()
     {
         var actor = Caller;
-        return new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id);
+        return new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id, node.Name);
     }
 
     /// <summary>Every event after the caller's position (or a snapshot and the events after it).</summary>

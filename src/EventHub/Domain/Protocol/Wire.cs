@@ -30,7 +30,8 @@ public sealed record CommandResult(
 }
 
 /// <summary>Who the token says you are, returned by WhoAmI and the token endpoint.</summary>
-public sealed record Identity(string Role, string? Site, string Name, string Id);
+/// <param name="Node">The hub node this connection is on (support and load tests: which node a client landed on).</param>
+public sealed record Identity(string Role, string? Site, string Name, string Id, string? Node = null);
 
 public static class ClientMethods
 {
