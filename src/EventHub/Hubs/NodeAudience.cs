@@ -14,8 +14,6 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
 {
     readonly ConcurrentDictionary<string, Member> _members = new(StringComparer.Ordinal);
 
-    public int Count => _members.Count;
-
     /// <summary>A connection whose token names no forum role is left out (the hub refuses it anyway).</summary>
     public void Add(HubConnectionContext connection)
     {

@@ -32,7 +32,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
         foreach (var e in events)
         {
             metrics.Committed(e.Type);
-            metrics.Committed(e.At, now);
+            metrics.CommitTook(e.At, now);
         }
     }
 

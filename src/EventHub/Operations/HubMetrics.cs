@@ -53,8 +53,8 @@ public sealed class HubMetrics
 
     public void Committed(string type) => _eventsCommitted.Add(1, new KeyValuePair<string, object?>("type", type));
 
-    /// <summary>An event committed: its time (ms since the epoch, taken before the append) to now.</summary>
-    public void Committed(long eventAtMs, long nowMs) => _commit.Record(Math.Max(0, nowMs - eventAtMs) / 1000.0);
+    /// <summary>How long an event took to commit: from its time (ms since the epoch, taken before the append) to now.</summary>
+    public void CommitTook(long eventAtMs, long nowMs) => _commit.Record(Math.Max(0, nowMs - eventAtMs) / 1000.0);
 
     /// <summary>This node starts writing an event to its connections (any node may have appended it).</summary>
     public void Delivering(long eventAtMs, long nowMs) => _delivery.Record(Math.Max(0, nowMs - eventAtMs) / 1000.0);
