@@ -79,13 +79,13 @@ public sealed class ForumEngine(
                 catch (ForumRuleException)
                 {
                     if (await EarlierOutcomeAsync(commandId, cancellationToken) is { } earlier) return earlier;
-                    if (await CatchUpLockedAsync(cancellationToken)) continue;
+                    if (await MovedOnAsync(view, attempt, cancellationToken)) continue;
                     throw;
                 }
                 if (events.Count == 0)
                 {
                     if (await EarlierOutcomeAsync(commandId, cancellationToken) is { } earlier) return earlier;
-                    if (await CatchUpLockedAsync(cancellationToken)) continue;
+                    if (await MovedOnAsync(view, attempt, cancellationToken)) continue;
                     return new CommandResult(true, commandId, 0, 0, false, null);
                 }
 
@@ -117,6 +117,17 @@ public sealed class ForumEngine(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Catches up with the store; true when the view is no longer the one the command was decided on, so deciding
+    /// again may end otherwise. The feed may have moved it meanwhile (during the store round trips before this
+    /// read), which the read alone would not see.
+    /// </summary>
+    async Task<bool> MovedOnAsync(ForumView decidedOn, int attempt, CancellationToken cancellationToken)
+    {
+        await CatchUpLockedAsync(cancellationToken);
+        return !ReferenceEquals(View, decidedOn) && attempt < MaxConflictRetries;
     }
 
     async Task<CommandResult?> EarlierOutcomeAsync(string commandId, CancellationToken cancellationToken) =>
@@ -190,8 +201,8 @@ public sealed class ForumEngine(
         }
     }
 
-    /// <summary>Reads what other nodes appended; true when the view changed.</summary>
-    async Task<bool> CatchUpLockedAsync(CancellationToken cancellationToken)
+    /// <summary>Reads what other nodes appended (the caller holds the gate).</summary>
+    async Task CatchUpLockedAsync(CancellationToken cancellationToken)
     {
         var head = await log.GetHeadAsync(forumId, cancellationToken);
         var before = View;
@@ -211,7 +222,6 @@ public sealed class ForumEngine(
             if (page.Count == 0) break;
             Commit(page.Select(CommittedEvent.Decode).ToList());
         }
-        return !ReferenceEquals(View, before);
     }
 
     /// <summary>
