@@ -18,21 +18,68 @@ public sealed class RedisPresenceStoreTests(RedisFixture redis) : PresenceStoreC
 
     public void Dispose() => _connection.Dispose();
 
+    // A node counts its own connections from memory; what it wrote to Redis is what the other nodes read. So each
+    // test writes as node-1 and reads as node-2.
+
     [Fact]
-    public async Task AnEntryItCannotRead_IsSkipped_AndTheNextRefreshRewritesIt()
+    public async Task AnEntryItCannotRead_IsSkipped_AndItsNodesFirstRefreshRewritesIt()
     {
-        var keys = new RedisKeys($"test-{Guid.NewGuid():N}");
-        var store = new RedisPresenceStore(_connection, keys, new NodeIdentity("node-1"), new RedisSettings(),
-            NullLogger<RedisPresenceStore>.Instance);
+        var (store, keys) = NewStore("node-1");
+        var (reader, _) = NewStore("node-2", keys);
         await store.ConnectedAsync(new PresenceConnection("c1", Role.Delegate, "HGG", "d-1"), 1_000);
         await store.ConnectedAsync(new PresenceConnection("c2", Role.Delegate, "HGG", "d-2"), 1_000);
         // What an older version wrote (JSON), or any stray value, in place of one entry.
         await _connection.GetDatabase().HashSetAsync(keys.PresenceOfNode("node-1"), "c1", "{\"connectionId\":\"c1\",\"role\":\"delegate\"}");
 
-        Assert.Equal(1, (await store.SnapshotAsync()).Site("HGG").DelegatesConnected);
+        Assert.Equal(1, (await reader.SnapshotAsync()).Site("HGG").DelegatesConnected);
+        Assert.Equal(2, (await store.SnapshotAsync()).Site("HGG").DelegatesConnected);
+
+        await store.RefreshAsync(); // a node's first refresh writes all its connections
+        Assert.Equal(2, (await reader.SnapshotAsync()).Site("HGG").DelegatesConnected);
+    }
+
+    [Fact]
+    public async Task WhenRedisNoLongerHasANodesConnections_ItsNextRefreshWritesThemAllAgain()
+    {
+        var (store, keys) = NewStore("node-1");
+        var (reader, _) = NewStore("node-2", keys);
+        await store.ConnectedAsync(new PresenceConnection("c1", Role.Delegate, "HGG", "d-1"), 1_000);
+        await store.ConnectedAsync(new PresenceConnection("c2", Role.SiteHost, "HGG", "h-1"), 1_000);
+        await store.RefreshAsync();
+        await _connection.GetDatabase().KeyDeleteAsync(keys.PresenceOfNode("node-1")); // a flush, or a restart without data
+
+        Assert.Equal(SitePresence.Nobody with { HostLastHeardAt = 1_000 }, (await reader.SnapshotAsync()).Site("HGG"));
 
         await store.RefreshAsync();
-        Assert.Equal(2, (await store.SnapshotAsync()).Site("HGG").DelegatesConnected);
+        var site = (await reader.SnapshotAsync()).Site("HGG");
+        Assert.Equal((1, 1), (site.DelegatesConnected, site.HostConnections));
+        Assert.True(await _connection.GetDatabase().KeyTimeToLiveAsync(keys.PresenceOfNode("node-1")) > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task ARefreshWithNothingLost_ExtendsTheExpiry_WithoutRewritingTheConnections()
+    {
+        var (store, keys) = NewStore("node-1");
+        var (reader, _) = NewStore("node-2", keys);
+        var db = _connection.GetDatabase();
+        var hash = keys.PresenceOfNode("node-1");
+        await store.ConnectedAsync(new PresenceConnection("c1", Role.Delegate, "HGG", "d-1"), 1_000);
+        await store.RefreshAsync();
+        // A field this node never wrote: a rewrite would delete it, an expiry extension leaves it.
+        await db.HashSetAsync(hash, "c9", "Delegate|HGG|d-9");
+        await db.KeyExpireAsync(hash, TimeSpan.FromSeconds(2));
+
+        await store.RefreshAsync();
+
+        Assert.Equal(2, (await reader.SnapshotAsync()).Site("HGG").DelegatesConnected);
+        Assert.True(await db.KeyTimeToLiveAsync(hash) > TimeSpan.FromSeconds(10)); // three refreshes of 5 s
+    }
+
+    (RedisPresenceStore Store, RedisKeys Keys) NewStore(string node, RedisKeys? keys = null)
+    {
+        keys ??= new RedisKeys($"test-{Guid.NewGuid():N}");
+        return (new RedisPresenceStore(_connection, keys, new NodeIdentity(node), new RedisSettings(),
+            NullLogger<RedisPresenceStore>.Instance), keys);
     }
 }
 

@@ -31,6 +31,8 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         """;
 
     readonly ConcurrentDictionary<string, PresenceConnection> _mine = new(StringComparer.Ordinal);
+    // 1 when the next refresh must rewrite every entry (see RefreshAsync); the first one always does.
+    int _repair = 1;
 
     public bool CoversAllNodes => true;
 
@@ -74,21 +76,23 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
                 var parts = line.Value.ToString().Split('|');
                 await all.HostHeardAsync(line.Name!, long.Parse(parts[0]), parts[1].Length > 0 ? int.Parse(parts[1]) : null, cancellationToken);
             }
-            foreach (var node in nodes)
+            foreach (var mine in _mine.Values) await all.ConnectedAsync(mine, 0, cancellationToken);
+            foreach (var each in nodes)
             {
+                if (each == node.Name) continue; // this node's own connections: from memory, fresher than Redis
                 // Read in pages (HSCAN) and counted as they come, not as one reply: the moderator's node reads every
                 // node twice a second, and 1,500 connections in one reply is a large-object allocation each time (gen2
                 // collections, pauses). A connection that comes or goes meanwhile may be missed or seen twice; counting
                 // is by connection id, and the board reads again half a second later.
                 var seen = 0;
-                await foreach (var entry in Db.HashScanAsync(keys.PresenceOfNode(node!), pageSize: 250).WithCancellation(bounded.Token))
+                await foreach (var entry in Db.HashScanAsync(keys.PresenceOfNode(each!), pageSize: 250).WithCancellation(bounded.Token))
                 {
                     seen++;
                     if (FromEntry(entry.Name!, entry.Value!) is { } connection)
                         await all.ConnectedAsync(connection, 0, cancellationToken); // at 0: the lines above already hold the times
                 }
                 // An expired hash (its node died) reads as empty: forget the node until it writes again.
-                if (seen == 0) _ = Db.SetRemoveAsync(keys.PresenceNodes, node, CommandFlags.FireAndForget);
+                if (seen == 0) _ = Db.SetRemoveAsync(keys.PresenceNodes, each, CommandFlags.FireAndForget);
             }
             return await all.SnapshotAsync(cancellationToken);
         }
@@ -99,19 +103,38 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         }
     }
 
-    /// <summary>Rewrites this node's connections and their expiry: repairs any write lost while Redis was away.</summary>
+    /// <summary>
+    /// Keeps this node's connections alive in Redis. Most refreshes only extend the hash's expiry; all of them are
+    /// rewritten when Redis no longer has the hash (a restart without its data, a flush), after a write that
+    /// failed, or after an entry of this node's that could not be read. Rewriting 1,500 entries every few seconds
+    /// would cost Redis an append-only-file write and fsync each time, for nothing.
+    /// </summary>
     public async Task RefreshAsync()
     {
-        var transaction = Db.CreateTransaction();
-        _ = transaction.KeyDeleteAsync(Mine);
-        var entries = _mine.Values.Select(c => new HashEntry(c.ConnectionId, Entry(c))).ToArray();
-        if (entries.Length > 0)
+        try
         {
-            _ = transaction.HashSetAsync(Mine, entries);
-            _ = transaction.KeyExpireAsync(Mine, Ttl);
-            _ = transaction.SetAddAsync(keys.PresenceNodes, node.Name);
+            if (Interlocked.Exchange(ref _repair, 0) == 0)
+            {
+                var alive = Db.KeyExpireAsync(Mine, Ttl);
+                await Task.WhenAll(alive, Db.SetAddAsync(keys.PresenceNodes, node.Name)).WaitAsync(settings.CommandTimeout);
+                if (await alive || _mine.IsEmpty) return;
+            }
+            var transaction = Db.CreateTransaction();
+            _ = transaction.KeyDeleteAsync(Mine);
+            var entries = _mine.Values.Select(c => new HashEntry(c.ConnectionId, Entry(c))).ToArray();
+            if (entries.Length > 0)
+            {
+                _ = transaction.HashSetAsync(Mine, entries);
+                _ = transaction.KeyExpireAsync(Mine, Ttl);
+                _ = transaction.SetAddAsync(keys.PresenceNodes, node.Name);
+            }
+            await transaction.ExecuteAsync().WaitAsync(settings.CommandTimeout);
         }
-        await transaction.ExecuteAsync().WaitAsync(settings.CommandTimeout);
+        catch
+        {
+            Volatile.Write(ref _repair, 1);
+            throw;
+        }
     }
 
     /// <summary>
@@ -120,7 +143,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     /// </summary>
     static string Entry(PresenceConnection c) => $"{c.Role}|{c.Site}|{c.ActorId}";
 
-    /// <summary>An entry this version cannot read (an older format, a stray write) is skipped: the next refresh rewrites it.</summary>
+    /// <summary>An entry this version cannot read (an older format, a stray write) is skipped; in this node's own hash, the next refresh rewrites it.</summary>
     static PresenceConnection? FromEntry(string connectionId, string entry)
     {
         var parts = entry.Split('|', 3);
@@ -145,6 +168,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            Volatile.Write(ref _repair, 1);
             WriteFailed(logger, operation, ex.Message);
         }
     }
