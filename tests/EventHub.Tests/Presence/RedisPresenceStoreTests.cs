@@ -49,10 +49,13 @@ public sealed class RedisPresenceStoreTests(RedisFixture redis) : PresenceStoreC
         await _connection.GetDatabase().KeyDeleteAsync(keys.PresenceOfNode("node-1")); // a flush, or a restart without data
 
         Assert.Equal(SitePresence.Nobody with { HostLastHeardAt = 1_000 }, (await reader.SnapshotAsync()).Site("HGG"));
+        // A connect before the refresh starts a new hash, with only itself in it.
+        await store.ConnectedAsync(new PresenceConnection("c3", Role.Delegate, "HGG", "d-3"), 2_000);
+        Assert.Equal(1, (await reader.SnapshotAsync()).Site("HGG").DelegatesConnected);
 
         await store.RefreshAsync();
         var site = (await reader.SnapshotAsync()).Site("HGG");
-        Assert.Equal((1, 1), (site.DelegatesConnected, site.HostConnections));
+        Assert.Equal((2, 1), (site.DelegatesConnected, site.HostConnections));
         Assert.True(await _connection.GetDatabase().KeyTimeToLiveAsync(keys.PresenceOfNode("node-1")) > TimeSpan.Zero);
     }
 
@@ -65,13 +68,13 @@ public sealed class RedisPresenceStoreTests(RedisFixture redis) : PresenceStoreC
         var hash = keys.PresenceOfNode("node-1");
         await store.ConnectedAsync(new PresenceConnection("c1", Role.Delegate, "HGG", "d-1"), 1_000);
         await store.RefreshAsync();
-        // A field this node never wrote: a rewrite would delete it, an expiry extension leaves it.
-        await db.HashSetAsync(hash, "c9", "Delegate|HGG|d-9");
+        // A value this node never wrote: a rewrite would put c1 back at HGG, an expiry extension leaves it.
+        await db.HashSetAsync(hash, "c1", "Delegate|HNI|d-1");
         await db.KeyExpireAsync(hash, TimeSpan.FromSeconds(2));
 
         await store.RefreshAsync();
 
-        Assert.Equal(2, (await reader.SnapshotAsync()).Site("HGG").DelegatesConnected);
+        Assert.Equal(1, (await reader.SnapshotAsync()).Site("HNI").DelegatesConnected);
         Assert.True(await db.KeyTimeToLiveAsync(hash) > TimeSpan.FromSeconds(10)); // three refreshes of 5 s
     }
 

@@ -105,9 +105,10 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
 
     /// <summary>
     /// Keeps this node's connections alive in Redis. Most refreshes only extend the hash's expiry; all of them are
-    /// rewritten when Redis no longer has the hash (a restart without its data, a flush), after a write that
-    /// failed, or after an entry of this node's that could not be read. Rewriting 1,500 entries every few seconds
-    /// would cost Redis an append-only-file write and fsync each time, for nothing.
+    /// rewritten at the first refresh, after a write that failed, and when Redis does not hold as many as this node
+    /// has (it lost the hash in a restart without its data or a flush, and a later connect began a new one).
+    /// Rewriting 1,500 entries every few seconds would cost Redis an append-only-file write and fsync each time, for
+    /// nothing.
     /// </summary>
     public async Task RefreshAsync()
     {
@@ -115,9 +116,10 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         {
             if (Interlocked.Exchange(ref _repair, 0) == 0)
             {
-                var alive = Db.KeyExpireAsync(Mine, Ttl);
-                await Task.WhenAll(alive, Db.SetAddAsync(keys.PresenceNodes, node.Name)).WaitAsync(settings.CommandTimeout);
-                if (await alive || _mine.IsEmpty) return;
+                var held = Db.HashLengthAsync(Mine);
+                await Task.WhenAll(Db.KeyExpireAsync(Mine, Ttl), held, Db.SetAddAsync(keys.PresenceNodes, node.Name))
+                    .WaitAsync(settings.CommandTimeout);
+                if (await held == _mine.Count) return; // a connect or disconnect in flight may differ: a rewrite, harmless
             }
             var transaction = Db.CreateTransaction();
             _ = transaction.KeyDeleteAsync(Mine);
@@ -143,7 +145,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     /// </summary>
     static string Entry(PresenceConnection c) => $"{c.Role}|{c.Site}|{c.ActorId}";
 
-    /// <summary>An entry this version cannot read (an older format, a stray write) is skipped; in this node's own hash, the next refresh rewrites it.</summary>
+    /// <summary>An entry this version cannot read (an older version's format, a stray write) is skipped; its node rewrites all of its entries at its first refresh.</summary>
     static PresenceConnection? FromEntry(string connectionId, string entry)
     {
         var parts = entry.Split('|', 3);
