@@ -39,8 +39,9 @@ stop_all() {
 trap stop_all EXIT
 stop_all
 
-echo "Dựng / building the load runner (Release) ..." >&2
-dotnet build loadtests/EventHub.LoadTests -c Release --nologo -v q -clp:ErrorsOnly >&2
+runner="$ROOT/.run/load-runner"
+echo "Dựng / publishing the load runner (Release) ..." >&2
+dotnet publish loadtests/EventHub.LoadTests -c Release -o "$runner" --nologo -v q -clp:ErrorsOnly >&2
 
 quiet=(--env Logging__LogLevel__Default=Warning --env Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning)
 hub_url=$(EVENTHUB_RUN_DIR="$hub_run" "$cluster" up --nodes "$nodes" --port 8180 --base-port 5181 --redis-port 6390 \
@@ -61,7 +62,7 @@ if (( baseline )); then
 fi
 
 status=0
-dotnet loadtests/EventHub.LoadTests/bin/Release/net10.0/EventHub.LoadTests.dll "$scenario" \
+dotnet "$runner/EventHub.LoadTests.dll" "$scenario" \
   --hub "$hub_url" --credentials "$hub_run/credentials.json" --node-pids "$pids" --nodes "$nodes" \
   --out "$ROOT/loadtests/results" "${bare[@]}" "${fault[@]}" "${runner_args[@]}" || status=$?
 exit "$status"
