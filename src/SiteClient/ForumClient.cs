@@ -58,7 +58,11 @@ public sealed class ForumClient : IAsyncDisposable
 
     readonly ForumClientOptions _options;
     readonly HubConnection _connection;
-    readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    // Synchronous continuations: a live event is applied on the connection's own receive path, as it arrives,
+    // instead of being handed to a thread-pool thread first (the loop then waits for the next one). Every writer
+    // only queues and returns; the loop never blocks, so running it on the writer's thread holds nothing up.
+    readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     readonly CancellationTokenSource _stopping = new();
     // Released each time the connection closes: the keeper waits on it instead of polling the state every second.
     readonly SemaphoreSlim _closed = new(0);
@@ -92,8 +96,14 @@ public sealed class ForumClient : IAsyncDisposable
 
         _connection.On<EventEnvelope>(ClientMethods.Event, e =>
         {
-            EnvelopeArrived?.Invoke(e);
-            _inbox.Writer.TryWrite(e);
+            try
+            {
+                EnvelopeArrived?.Invoke(e);
+            }
+            finally
+            {
+                _inbox.Writer.TryWrite(e); // a handler that throws must not cost the event
+            }
         });
         _connection.On<LogPosition>(ClientMethods.Position, p => _inbox.Writer.TryWrite(p));
         // The hub measures a host's round trip by the time its ping takes to come back: answer at once, off the loop.

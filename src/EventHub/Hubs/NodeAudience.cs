@@ -39,12 +39,19 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
         public Viewer Viewer => viewer;
 
         /// <summary>
+        /// The last position this connection was written (an event's seq, or a beacon's head); -1 before any. A
+        /// write that fails ends the connection, so what was written arrives or the client resumes anyway.
+        /// </summary>
+        public long Told { get; private set; } = -1;
+
+        /// <summary>
         /// Writes after whatever is still being written to this connection, so it gets messages in the order
         /// given, without the caller waiting on a slow socket (the others must not wait for it). A connection
         /// that stops reading is closed by SignalR's client timeout, which ends its pending writes.
         /// </summary>
-        public void Write(SerializedHubMessage message)
+        public void Write(SerializedHubMessage message, long position)
         {
+            Told = position;
             if (_writing.IsCompleted)
             {
                 var write = connection.WriteAsync(message);

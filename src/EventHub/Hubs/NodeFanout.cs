@@ -14,7 +14,9 @@ namespace EventHub.Hubs;
 /// order, each in the form its viewer may see (serialised once per form, not per connection), off the command
 /// path. Every node does the same from the store's feed, so the backplane never carries an event, and no client
 /// sees events out of order. The position beacon goes through the same queue, so it reaches each connection after
-/// every event it counts.
+/// every event it counts, and only the connections it tells something: one already written the head it announces
+/// (that event, or the same beacon) is skipped. In a busy forum that is nearly all of them, and a beacon to every
+/// connection every few seconds was a burst of one more event's fan-out.
 /// </summary>
 public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time, HubMetrics metrics,
     ILogger<NodeFanout> logger) : BackgroundService, IEventPublisher
@@ -22,6 +24,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
     readonly record struct Outgoing(IReadOnlyList<CommittedEvent> Events, LogPosition? Position, long QueuedAt);
 
     readonly Channel<Outgoing> _queue = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    string? _beaconEpoch;
 
     public void Publish(IReadOnlyList<CommittedEvent> events) =>
         _queue.Writer.TryWrite(new Outgoing(events, null, Stopwatch.GetTimestamp()));
@@ -52,11 +55,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
                     Send(e);
                     metrics.FannedOut(item.QueuedAt);
                 }
-                if (item.Position is { } position)
-                {
-                    var message = Message(ClientMethods.Position, position);
-                    foreach (var member in audience) member.Write(message);
-                }
+                if (item.Position is { } position) Tell(position);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -73,7 +72,21 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
         foreach (var member in audience)
             member.Write(e.ShowsFullTo(member.Viewer)
                 ? full ??= Message(ClientMethods.Event, e.Full)
-                : publicForm ??= Message(ClientMethods.Event, e.Public));
+                : publicForm ??= Message(ClientMethods.Event, e.Public), e.Seq);
+    }
+
+    /// <summary>
+    /// The beacon, to each connection that was not written the head yet: one that joined since, one a write was
+    /// lost to, and every connection when the log's epoch changed.
+    /// </summary>
+    void Tell(LogPosition position)
+    {
+        var everyone = position.Epoch != _beaconEpoch;
+        _beaconEpoch = position.Epoch;
+        SerializedHubMessage? message = null;
+        foreach (var member in audience)
+            if (everyone || member.Told < position.Head)
+                member.Write(message ??= Message(ClientMethods.Position, position), position.Head);
     }
 
     static SerializedHubMessage Message(string method, object argument) => new(new InvocationMessage(method, [argument]));

@@ -96,4 +96,20 @@ public sealed class ResumeTests
         Assert.True(result.Ok);
         Assert.Equal(result.LastSeq, app.Engine.View.Head);
     }
+
+    [Fact]
+    public async Task AnArrivalHandlerThatThrows_DoesNotCostTheClientTheEvent()
+    {
+        await using var app = new HubApp(new() { ["EventHub:PositionInterval"] = "01:00:00" }); // no beacon to heal it
+        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
+        await using var display = await app.ConnectAsync(await app.LoginDisplayAsync());
+        display.EnvelopeArrived += _ => throw new InvalidOperationException("a broken handler");
+        var resumes = display.Resumes;
+
+        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
+
+        await display.WaitForSeqAsync(result.LastSeq).WaitAsync(Timeouts.Call);
+        Assert.True(display.Forum.State.Attendance.Site("HCM").CheckedIn);
+        Assert.Equal(resumes, display.Resumes); // taken in live, not healed
+    }
 }

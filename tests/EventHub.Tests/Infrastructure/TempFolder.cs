@@ -28,6 +28,22 @@ public static class Timeouts
     public static readonly TimeSpan Heal = TimeSpan.FromSeconds(30);
 }
 
+/// <summary>Waits for something the system does on its own time (a heal, a beacon), within <see cref="Timeouts.Heal"/>.</summary>
+public static class Eventually
+{
+    public static Task That(Func<bool> condition) => That(() => Task.FromResult(condition()));
+
+    public static async Task That(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeouts.Heal;
+        while (!await condition().WaitAsync(Timeouts.Call))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(100);
+        }
+    }
+}
+
 /// <summary>Finds the repository root (the folder holding EventHub.sln) from the test's output folder.</summary>
 public static class Repo
 {

@@ -46,7 +46,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
         var stored = await pending.WaitAsync(Timeouts.Heal);
         output.WriteLine($"the pending command was stored {restarted.ElapsedMilliseconds} ms after Redis answered again");
         Assert.True(stored.Ok, stored.Error?.Code);
-        await Eventually(async () => await ReadyzAsync(A) == HttpStatusCode.OK && await ReadyzAsync(B) == HttpStatusCode.OK);
+        await Eventually.That(async () => await ReadyzAsync(A) == HttpStatusCode.OK && await ReadyzAsync(B) == HttpStatusCode.OK);
 
         var log = await RedisCluster.ReadLogAsync(B);
         Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(e => e.Seq));
@@ -78,15 +78,5 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
         using var http = node.Http();
         using var response = await http.GetAsync("/readyz").WaitAsync(Timeouts.Call);
         return response.StatusCode;
-    }
-
-    static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeouts.Heal;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(200);
-        }
     }
 }

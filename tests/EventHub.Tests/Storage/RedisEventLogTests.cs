@@ -46,7 +46,7 @@ public sealed class RedisEventLogTests(RedisFixture redis) : EventLogContract, I
         Assert.False(await log.IsReachableAsync(default).WaitAsync(Timeouts.Call));
 
         server.Start();
-        await Eventually(() => log.IsReachableAsync(default));
+        await Eventually.That(() => log.IsReachableAsync(default));
         var head = await log.GetHeadAsync(Forum, default).WaitAsync(Timeouts.Call);
         Assert.Equal(epoch, head.Epoch);
         Assert.Equal(50, head.Head);
@@ -67,16 +67,6 @@ public sealed class RedisEventLogTests(RedisFixture redis) : EventLogContract, I
         var after = await log.GetHeadAsync(Forum, default);
         Assert.NotEqual(first.Epoch, after.Epoch);
         Assert.Equal(0, after.Head);
-    }
-
-    static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeouts.Heal;
-        while (!await condition().WaitAsync(Timeouts.Call))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(100);
-        }
     }
 
     public void Dispose()
