@@ -58,11 +58,11 @@ public sealed partial class AttendanceWatchdog(ForumEngine engine, IPresenceStor
 
     async Task WatchHostsAsync(ForumView view, long now, CancellationToken cancellationToken)
     {
-        var lines = await presence.SnapshotAsync(cancellationToken);
+        var lines = await presence.HostLinesAsync(cancellationToken);
         foreach (var (code, site) in view.State.Attendance.Sites)
         {
             if (!site.CheckedIn) continue;
-            var line = lines.Site(code);
+            var line = lines.GetValueOrDefault(code) ?? SitePresence.Nobody;
             if (line.HostConnections > 0)
             {
                 if (site.HostLost) await ActAsync($"host-back-{code}-{view.Head}", new ReportHostBack(code), cancellationToken);

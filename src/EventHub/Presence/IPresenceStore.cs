@@ -38,4 +38,10 @@ public interface IPresenceStore
     ValueTask HostHeardAsync(string site, long at, int? rttMs, CancellationToken cancellationToken = default);
 
     ValueTask<PresenceSnapshot> SnapshotAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The sites' host lines only (host connections and last heard; no delegates, displays or moderators in it), for
+    /// the watchdog every node runs every second: a shared store answers it without reading every connection.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<string, SitePresence>> HostLinesAsync(CancellationToken cancellationToken = default);
 }

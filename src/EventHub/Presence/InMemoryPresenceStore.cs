@@ -66,15 +66,34 @@ public sealed class InMemoryPresenceStore(bool coversAllNodes = true) : IPresenc
                         break;
                 }
 
-            var sites = new Dictionary<string, SitePresence>(StringComparer.Ordinal);
-            foreach (var site in hosts.Keys.Concat(delegates.Keys).Concat(_hostLines.Keys).Distinct())
-            {
-                var line = _hostLines.TryGetValue(site, out var l) ? l : ((long At, int? RttMs)?)null;
-                sites[site] = new SitePresence(hosts.GetValueOrDefault(site), delegates.GetValueOrDefault(site)?.Count ?? 0,
-                    line?.At, line?.RttMs);
-            }
+            var sites = HostLines(hosts);
+            foreach (var (site, ids) in delegates)
+                sites[site] = (sites.GetValueOrDefault(site) ?? SitePresence.Nobody) with { DelegatesConnected = ids.Count };
             return ValueTask.FromResult(new PresenceSnapshot(sites, allDelegates, displays, moderators));
         }
+    }
+
+    public ValueTask<IReadOnlyDictionary<string, SitePresence>> HostLinesAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var hosts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var c in _connections.Values)
+                if (c is { Role: Role.SiteHost, Site: { } site }) hosts[site] = hosts.GetValueOrDefault(site) + 1;
+            return ValueTask.FromResult<IReadOnlyDictionary<string, SitePresence>>(HostLines(hosts));
+        }
+    }
+
+    /// <summary>Host connections per site with each site's line (the caller holds the lock).</summary>
+    Dictionary<string, SitePresence> HostLines(Dictionary<string, int> hosts)
+    {
+        var lines = new Dictionary<string, SitePresence>(StringComparer.Ordinal);
+        foreach (var site in hosts.Keys.Concat(_hostLines.Keys).Distinct())
+        {
+            var line = _hostLines.TryGetValue(site, out var l) ? l : ((long At, int? RttMs)?)null;
+            lines[site] = new SitePresence(hosts.GetValueOrDefault(site), 0, line?.At, line?.RttMs);
+        }
+        return lines;
     }
 
     void Heard(string site, long at, int? rttMs)

@@ -64,6 +64,25 @@ public abstract class PresenceStoreContract
         Assert.Empty(snapshot.Delegates);
         Assert.Equal(SitePresence.Nobody, snapshot.Site("CTO"));
     }
+
+    [Fact]
+    public async Task HostLines_CountEachSitesHostConnections_WithTheirLastHeard_AndNobodyElse()
+    {
+        var store = CreateStore();
+        await store.ConnectedAsync(new PresenceConnection("h1", Role.SiteHost, "HCM", "host:HCM"), T);
+        await store.ConnectedAsync(new PresenceConnection("h2", Role.SiteHost, "HCM", "host:HCM"), T + 1);
+        await store.ConnectedAsync(new PresenceConnection("h3", Role.SiteHost, "DNG", "host:DNG"), T);
+        await store.ConnectedAsync(new PresenceConnection("d1", Role.Delegate, "CTO", "d-1"), T);
+        await store.HostHeardAsync("DNG", T + 2_000, 42);
+        await store.DisconnectedAsync("h3", T + 3_000);
+
+        var lines = await store.HostLinesAsync();
+
+        Assert.Equal(new SitePresence(2, 0, T + 1, null), lines["HCM"]);
+        Assert.Equal(new SitePresence(0, 0, T + 3_000, 42), lines["DNG"]);
+        Assert.False(lines.ContainsKey("CTO")); // a delegate is not a host line
+        Assert.Equal((await store.SnapshotAsync()).Site("HCM").HostConnections, lines["HCM"].HostConnections);
+    }
 }
 
 public sealed class InMemoryPresenceStoreTests : PresenceStoreContract

@@ -78,6 +78,26 @@ public sealed class RedisPresenceStoreTests(RedisFixture redis) : PresenceStoreC
         Assert.True(await db.KeyTimeToLiveAsync(hash) > TimeSpan.FromSeconds(10)); // three refreshes of 5 s
     }
 
+    [Fact]
+    public async Task AnotherNodesHosts_AreReadFromItsHostsHash_AndItsRefreshWritesThemAgainWhenRedisLostThem()
+    {
+        var (store, keys) = NewStore("node-1");
+        var (reader, _) = NewStore("node-2", keys);
+        await store.ConnectedAsync(new PresenceConnection("h1", Role.SiteHost, "HGG", "host:HGG"), 1_000);
+        await store.ConnectedAsync(new PresenceConnection("d1", Role.Delegate, "HGG", "d-1"), 1_000);
+        Assert.Equal(new SitePresence(1, 0, 1_000, null), (await reader.HostLinesAsync())["HGG"]);
+        await store.RefreshAsync();
+
+        await _connection.GetDatabase().KeyDeleteAsync(keys.HostsOfNode("node-1")); // lost on its own
+        Assert.Equal(0, (await reader.HostLinesAsync())["HGG"].HostConnections);
+        await store.RefreshAsync(); // the hosts it holds differ from what Redis has: all written again
+
+        Assert.Equal(1, (await reader.HostLinesAsync())["HGG"].HostConnections);
+        Assert.Equal(1, (await reader.SnapshotAsync()).Site("HGG").HostConnections);
+        await store.DisconnectedAsync("h1", 2_000);
+        Assert.Equal(new SitePresence(0, 0, 2_000, null), (await reader.HostLinesAsync())["HGG"]);
+    }
+
     (RedisPresenceStore Store, RedisKeys Keys) NewStore(string node, RedisKeys? keys = null)
     {
         keys ??= new RedisKeys($"test-{Guid.NewGuid():N}");

@@ -44,6 +44,7 @@ public sealed class PresenceTests(ITestOutputHelper output) : IAsyncLifetime
 
         await WaitForAsync(presenceSeenFromB, s => s.Moderators == 1 && s.Displays == 1 && s.Site("HGG").HostConnections == 1
                                                    && s.Site("CBG").DelegatesConnected == 1, Timeouts.Call);
+        Assert.Equal(1, (await presenceSeenFromB.HostLinesAsync())["HGG"].HostConnections); // what B's watchdog reads
 
         var watch = Stopwatch.StartNew();
         _victim.KillHard();
@@ -56,6 +57,8 @@ public sealed class PresenceTests(ITestOutputHelper output) : IAsyncLifetime
         var after = await WaitForAsync(presenceSeenFromB, s => s.Site("HGG").HostConnections == 1, Timeouts.Heal);
         Assert.NotNull(after.Site("HGG").HostLastHeardAt);
         Assert.Equal(1, after.Moderators);
+        // The dead node's hosts hash expired with (or before) its connections: the watchdog counts the one on node-a.
+        Assert.Equal(1, (await presenceSeenFromB.HostLinesAsync())["HGG"].HostConnections);
     }
 
     static async Task<PresenceSnapshot> WaitForAsync(IPresenceStore store, Func<PresenceSnapshot, bool> condition, TimeSpan limit)

@@ -32,6 +32,9 @@ public sealed class RedisKeys(string prefix)
     /// <summary>HASH with expiry: one node's connections, connection id → "role|site|actor id".</summary>
     public RedisKey PresenceOfNode(string node) => $"{Prefix}:{{presence}}:node:{node}";
 
+    /// <summary>HASH with expiry: one node's site hosts' connections (also in its connections), connection id → site.</summary>
+    public RedisKey HostsOfNode(string node) => $"{Prefix}:{{presence}}:node:{node}:hosts";
+
     /// <summary>HASH: site → "last heard at (Unix ms)|last round trip ms"; kept after the host leaves.</summary>
     public RedisKey HostLines => $"{Prefix}:{{presence}}:host-lines";
 

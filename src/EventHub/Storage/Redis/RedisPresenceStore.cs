@@ -10,8 +10,9 @@ namespace EventHub.Storage.Redis;
 /// <summary>
 /// Presence shared by every node. Each node writes its own connections to a hash of its own that expires unless
 /// refreshed (<see cref="RefreshAsync"/>, every <see cref="RedisSettings.PresenceRefresh"/>): a node killed with
-/// kill -9 stops refreshing, and its connections drop out within four refreshes. Host lines ("last heard")
-/// are one hash for all nodes, kept after a host leaves. Counting is <see cref="InMemoryPresenceStore"/>'s,
+/// kill -9 stops refreshing, and its connections drop out within four refreshes. Its site hosts are also in a
+/// small hash of their own, so the watchdog (every node, every second) reads 62 hosts, not every delegate. Host
+/// lines ("last heard") are one hash for all nodes, kept after a host leaves. Counting is <see cref="InMemoryPresenceStore"/>'s,
 /// fed with every node's connections, so one rule decides what "connected" means.
 /// </summary>
 public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, RedisKeys keys, NodeIdentity node,
@@ -38,6 +39,8 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
 
     IDatabase Db => redis.GetDatabase();
     RedisKey Mine => keys.PresenceOfNode(node.Name);
+    RedisKey MineHosts => keys.HostsOfNode(node.Name);
+    int HostCount => _mine.Values.Count(c => c.Role == Role.SiteHost);
     TimeSpan Ttl => settings.PresenceRefresh * 3;
 
     public async ValueTask ConnectedAsync(PresenceConnection connection, long at, CancellationToken cancellationToken = default)
@@ -47,14 +50,24 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
             Db.HashSetAsync(Mine, connection.ConnectionId, Entry(connection)),
             Db.KeyExpireAsync(Mine, Ttl),
             Db.SetAddAsync(keys.PresenceNodes, node.Name)));
-        if (connection is { Role: Role.SiteHost, Site: { } site }) await HostHeardAsync(site, at, null, cancellationToken);
+        if (connection is { Role: Role.SiteHost, Site: { } site })
+        {
+            await QuietlyAsync("host connected", () => Task.WhenAll(
+                Db.HashSetAsync(MineHosts, connection.ConnectionId, site),
+                Db.KeyExpireAsync(MineHosts, Ttl)));
+            await HostHeardAsync(site, at, null, cancellationToken);
+        }
     }
 
     public async ValueTask DisconnectedAsync(string connectionId, long at, CancellationToken cancellationToken = default)
     {
         if (!_mine.TryRemove(connectionId, out var gone)) return;
         await QuietlyAsync("disconnected", () => Db.HashDeleteAsync(Mine, connectionId));
-        if (gone is { Role: Role.SiteHost, Site: { } site }) await HostHeardAsync(site, at, null, cancellationToken);
+        if (gone is { Role: Role.SiteHost, Site: { } site })
+        {
+            await QuietlyAsync("host disconnected", () => Db.HashDeleteAsync(MineHosts, connectionId));
+            await HostHeardAsync(site, at, null, cancellationToken);
+        }
     }
 
     public ValueTask HostHeardAsync(string site, long at, int? rttMs, CancellationToken cancellationToken = default) =>
@@ -71,11 +84,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
             var lines = await Db.HashGetAllAsync(keys.HostLines).WaitAsync(bounded.Token);
 
             var all = new InMemoryPresenceStore();
-            foreach (var line in lines)
-            {
-                var parts = line.Value.ToString().Split('|');
-                await all.HostHeardAsync(line.Name!, long.Parse(parts[0]), parts[1].Length > 0 ? int.Parse(parts[1]) : null, cancellationToken);
-            }
+            await HeardAsync(all, lines, cancellationToken);
             foreach (var mine in _mine.Values) await all.ConnectedAsync(mine, 0, cancellationToken);
             foreach (var each in nodes)
             {
@@ -103,6 +112,41 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         }
     }
 
+    public async ValueTask<IReadOnlyDictionary<string, SitePresence>> HostLinesAsync(CancellationToken cancellationToken = default)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(settings.CommandTimeout);
+        try
+        {
+            var nodes = await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(bounded.Token);
+            var lines = await Db.HashGetAllAsync(keys.HostLines).WaitAsync(bounded.Token);
+            var others = await Task.WhenAll(nodes.Where(n => n != node.Name).Select(n => Db.HashGetAllAsync(keys.HostsOfNode(n!))))
+                .WaitAsync(bounded.Token);
+
+            var all = new InMemoryPresenceStore();
+            await HeardAsync(all, lines, cancellationToken);
+            foreach (var mine in _mine.Values.Where(c => c.Role == Role.SiteHost)) await all.ConnectedAsync(mine, 0, cancellationToken);
+            foreach (var host in others.SelectMany(h => h))
+                await all.ConnectedAsync(new PresenceConnection(host.Name!, Role.SiteHost, host.Value!, ""), 0, cancellationToken);
+            return await all.HostLinesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException
+                                       || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new StoreUnavailableException("Redis did not answer the host lines.", ex);
+        }
+    }
+
+    /// <summary>Feeds the host lines as Redis holds them ("at|rtt") into a store that counts.</summary>
+    static async Task HeardAsync(InMemoryPresenceStore all, HashEntry[] lines, CancellationToken cancellationToken)
+    {
+        foreach (var line in lines)
+        {
+            var parts = line.Value.ToString().Split('|');
+            await all.HostHeardAsync(line.Name!, long.Parse(parts[0]), parts[1].Length > 0 ? int.Parse(parts[1]) : null, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Keeps this node's connections alive in Redis. Most refreshes only extend the hash's expiry; all of them are
     /// rewritten at the first refresh, after a write that failed, and when Redis does not hold as many as this node
@@ -117,18 +161,27 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
             if (Interlocked.Exchange(ref _repair, 0) == 0)
             {
                 var held = Db.HashLengthAsync(Mine);
-                await Task.WhenAll(Db.KeyExpireAsync(Mine, Ttl), held, Db.SetAddAsync(keys.PresenceNodes, node.Name))
-                    .WaitAsync(settings.CommandTimeout);
-                if (await held == _mine.Count) return; // a connect or disconnect in flight may differ: a rewrite, harmless
+                var hostsHeld = Db.HashLengthAsync(MineHosts);
+                await Task.WhenAll(Db.KeyExpireAsync(Mine, Ttl), Db.KeyExpireAsync(MineHosts, Ttl), held, hostsHeld,
+                    Db.SetAddAsync(keys.PresenceNodes, node.Name)).WaitAsync(settings.CommandTimeout);
+                // A connect or disconnect in flight may differ: a rewrite, harmless.
+                if (await held == _mine.Count && await hostsHeld == HostCount) return;
             }
             var transaction = Db.CreateTransaction();
-            _ = transaction.KeyDeleteAsync(Mine);
+            _ = transaction.KeyDeleteAsync([Mine, MineHosts]);
             var entries = _mine.Values.Select(c => new HashEntry(c.ConnectionId, Entry(c))).ToArray();
+            var hosts = _mine.Values.Where(c => c is { Role: Role.SiteHost, Site: not null })
+                .Select(c => new HashEntry(c.ConnectionId, c.Site)).ToArray();
             if (entries.Length > 0)
             {
                 _ = transaction.HashSetAsync(Mine, entries);
                 _ = transaction.KeyExpireAsync(Mine, Ttl);
                 _ = transaction.SetAddAsync(keys.PresenceNodes, node.Name);
+            }
+            if (hosts.Length > 0)
+            {
+                _ = transaction.HashSetAsync(MineHosts, hosts);
+                _ = transaction.KeyExpireAsync(MineHosts, Ttl);
             }
             await transaction.ExecuteAsync().WaitAsync(settings.CommandTimeout);
         }
@@ -156,7 +209,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
 
     /// <summary>A node stopping on purpose takes its connections with it at once.</summary>
     public Task ForgetThisNodeAsync() =>
-        Task.WhenAll(Db.KeyDeleteAsync(Mine), Db.SetRemoveAsync(keys.PresenceNodes, node.Name)).WaitAsync(settings.CommandTimeout);
+        Task.WhenAll(Db.KeyDeleteAsync([Mine, MineHosts]), Db.SetRemoveAsync(keys.PresenceNodes, node.Name)).WaitAsync(settings.CommandTimeout);
 
     /// <summary>
     /// Presence must never cost a connection: a write Redis refuses is logged, and the next refresh repairs
