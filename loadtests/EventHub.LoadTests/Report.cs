@@ -33,6 +33,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["protocol"] = settings.Json ? "json" : "msgpack",
             ["nodes"] = settings.Nodes,
             ["delegates_per_site"] = scenario.DelegatesPerSite,
+            ["phones_drop"] = scenario.Churn,
             ["duration_s"] = Math.Round(workSeconds, 1),
             ["connections"] = new JsonObject { ["total"] = scenario.Connections },
             ["login_all_s"] = Math.Round(people.LoginSeconds, 2),
@@ -119,7 +120,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         var inv = CultureInfo.InvariantCulture;
         md.AppendLine(inv, $"# Load test: {scenario.Name}");
         md.AppendLine();
-        md.AppendLine(inv, $"{(verdict.Passed ? "PASSED" : "FAILED")}: {scenario.Connections} connections ({scenario.DelegatesPerSite} delegates per site), {settings.Nodes} nodes, {(settings.Json ? "JSON" : "MessagePack")}, {workSeconds:F0} s.");
+        md.AppendLine(inv, $"{(verdict.Passed ? "PASSED" : "FAILED")}: {scenario.Connections} connections ({scenario.DelegatesPerSite} delegates per site), {settings.Nodes} nodes, {(settings.Json ? "JSON" : "MessagePack")}, {workSeconds:F0} s{(scenario.Churn ? "" : ", no phones dropping")}.");
         foreach (var problem in verdict.Problems) md.AppendLine(inv, $"- **{problem}**");
         md.AppendLine();
         md.AppendLine("| measure | EventHub | bare SignalR | ratio |");

@@ -115,6 +115,6 @@ sealed record Scenario(string Name, int DelegatesPerSite, TimeSpan Duration, boo
         "checkin-storm" => new("checkin-storm", s.DelegatesPerSite ?? 0, TimeSpan.Zero, false),
         // Moved clients are counted by their resumes after the kill, so no phone drops on purpose there.
         "failover" => new("failover", s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), false),
-        _ => new(s.Scenario, s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), true),
+        _ => new(s.Scenario, s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), !s.NoChurn),
     };
 }

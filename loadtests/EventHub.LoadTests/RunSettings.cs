@@ -46,6 +46,10 @@ sealed class RunSettings : CommandSettings
     [CommandOption("--nodes <N>")]
     public int Nodes { get; init; } = 2;
 
+    [CommandOption("--no-churn")]
+    [Description("Delegates' phones do not drop (forum-day, redis-restart): to see what their reconnects cost")]
+    public bool NoChurn { get; init; }
+
     public bool Json => Protocol.Equals("json", StringComparison.OrdinalIgnoreCase);
 
     public override Spectre.Console.ValidationResult Validate() =>
