@@ -17,6 +17,7 @@ sealed class Baseline(string url, bool json)
     public long Expected;
     public double Seconds;
     public double ConnectSeconds;
+    public double PayloadBytes;
 
     public async Task RunAsync(int connections, IReadOnlyList<Beat> schedule, CancellationToken cancellationToken)
     {
@@ -41,6 +42,7 @@ sealed class Baseline(string url, bool json)
 
         // The same traffic, beat for beat: each of our events becomes one broadcast of its size, sent at the same
         // offset from the start (a burst of events stays a burst).
+        PayloadBytes = schedule.Count > 0 ? schedule.Average(b => b.Bytes) : 0;
         var payloads = new Dictionary<int, string>();
         var sent = 0L;
         var clock = Stopwatch.StartNew();
@@ -64,12 +66,17 @@ sealed class Baseline(string url, bool json)
 /// <summary>One broadcast of the replay: when, after the first, and how many bytes.</summary>
 readonly record struct Beat(long OffsetMs, int Bytes)
 {
-    /// <summary>Our measured events (after the check-in storm) as a replay schedule.</summary>
-    public static IReadOnlyList<Beat> Of(IEnumerable<LoggedEvent> events)
+    /// <summary>
+    /// Our measured events (after the check-in storm) as a replay schedule. Each broadcast's text is as many ASCII
+    /// bytes as our event's argument took on the wire, less what the bare message's time stamp and string header take.
+    /// </summary>
+    public static IReadOnlyList<Beat> Of(IEnumerable<LoggedEvent> events, bool json)
     {
         var list = events.ToList();
         if (list.Count == 0) return [];
         var first = list.Min(e => e.At);
-        return list.Select(e => new Beat(e.At - first, e.WireBytes)).OrderBy(b => b.OffsetMs).ToList();
+        var stampAndHeader = json ? 20 : 12;
+        return list.Select(e => new Beat(e.At - first, Math.Max(1, e.WireBytes(json) - stampAndHeader)))
+            .OrderBy(b => b.OffsetMs).ToList();
     }
 }

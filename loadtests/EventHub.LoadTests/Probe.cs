@@ -1,3 +1,4 @@
+using EventHub.Domain.Protocol;
 using EventHub.SiteClient;
 using HdrHistogram;
 
@@ -41,7 +42,7 @@ sealed class Probe
                 _expectedNext = e.Envelope.Seq + 1;
                 Applied++;
                 LastSeq = e.Envelope.Seq;
-                Log?.TryAdd(e.Envelope.Seq, new LoggedEvent(e.Envelope.Type, e.Envelope.Data, e.Envelope.At));
+                Log?.TryAdd(e.Envelope.Seq, new LoggedEvent(e.Envelope));
             }
             if (!Measuring) return;
             Interlocked.Increment(ref recorders.Deliveries);
@@ -92,11 +93,25 @@ sealed class Probe
     public bool Measuring { get; set; }
 }
 
-/// <summary>One event as the moderator saw it: its type, its payload and its commit time.</summary>
-sealed record LoggedEvent(string Type, string Data, long At)
+/// <summary>One event as the moderator saw it (the full form).</summary>
+sealed record LoggedEvent(EventEnvelope Envelope)
 {
-    /// <summary>About what the event weighs on the wire (payload, type, sequence, time and actor).</summary>
-    public int WireBytes => Data.Length + Type.Length + 48;
+    public string Type => Envelope.Type;
+    public string Data => Envelope.Data;
+    public long At => Envelope.At;
+
+    /// <summary>
+    /// What the event's argument weighs on the wire, in bytes, in the run's protocol (serialised as the hub protocol
+    /// serialises it: Vietnamese text is two or three bytes a letter in UTF-8, and MessagePack carries the field names).
+    /// </summary>
+    public int WireBytes(bool json) => json
+        ? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Envelope, JsonOptions).Length
+        : MessagePack.MessagePackSerializer.Serialize(Envelope, MessagePackOptions).Length;
+
+    static readonly System.Text.Json.JsonSerializerOptions JsonOptions =
+        new Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions().PayloadSerializerOptions;
+    static readonly MessagePack.MessagePackSerializerOptions MessagePackOptions =
+        new Microsoft.AspNetCore.SignalR.MessagePackHubProtocolOptions().SerializerOptions;
 }
 
 /// <summary>Shared histograms (thread-safe) and counters for one run.</summary>

@@ -81,6 +81,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
                 ["fanout_ms"] = bare,
                 ["deliveries_per_s"] = Math.Round(bareRate, 1),
                 ["connect_all_s"] = Math.Round(baseline.ConnectSeconds, 2),
+                ["payload_bytes_mean"] = Math.Round(baseline.PayloadBytes, 1),
                 ["deliveries"] = new JsonObject { ["expected"] = baseline.Expected, ["received"] = baseline.Deliveries },
             };
             json["ratio_p99"] = Ratio(ours["p99"]!.GetValue<double>(), bare["p99"]!.GetValue<double>());

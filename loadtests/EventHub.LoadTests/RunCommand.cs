@@ -60,7 +60,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         if (settings.Bare is not null)
         {
             // The same traffic as our steady forum (after the check-in storm, which is timed on its own), event for event.
-            var schedule = Beat.Of(people.Moderator.Log!.Where(e => e.Key > stormHead).Select(e => e.Value));
+            var schedule = Beat.Of(people.Moderator.Log!.Where(e => e.Key > stormHead).Select(e => e.Value), settings.Json);
             var span = schedule.Count > 0 ? schedule[^1].OffsetMs / 1000.0 : 0;
             Console.WriteLine($"[{scenario.Name}] baseline: bare SignalR hub, {scenario.Connections} clients, our {schedule.Count} events replayed over {span:F0} s …");
             baseline = new Baseline(settings.Bare, settings.Json);
