@@ -12,8 +12,8 @@ namespace EventHub.Storage.Redis;
 /// refreshed (<see cref="RefreshAsync"/>, every <see cref="RedisSettings.PresenceRefresh"/>): a node killed with
 /// kill -9 stops refreshing, and its connections drop out within four refreshes. Its site hosts are also in a
 /// small hash of their own, so the watchdog (every node, every second) reads 62 hosts, not every delegate. Host
-/// lines ("last heard") are one hash for all nodes, kept after a host leaves. Counting is <see cref="InMemoryPresenceStore"/>'s,
-/// fed with every node's connections, so one rule decides what "connected" means.
+/// lines ("last heard") are one hash for all nodes, kept after a host leaves. Counting is
+/// <see cref="InMemoryPresenceStore"/>'s, fed with every node's connections, so one rule decides what "connected" means.
 /// </summary>
 public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, RedisKeys keys, NodeIdentity node,
     RedisSettings settings, ILogger<RedisPresenceStore> logger) : IPresenceStore
