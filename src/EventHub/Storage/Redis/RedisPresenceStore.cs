@@ -40,7 +40,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     IDatabase Db => redis.GetDatabase();
     RedisKey Mine => keys.PresenceOfNode(node.Name);
     RedisKey MineHosts => keys.HostsOfNode(node.Name);
-    int HostCount => _mine.Values.Count(c => c.Role == Role.SiteHost);
+    IEnumerable<PresenceConnection> MyHosts => _mine.Values.Where(c => c is { Role: Role.SiteHost, Site: not null });
     TimeSpan Ttl => settings.PresenceRefresh * 3;
 
     public async ValueTask ConnectedAsync(PresenceConnection connection, long at, CancellationToken cancellationToken = default)
@@ -125,7 +125,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
 
             var all = new InMemoryPresenceStore();
             await HeardAsync(all, lines, cancellationToken);
-            foreach (var mine in _mine.Values.Where(c => c.Role == Role.SiteHost)) await all.ConnectedAsync(mine, 0, cancellationToken);
+            foreach (var mine in MyHosts) await all.ConnectedAsync(mine, 0, cancellationToken);
             foreach (var host in others.SelectMany(h => h))
                 await all.ConnectedAsync(new PresenceConnection(host.Name!, Role.SiteHost, host.Value!, ""), 0, cancellationToken);
             return await all.HostLinesAsync(cancellationToken);
@@ -165,13 +165,12 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
                 await Task.WhenAll(Db.KeyExpireAsync(Mine, Ttl), Db.KeyExpireAsync(MineHosts, Ttl), held, hostsHeld,
                     Db.SetAddAsync(keys.PresenceNodes, node.Name)).WaitAsync(settings.CommandTimeout);
                 // A connect or disconnect in flight may differ: a rewrite, harmless.
-                if (await held == _mine.Count && await hostsHeld == HostCount) return;
+                if (await held == _mine.Count && await hostsHeld == MyHosts.Count()) return;
             }
             var transaction = Db.CreateTransaction();
             _ = transaction.KeyDeleteAsync([Mine, MineHosts]);
             var entries = _mine.Values.Select(c => new HashEntry(c.ConnectionId, Entry(c))).ToArray();
-            var hosts = _mine.Values.Where(c => c is { Role: Role.SiteHost, Site: not null })
-                .Select(c => new HashEntry(c.ConnectionId, c.Site)).ToArray();
+            var hosts = MyHosts.Select(c => new HashEntry(c.ConnectionId, c.Site)).ToArray();
             if (entries.Length > 0)
             {
                 _ = transaction.HashSetAsync(Mine, entries);
