@@ -18,7 +18,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
     {
         await using var host = await A.ConnectAsync(await A.LoginHostAsync("HGG"));
         await using var watcher = await B.ConnectAsync(await B.LoginModeratorAsync());
-        var acknowledged = await Task.WhenAll(TwoNodesTests.Commands(host, "HGG", 10)).WaitAsync(Timeouts.Call);
+        var acknowledged = await TwoNodesTests.CommandsAsync(host, "HGG", 10).WaitAsync(Timeouts.Call);
         Assert.All(acknowledged, r => Assert.True(r.Ok, r.Error?.Code));
         var raw = await RawConnectionAsync(B, await B.LoginHostAsync("CBG"));
 
