@@ -67,8 +67,12 @@ public sealed class HubApp : WebApplicationFactory<Program>
     public Task<LoginResult> LoginDelegateAsync(string site, string name, bool awardee = false) =>
         LoginAsync(new LoginRequest("delegate", Credentials.Sites[site].JoinCode, site, name, "Sở Nội vụ", awardee));
 
-    /// <summary>A started client that has taken in the log up to its current head.</summary>
-    public async Task<ForumClient> ConnectAsync(LoginResult login, bool json = false, IReadOnlyList<Uri>? otherHubUrls = null)
+    /// <summary>
+    /// A started client that has taken in the log up to its current head. <paramref name="beforeStart"/> runs before
+    /// it connects (handlers that must hear its very first messages).
+    /// </summary>
+    public async Task<ForumClient> ConnectAsync(LoginResult login, bool json = false, IReadOnlyList<Uri>? otherHubUrls = null,
+        Action<ForumClient>? beforeStart = null)
     {
         var client = new ForumClient(new ForumClientOptions
         {
@@ -78,6 +82,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
             UseJson = json,
             ReconnectDelay = TimeSpan.FromMilliseconds(200),
         });
+        beforeStart?.Invoke(client);
         await client.StartAsync().WaitAsync(Timeouts.Call);
         var head = Engine.View.Head;
         await client.WaitForSeqAsync(head).WaitAsync(Timeouts.Call);

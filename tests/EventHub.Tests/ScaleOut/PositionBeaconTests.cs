@@ -84,15 +84,7 @@ public sealed class PositionBeaconTests : IAsyncLifetime
     async Task<(ForumClient Client, ConcurrentQueue<LogPosition> Told)> ConnectCountingBeaconsAsync(LoginResult login)
     {
         var told = new ConcurrentQueue<LogPosition>();
-        var client = new ForumClient(new ForumClientOptions
-        {
-            HubUrl = _node.HubUrl,
-            AccessToken = () => Task.FromResult<string?>(login.Token),
-            ReconnectDelay = TimeSpan.FromMilliseconds(200),
-        });
-        client.On<LogPosition>(ClientMethods.Position, told.Enqueue);
-        await client.StartAsync().WaitAsync(Timeouts.Call);
-        await client.WaitForSeqAsync(_node.Engine.View.Head).WaitAsync(Timeouts.Call);
+        var client = await _node.ConnectAsync(login, beforeStart: c => c.On<LogPosition>(ClientMethods.Position, told.Enqueue));
         return (client, told);
     }
 }
