@@ -17,6 +17,7 @@ sealed class Probe
     {
         Client = client;
         Role = role;
+        _recorders = recorders;
         client.ResumeCompleted += _ => { lock (_lock) ResumeTimes.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()); };
         client.StateChanged += state =>
         {
@@ -28,9 +29,8 @@ sealed class Probe
         client.EnvelopeArrived += e =>
         {
             if (!Measuring) return;
-            var delay = Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - e.At);
-            recorders.Fanout.RecordValue(delay);
-            if (Node is { } node) recorders.FanoutOn(node).RecordValue(delay);
+            // One record per delivery, as the baseline's client makes: the per-node histograms add up to the whole.
+            (_fanout ?? recorders.FanoutOn(Recorders.NoNode)).RecordValue(Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - e.At));
         };
         client.EventApplied += e =>
         {
@@ -54,7 +54,18 @@ sealed class Probe
     public string Role { get; }
 
     /// <summary>The hub node the client connected to (WhoAmI after connecting), for the per-node split.</summary>
-    public string? Node { get; set; }
+    public string? Node
+    {
+        get => _node;
+        set
+        {
+            _node = value;
+            _fanout = value is null ? null : _recorders.FanoutOn(value);
+        }
+    }
+    string? _node;
+    LongConcurrentHistogram? _fanout;
+    readonly Recorders _recorders;
     public long Applied { get; private set; }
     public long LastSeq { get; private set; }
     public long Duplicated { get; private set; }
@@ -117,7 +128,9 @@ sealed record LoggedEvent(EventEnvelope Envelope)
 /// <summary>Shared histograms (thread-safe) and counters for one run.</summary>
 sealed class Recorders
 {
-    public readonly LongConcurrentHistogram Fanout = new(1, 600_000, 3);
+    /// <summary>Where a client's deliveries are counted before it knows its node.</summary>
+    public const string NoNode = "?";
+
     public readonly LongConcurrentHistogram Healed = new(1, 600_000, 3);
     public readonly System.Collections.Concurrent.ConcurrentDictionary<string, LongConcurrentHistogram> FanoutByNode = new();
     public long Deliveries;
@@ -125,9 +138,16 @@ sealed class Recorders
     /// <summary>Fan-out as measured by the clients connected to one node.</summary>
     public LongConcurrentHistogram FanoutOn(string node) => FanoutByNode.GetOrAdd(node, _ => new LongConcurrentHistogram(1, 600_000, 3));
 
+    /// <summary>Every client's fan-out: the per-node histograms added up.</summary>
+    public HistogramBase Fanout()
+    {
+        var all = new LongHistogram(1, 600_000, 3);
+        foreach (var h in FanoutByNode.Values) all.Add(h);
+        return all;
+    }
+
     public void Reset()
     {
-        Fanout.Reset();
         foreach (var h in FanoutByNode.Values) h.Reset();
         Healed.Reset();
         Interlocked.Exchange(ref Deliveries, 0);

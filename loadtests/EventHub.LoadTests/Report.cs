@@ -26,7 +26,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
     JsonObject Summary()
     {
         var deliveriesPerSecond = Interlocked.Read(ref recorders.Deliveries) / Math.Max(1, workSeconds);
-        var ours = Latency(recorders.Fanout);
+        var ours = Latency(recorders.Fanout());
         var json = new JsonObject
         {
             ["scenario"] = scenario.Name,
@@ -54,7 +54,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["snapshots"] = people.All.Sum(p => p.Client.Snapshots),
             ["resumes"] = people.All.Sum(p => p.Client.Resumes),
             ["fanout_ms"] = ours,
-            ["fanout_ms_by_node"] = new JsonObject(recorders.FanoutByNode.OrderBy(n => n.Key, StringComparer.Ordinal)
+            ["fanout_ms_by_node"] = new JsonObject(recorders.FanoutByNode.Where(n => n.Value.TotalCount > 0).OrderBy(n => n.Key, StringComparer.Ordinal)
                 .Select(n => KeyValuePair.Create(n.Key, (JsonNode?)Latency(n.Value)))),
             ["healed_ms"] = Latency(recorders.Healed),
             ["deliveries_per_s"] = Math.Round(deliveriesPerSecond, 1),
@@ -148,8 +148,9 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
     {
         var plot = new ScottPlot.Plot();
         var xs = Percentiles.Select((_, i) => (double)i).ToArray();
-        if (recorders.Fanout.TotalCount > 0)
-            plot.Add.Scatter(xs, Percentiles.Select(p => (double)recorders.Fanout.GetValueAtPercentile(p)).ToArray()).LegendText = "EventHub";
+        var ours = recorders.Fanout();
+        if (ours.TotalCount > 0)
+            plot.Add.Scatter(xs, Percentiles.Select(p => (double)ours.GetValueAtPercentile(p)).ToArray()).LegendText = "EventHub";
         if (baseline is { Fanout.TotalCount: > 0 })
             plot.Add.Scatter(xs, Percentiles.Select(p => (double)baseline.Fanout.GetValueAtPercentile(p)).ToArray()).LegendText = "bare SignalR";
         plot.Axes.Bottom.SetTicks(xs, Percentiles.Select(p => $"p{p}").ToArray());
