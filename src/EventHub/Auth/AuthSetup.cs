@@ -23,6 +23,7 @@ public static class AuthSetup
             .Configure<SigningKey>((jwt, key) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.SaveToken = false; // nothing reads the token back from the request once it is validated
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = AuthSettings.Issuer,
@@ -40,6 +41,11 @@ public static class AuthSetup
                         if (context.Request.Path.StartsWithSegments("/hubs") &&
                             context.Request.Query["access_token"] is { Count: > 0 } token)
                             context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        if (context.Principal is { } user) context.Principal = ForumClaims.Slim(user);
                         return Task.CompletedTask;
                     },
                 };

@@ -1,7 +1,11 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Protocol;
 using EventHub.SiteClient;
+using EventHub.Presence;
 using EventHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using Role = EventHub.Domain.Forum.Role;
 
 namespace EventHub.Tests.Hub;
 
@@ -38,6 +42,19 @@ public sealed class RoleTests : HubAppTest
         var me = await host.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call);
         Assert.Equal(new Identity("siteHost", "DNG", "Điểm cầu DNG", "host:DNG"), me with { Node = null });
         Assert.False(string.IsNullOrEmpty(me.Node));
+    }
+
+    [Fact]
+    public async Task AConnectionKeepsTheForumsClaimsOnly_NotTheParsedTokenBehindThem()
+    {
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HUE"));
+
+        var user = App.Services.GetRequiredService<LocalConnections>().OfRole(Role.SiteHost).Single().Context.User!;
+
+        Assert.Equal(["name", "role", "site", "sub"], user.Claims.Select(c => c.Type).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(user.Identities, i => i is CaseSensitiveClaimsIdentity { SecurityToken: not null });
+        Assert.True(user.Identity is { IsAuthenticated: true, Name: "Điểm cầu HUE" });
+        Assert.True(user.IsInRole("siteHost"));
     }
 
     [Fact]
