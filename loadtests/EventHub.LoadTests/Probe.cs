@@ -11,7 +11,10 @@ namespace EventHub.LoadTests;
 sealed class Probe
 {
     readonly Lock _lock = new();
+    readonly Recorders _recorders;
     long _expectedNext = -1;
+    string? _node;
+    LongConcurrentHistogram? _fanout; // this client's node's histogram, once it knows its node
 
     public Probe(ForumClient client, string role, Recorders recorders)
     {
@@ -63,9 +66,6 @@ sealed class Probe
             _fanout = value is null ? null : _recorders.FanoutOn(value);
         }
     }
-    string? _node;
-    LongConcurrentHistogram? _fanout;
-    readonly Recorders _recorders;
     public long Applied { get; private set; }
     public long LastSeq { get; private set; }
     public long Duplicated { get; private set; }
