@@ -23,10 +23,14 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         return folder;
     }
 
+    /// <summary>Our fan-out, every node's clients together (added up once, for the summary and the plot).</summary>
+    HistogramBase Ours => _ours ??= recorders.Fanout();
+    HistogramBase? _ours;
+
     JsonObject Summary()
     {
         var deliveriesPerSecond = Interlocked.Read(ref recorders.Deliveries) / Math.Max(1, workSeconds);
-        var ours = Latency(recorders.Fanout());
+        var ours = Latency(Ours);
         var json = new JsonObject
         {
             ["scenario"] = scenario.Name,
@@ -148,9 +152,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
     {
         var plot = new ScottPlot.Plot();
         var xs = Percentiles.Select((_, i) => (double)i).ToArray();
-        var ours = recorders.Fanout();
-        if (ours.TotalCount > 0)
-            plot.Add.Scatter(xs, Percentiles.Select(p => (double)ours.GetValueAtPercentile(p)).ToArray()).LegendText = "EventHub";
+        if (Ours.TotalCount > 0)
+            plot.Add.Scatter(xs, Percentiles.Select(p => (double)Ours.GetValueAtPercentile(p)).ToArray()).LegendText = "EventHub";
         if (baseline is { Fanout.TotalCount: > 0 })
             plot.Add.Scatter(xs, Percentiles.Select(p => (double)baseline.Fanout.GetValueAtPercentile(p)).ToArray()).LegendText = "bare SignalR";
         plot.Axes.Bottom.SetTicks(xs, Percentiles.Select(p => $"p{p}").ToArray());

@@ -1,7 +1,7 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Protocol;
-using EventHub.SiteClient;
 using EventHub.Presence;
+using EventHub.SiteClient;
 using EventHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
