@@ -12,7 +12,7 @@ namespace EventHub.LoadTests;
 /// </summary>
 sealed class Baseline(string url, bool json)
 {
-    public readonly LongConcurrentHistogram Fanout = new(1, 600_000, 3);
+    public readonly LongConcurrentHistogram Fanout = Recorders.NewHistogram();
     public long Deliveries;
     public long Expected;
     public double Seconds;

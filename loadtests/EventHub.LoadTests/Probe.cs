@@ -131,17 +131,21 @@ sealed class Recorders
     /// <summary>Where a client's deliveries are counted before it knows its node.</summary>
     public const string NoNode = "?";
 
-    public readonly LongConcurrentHistogram Healed = new(1, 600_000, 3);
+    /// <summary>Every latency histogram of a run, ours and the baseline's: 1 ms to 10 minutes, 3 significant digits
+    /// (one range for all, so the per-node ones add up to the whole).</summary>
+    public static LongConcurrentHistogram NewHistogram() => new(1, 600_000, 3);
+
+    public readonly LongConcurrentHistogram Healed = NewHistogram();
     public readonly System.Collections.Concurrent.ConcurrentDictionary<string, LongConcurrentHistogram> FanoutByNode = new();
     public long Deliveries;
 
     /// <summary>Fan-out as measured by the clients connected to one node.</summary>
-    public LongConcurrentHistogram FanoutOn(string node) => FanoutByNode.GetOrAdd(node, _ => new LongConcurrentHistogram(1, 600_000, 3));
+    public LongConcurrentHistogram FanoutOn(string node) => FanoutByNode.GetOrAdd(node, _ => NewHistogram());
 
     /// <summary>Every client's fan-out: the per-node histograms added up.</summary>
     public HistogramBase Fanout()
     {
-        var all = new LongHistogram(1, 600_000, 3);
+        var all = NewHistogram();
         foreach (var h in FanoutByNode.Values) all.Add(h);
         return all;
     }
