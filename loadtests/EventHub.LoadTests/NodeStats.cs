@@ -5,16 +5,27 @@ sealed class NodeStats(IReadOnlyList<int> pids)
 {
     readonly Dictionary<int, (double Cpu, long RssKb)> _start = [];
     readonly Dictionary<int, long> _peakRssKb = [];
-    readonly System.Diagnostics.Stopwatch _clock = new();
+    readonly Dictionary<int, double> _windowStart = [];
+    readonly Dictionary<int, double> _cpuSeconds = [];
+    readonly HashSet<int> _gone = [];
+    readonly System.Diagnostics.Stopwatch _clock = new(); // the measured windows, added up
 
     public static NodeStats Parse(string? pids) =>
         new(string.IsNullOrWhiteSpace(pids) ? [] : pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList());
 
+    /// <summary>
+    /// Opens a measured window: our traffic is running. The windows add up (the bare hub's slices between them,
+    /// while our nodes sit idle, are not counted).
+    /// </summary>
     public void Start()
     {
-        _clock.Restart();
+        _clock.Start();
         foreach (var pid in pids)
-            if (Read(pid) is { } s) _start[pid] = s;
+            if (Read(pid) is { } s)
+            {
+                _start.TryAdd(pid, s);
+                _windowStart[pid] = s.Cpu;
+            }
     }
 
     /// <summary>Sampled during the run: peak resident memory of a node (VmHWM would include start-up).</summary>
@@ -24,27 +35,30 @@ sealed class NodeStats(IReadOnlyList<int> pids)
             if (Read(pid) is { } s) _peakRssKb[pid] = Math.Max(_peakRssKb.GetValueOrDefault(pid), s.RssKb);
     }
 
-    readonly Dictionary<int, (double Cpu, long RssKb)?> _end = [];
-    double _seconds;
-
-    /// <summary>Ends the measured window (before the baseline runs, while our nodes sit idle).</summary>
+    /// <summary>Closes the measured window.</summary>
     public void Stop()
     {
-        _seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
-        foreach (var pid in pids) _end[pid] = Read(pid);
+        _clock.Stop();
+        foreach (var pid in pids)
+        {
+            if (Read(pid) is { } end && _windowStart.TryGetValue(pid, out var start))
+                _cpuSeconds[pid] = _cpuSeconds.GetValueOrDefault(pid) + end.Cpu - start;
+            else
+                _gone.Add(pid);
+        }
     }
 
     public IReadOnlyList<object> Report(int connections) => pids.Select(pid =>
     {
-        var seconds = _seconds;
-        var end = _end.GetValueOrDefault(pid);
+        var seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+        var alive = !_gone.Contains(pid);
         var start = _start.GetValueOrDefault(pid);
         var peak = _peakRssKb.GetValueOrDefault(pid);
         return (object)new
         {
             pid,
-            alive = end is not null,
-            cpu_cores = end is null ? (double?)null : Math.Round((end.Value.Cpu - start.Cpu) / seconds, 3),
+            alive,
+            cpu_cores = alive ? Math.Round(_cpuSeconds.GetValueOrDefault(pid) / seconds, 3) : (double?)null,
             rss_start_mb = Math.Round(start.RssKb / 1024.0, 1),
             peak_rss_mb = Math.Round(peak / 1024.0, 1),
             rss_per_connection_kb = connections == 0 ? 0 : Math.Round((peak - start.RssKb) / (double)connections * pids.Count, 1),

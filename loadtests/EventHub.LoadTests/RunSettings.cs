@@ -46,6 +46,10 @@ sealed class RunSettings : CommandSettings
     [CommandOption("--nodes <N>")]
     public int Nodes { get; init; } = 2;
 
+    [CommandOption("--slices <N>")]
+    [Description("forum-day, smoke: ours and the bare hub take turns, N slices of our traffic each followed by its replay (default 4 for forum-day, 3 for smoke; 1 = ours whole, then the bare hub)")]
+    public int? Slices { get; init; }
+
     [CommandOption("--no-churn")]
     [Description("Delegates' phones do not drop (forum-day, redis-restart): to see what their reconnects cost")]
     public bool NoChurn { get; init; }
@@ -59,5 +63,7 @@ sealed class RunSettings : CommandSettings
                 ? Spectre.Console.ValidationResult.Error("--hub and --credentials are required")
                 : Protocol is not ("msgpack" or "json")
                     ? Spectre.Console.ValidationResult.Error("--protocol is msgpack or json")
-                    : Spectre.Console.ValidationResult.Success();
+                    : Slices is < 1
+                        ? Spectre.Console.ValidationResult.Error("--slices is 1 or more")
+                        : Spectre.Console.ValidationResult.Success();
 }
