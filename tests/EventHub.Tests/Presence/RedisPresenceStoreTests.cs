@@ -46,7 +46,7 @@ public sealed class RedisPresenceStoreTests(RedisFixture redis) : PresenceStoreC
         await store.ConnectedAsync(new PresenceConnection("c1", Role.Delegate, "HGG", "d-1"), 1_000);
         await store.ConnectedAsync(new PresenceConnection("c2", Role.SiteHost, "HGG", "h-1"), 1_000);
         await store.RefreshAsync();
-        await _connection.GetDatabase().KeyDeleteAsync(keys.PresenceOfNode("node-1")); // a flush, or a restart without data
+        await _connection.GetDatabase().KeyDeleteAsync([keys.PresenceOfNode("node-1"), keys.HostsOfNode("node-1")]); // a flush, or a restart without data
 
         Assert.Equal(SitePresence.Nobody with { HostLastHeardAt = 1_000 }, (await reader.SnapshotAsync()).Site("HGG"));
         // A connect before the refresh starts a new hash, with only itself in it.
@@ -98,11 +98,33 @@ public sealed class RedisPresenceStoreTests(RedisFixture redis) : PresenceStoreC
         Assert.Equal(new SitePresence(0, 0, 2_000, null), (await reader.HostLinesAsync())["HGG"]);
     }
 
-    (RedisPresenceStore Store, RedisKeys Keys) NewStore(string node, RedisKeys? keys = null)
+    [Fact]
+    public async Task AnotherNodesDelegates_AreCountedAsLastRead_UntilTheReadIsOld_ItsHostsAtOnce()
+    {
+        var otherNodesRead = TimeSpan.FromMilliseconds(500);
+        var (store, keys) = NewStore("node-1");
+        var (reader, _) = NewStore("node-2", keys, otherNodesRead);
+        await store.ConnectedAsync(new PresenceConnection("c1", Role.Delegate, "HGG", "d-1"), 1_000);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(1, (await reader.SnapshotAsync()).Site("HGG").DelegatesConnected);
+
+        await store.ConnectedAsync(new PresenceConnection("c2", Role.Delegate, "HGG", "d-2"), 1_100);
+        await store.ConnectedAsync(new PresenceConnection("h1", Role.SiteHost, "HGG", "host:HGG"), 1_100);
+        var soon = (await reader.SnapshotAsync()).Site("HGG");
+        Assert.True(clock.Elapsed < otherNodesRead, "the test machine was too slow to see the read kept");
+        Assert.Equal((1, 1), (soon.DelegatesConnected, soon.HostConnections)); // the delegates as read, the host now
+
+        await Task.Delay(otherNodesRead);
+        var later = (await reader.SnapshotAsync()).Site("HGG");
+        Assert.Equal((2, 1), (later.DelegatesConnected, later.HostConnections));
+    }
+
+    /// <summary>A second node's store on the same keys; by default it reads the other nodes at every snapshot.</summary>
+    (RedisPresenceStore Store, RedisKeys Keys) NewStore(string node, RedisKeys? keys = null, TimeSpan? otherNodesRead = null)
     {
         keys ??= new RedisKeys($"test-{Guid.NewGuid():N}");
-        return (new RedisPresenceStore(_connection, keys, new NodeIdentity(node), new RedisSettings(),
-            NullLogger<RedisPresenceStore>.Instance), keys);
+        return (new RedisPresenceStore(_connection, keys, new NodeIdentity(node),
+            new RedisSettings { OtherNodesRead = otherNodesRead ?? TimeSpan.Zero }, NullLogger<RedisPresenceStore>.Instance), keys);
     }
 }
 

@@ -11,7 +11,9 @@ namespace EventHub.Tests.ScaleOut;
 public sealed class PresenceTests(ITestOutputHelper output) : IAsyncLifetime
 {
     static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(300);
-    static readonly TimeSpan OfflineBound = Refresh * 4; // three refreshes of life, plus one until the next read
+    static readonly TimeSpan OtherNodesRead = TimeSpan.FromMilliseconds(300);
+    // Three refreshes of life, plus one until the next refresh, plus how old the reading node's last read may be.
+    static readonly TimeSpan OfflineBound = Refresh * 4 + OtherNodesRead;
     readonly RedisCluster _cluster = new();
     HubApp _a = null!;
     HubApp _b = null!;
@@ -21,6 +23,7 @@ public sealed class PresenceTests(ITestOutputHelper output) : IAsyncLifetime
     {
         ["EventHub:NodeName"] = name,
         ["EventHub:Redis:PresenceRefresh"] = Refresh.ToString(),
+        ["EventHub:Redis:OtherNodesRead"] = OtherNodesRead.ToString(),
     };
 
     public async Task InitializeAsync()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using EventHub.Domain.Forum;
 using EventHub.Operations;
 using EventHub.Presence;
@@ -32,6 +33,8 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         """;
 
     readonly ConcurrentDictionary<string, PresenceConnection> _mine = new(StringComparer.Ordinal);
+    // The other nodes' connections (not their hosts) as this node last read them, for the board.
+    readonly ConcurrentDictionary<string, OthersRead> _othersRead = new(StringComparer.Ordinal);
     // 1 when the next refresh must rewrite every entry (see RefreshAsync); the first one always does.
     int _repair = 1;
 
@@ -80,28 +83,24 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         bounded.CancelAfter(settings.CommandTimeout);
         try
         {
-            var nodes = await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(bounded.Token);
-            var lines = await Db.HashGetAllAsync(keys.HostLines).WaitAsync(bounded.Token);
+            var others = (await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(bounded.Token))
+                .Select(n => n.ToString()).Where(n => n != node.Name).ToList();
+            var lines = Db.HashGetAllAsync(keys.HostLines);
+            var hosts = others.Select(n => Db.HashGetAllAsync(keys.HostsOfNode(n))).ToList();
+            await Task.WhenAll([lines, .. hosts]).WaitAsync(bounded.Token);
 
             var all = new InMemoryPresenceStore();
-            await HeardAsync(all, lines, cancellationToken);
+            await HeardAsync(all, await lines, cancellationToken);
             foreach (var mine in _mine.Values) await all.ConnectedAsync(mine, 0, cancellationToken);
-            foreach (var each in nodes)
+            foreach (var gone in _othersRead.Keys.Except(others)) _othersRead.TryRemove(gone, out _);
+            for (var i = 0; i < others.Count; i++)
             {
-                if (each == node.Name) continue; // this node's own connections: from memory, fresher than Redis
-                // Read in pages (HSCAN) and counted as they come, not as one reply: the moderator's node reads every
-                // node twice a second, and 1,500 connections in one reply is a large-object allocation each time (gen2
-                // collections, pauses). A connection that comes or goes meanwhile may be missed or seen twice; counting
-                // is by connection id, and the board reads again half a second later.
-                var seen = 0;
-                await foreach (var entry in Db.HashScanAsync(keys.PresenceOfNode(each!), pageSize: 250).WithCancellation(bounded.Token))
-                {
-                    seen++;
-                    if (FromEntry(entry.Name!, entry.Value!) is { } connection)
-                        await all.ConnectedAsync(connection, 0, cancellationToken); // at 0: the lines above already hold the times
-                }
-                // An expired hash (its node died) reads as empty: forget the node until it writes again.
-                if (seen == 0) _ = Db.SetRemoveAsync(keys.PresenceNodes, each, CommandFlags.FireAndForget);
+                // Hosts from their own small hash, at every build (the board's line status is live); everyone else
+                // as last read. At 0: the lines above already hold the times.
+                foreach (var host in await hosts[i])
+                    await all.ConnectedAsync(new PresenceConnection(host.Name!, Role.SiteHost, host.Value!, ""), 0, cancellationToken);
+                foreach (var connection in await OthersConnectionsAsync(others[i], bounded.Token))
+                    await all.ConnectedAsync(connection, 0, cancellationToken);
             }
             return await all.SnapshotAsync(cancellationToken);
         }
@@ -111,6 +110,32 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
             throw new StoreUnavailableException("Redis did not answer the presence snapshot.", ex);
         }
     }
+
+    /// <summary>
+    /// Another node's connections other than its site hosts, read again once <see cref="RedisSettings.OtherNodesRead"/>
+    /// has passed since the last read. Read in pages (HSCAN) and kept as they come, not as one reply: 1,500
+    /// connections in one reply is a large-object allocation each time (gen2 collections, pauses). A connection that
+    /// comes or goes meanwhile may be missed or seen twice; counting is by connection id, and the next read fixes it.
+    /// </summary>
+    async Task<IReadOnlyList<PresenceConnection>> OthersConnectionsAsync(string other, CancellationToken cancellationToken)
+    {
+        if (_othersRead.TryGetValue(other, out var last) && Stopwatch.GetElapsedTime(last.ReadAt) < settings.OtherNodesRead)
+            return last.Connections;
+        var readAt = Stopwatch.GetTimestamp();
+        var connections = new List<PresenceConnection>();
+        var seen = 0;
+        await foreach (var entry in Db.HashScanAsync(keys.PresenceOfNode(other), pageSize: 250).WithCancellation(cancellationToken))
+        {
+            seen++;
+            if (FromEntry(entry.Name!, entry.Value!) is { Role: not Role.SiteHost } connection) connections.Add(connection);
+        }
+        // An expired hash (its node died) reads as empty: forget the node until it writes again.
+        if (seen == 0) _ = Db.SetRemoveAsync(keys.PresenceNodes, other, CommandFlags.FireAndForget);
+        _othersRead[other] = new OthersRead(readAt, connections);
+        return connections;
+    }
+
+    sealed record OthersRead(long ReadAt, IReadOnlyList<PresenceConnection> Connections);
 
     public async ValueTask<IReadOnlyDictionary<string, SitePresence>> HostLinesAsync(CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,13 @@ public sealed class RedisSettings
     /// </summary>
     public TimeSpan PresenceRefresh { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a node's board may count the other nodes' delegates, displays and moderators as it last read them
+    /// (their site hosts are read at every build). Reading every other node's connections is the board's largest
+    /// cost, and it is built twice a second; a count a second or two old is still live to a moderator.
+    /// </summary>
+    public TimeSpan OtherNodesRead { get; set; } = TimeSpan.FromSeconds(2);
+
     public string Keys => KeyPrefix ?? ChannelPrefix;
 
     /// <summary>The connection string with the hub's fail-fast settings on top.</summary>
