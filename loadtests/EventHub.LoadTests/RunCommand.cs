@@ -17,9 +17,13 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         people.Moderator.Log = [];
         Console.WriteLine($"[{scenario.Name}] connected in {people.ConnectSeconds:F1} s (logins {people.LoginSeconds:F1} s)");
 
-        // The bare hub's clients connect now and stay connected: from here on both hubs carry their full crowd, and
-        // the two take turns (see Scenario.Slices).
-        var baseline = settings.Bare is null ? null : await ConnectBaselineAsync(settings, scenario, cancellation);
+        // Ours for a slice, then the same events through the bare hub, and again: a machine that slows down for a
+        // while (it does, for every process at once) slows both hubs' figures, not only whichever ran in that minute.
+        // For turns the bare hub's clients connect now and stay connected; in one piece, after ours have gone.
+        var slices = settings.Bare is null || settings.Fault is not null || scenario.Duration <= TimeSpan.Zero ? 1 : scenario.Slices;
+        var turns = slices > 1;
+        var baseline = turns ? await ConnectBaselineAsync(settings, scenario, cancellation) : null;
+        (IReadOnlyList<Beat> Schedule, TimeSpan Window)? replayLater = null;
 
         stats.Start();
         foreach (var p in people.All) p.StartMeasuring();
@@ -36,9 +40,6 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(stats, sampling.Token);
 
-        // Ours for a slice, then the same events through the bare hub, and again: a machine that slows down for a
-        // while (it does, for every process at once) slows both hubs' figures, not only whichever ran in that minute.
-        var slices = baseline is null || settings.Fault is not null || scenario.Duration <= TimeSpan.Zero ? 1 : scenario.Slices;
         var workSeconds = 0.0;
         var head = stormHead;
         for (var slice = 1; slice <= slices; slice++)
@@ -68,27 +69,30 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             stats.Sample();
             stats.Stop();
 
-            if (baseline is null) continue;
+            if (settings.Bare is null) continue;
             // The same traffic as this slice of our steady forum (after the check-in storm), event for event.
             var from = sliceStart;
             var schedule = Beat.Of(people.Moderator.Log!.Where(e => e.Key > from && e.Key <= head).Select(e => e.Value), settings.Json, sliceStartAt);
+            if (!turns)
+            {
+                replayLater = (schedule, window);
+                continue;
+            }
             Console.WriteLine($"[{scenario.Name}] slice {slice}/{slices}: our {head - from} events, now replayed through the bare hub …");
-            try
-            {
-                await baseline.ReplayAsync(schedule, window, cancellation);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Console.WriteLine($"[{scenario.Name}] baseline failed: {ex.Message}");
-                await baseline.DisposeAsync();
-                baseline = null;
-            }
+            baseline = await ReplayOrDropAsync(baseline, schedule, window, scenario, cancellation);
         }
         await sampling.CancelAsync();
         await sampler;
 
         var verdict = Verdict.Check(people, workload, head, faultAt);
         await people.DisconnectAllAsync();
+        if (replayLater is { } later)
+        {
+            baseline = await ConnectBaselineAsync(settings, scenario, cancellation);
+            if (baseline is not null)
+                Console.WriteLine($"[{scenario.Name}] baseline: our {later.Schedule.Count} events, now replayed through the bare hub …");
+            baseline = await ReplayOrDropAsync(baseline, later.Schedule, later.Window, scenario, cancellation);
+        }
         if (baseline is not null) await baseline.DisposeAsync();
 
         var report = new Report(settings, scenario, people, workload, recorders, stats, verdict, baseline, head, (stormSeconds, stormSeenSeconds), workSeconds);
@@ -105,6 +109,24 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         {
             await baseline.ConnectAsync(scenario.Connections, cancellationToken);
             Console.WriteLine($"[{scenario.Name}] baseline: bare SignalR hub, {scenario.Connections} clients connected in {baseline.ConnectSeconds:F1} s");
+            return baseline;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Console.WriteLine($"[{scenario.Name}] baseline failed: {ex.Message}");
+            await baseline.DisposeAsync();
+            return null;
+        }
+    }
+
+    /// <summary>Replays a schedule; a baseline that fails is dropped (our figures stand on their own) and the report says so.</summary>
+    static async Task<Baseline?> ReplayOrDropAsync(Baseline? baseline, IReadOnlyList<Beat> schedule, TimeSpan window, Scenario scenario,
+        CancellationToken cancellationToken)
+    {
+        if (baseline is null) return null;
+        try
+        {
+            await baseline.ReplayAsync(schedule, window, cancellationToken);
             return baseline;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -151,6 +173,9 @@ sealed record Scenario(string Name, int DelegatesPerSite, TimeSpan Duration, boo
         "checkin-storm" => new("checkin-storm", s.DelegatesPerSite ?? 0, TimeSpan.Zero, false, 1),
         // Moved clients are counted by their resumes after the kill, so no phone drops on purpose there.
         "failover" => new("failover", s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), false, 1),
-        _ => new(s.Scenario, s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), !s.NoChurn, s.Slices ?? 4),
+        // Turns keep both crowds connected at once: at 100 per site (12,530 clients in the runner) that ran this
+        // machine's runner out of memory (docs/performance.md, run 98), so larger crowds run in one piece by default.
+        _ => new(s.Scenario, s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), !s.NoChurn,
+            s.Slices ?? (s.DelegatesPerSite is null or <= 50 ? 4 : 1)),
     };
 }

@@ -47,7 +47,7 @@ sealed class RunSettings : CommandSettings
     public int Nodes { get; init; } = 2;
 
     [CommandOption("--slices <N>")]
-    [Description("forum-day, smoke: ours and the bare hub take turns, N slices of our traffic each followed by its replay (default 4 for forum-day, 3 for smoke; 1 = ours whole, then the bare hub)")]
+    [Description("forum-day, smoke: ours and the bare hub take turns, N slices of our traffic each followed by its replay (default 4 for forum-day up to 50 per site, 3 for smoke; 1 = ours whole, then the bare hub)")]
     public int? Slices { get; init; }
 
     [CommandOption("--no-churn")]
