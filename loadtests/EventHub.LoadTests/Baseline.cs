@@ -20,7 +20,14 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
     public double ConnectSeconds;
     public double PayloadBytes => _beats == 0 ? 0 : _bytes / (double)_beats;
 
+    /// <summary>How long a dropped phone stays away before it connects again: ours wait their client's reconnect
+    /// delay (<c>ForumClientOptions.ReconnectDelay</c>, 1 s by default).</summary>
+    static readonly TimeSpan Away = TimeSpan.FromSeconds(1);
+
     HubConnection[] _clients = [];
+    int[] _away = [];
+    int _connected;
+    long _lastDelivery;
     readonly Dictionary<int, string> _payloads = [];
     long _bytes;
     int _beats;
@@ -40,24 +47,31 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
                 {
                     Fanout.RecordValue(Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - sentAt));
                     Interlocked.Increment(ref Deliveries);
+                    Volatile.Write(ref _lastDelivery, Stopwatch.GetTimestamp());
                 });
                 await connection.StartAsync(ct);
                 clients[i] = connection;
             });
         ConnectSeconds = connecting.Elapsed.TotalSeconds;
         _clients = clients;
+        _away = new int[connections];
+        _connected = connections;
     }
 
     /// <summary>
     /// The same traffic, beat for beat: each of our events becomes one broadcast of its size, sent at the same
-    /// offset (a burst of events stays a burst); returns when every client got every broadcast (or after 30 s).
-    /// <see cref="Seconds"/> grows by the time from the schedule's start to the last delivery, and by no less than
-    /// <paramref name="window"/>, the time our traffic had for the same events.
+    /// offset (a burst of events stays a burst); returns when every client connected at the time got every broadcast
+    /// (or once nothing arrived for two seconds, or after 30 s). Meanwhile <paramref name="dropsPerSecond"/> clients a
+    /// second drop and come back after a second, as our phones do. <see cref="Seconds"/> grows by the time from the
+    /// schedule's start to the last delivery, and by no less than <paramref name="window"/>, the time our traffic
+    /// had for the same events.
     /// </summary>
-    public async Task ReplayAsync(IReadOnlyList<Beat> schedule, TimeSpan window, CancellationToken cancellationToken)
+    public async Task ReplayAsync(IReadOnlyList<Beat> schedule, TimeSpan window, int dropsPerSecond, CancellationToken cancellationToken)
     {
         if (schedule.Count == 0) return;
-        var expected = Interlocked.Read(ref Deliveries) + (long)schedule.Count * _clients.Length;
+        var started = Stopwatch.GetTimestamp();
+        using var stopDropping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var dropping = dropsPerSecond > 0 ? DropAndComeBackAsync(dropsPerSecond, stopDropping.Token) : Task.CompletedTask;
         var clock = Stopwatch.StartNew();
         foreach (var beat in schedule)
         {
@@ -65,14 +79,60 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
             if (!_payloads.TryGetValue(beat.Bytes, out var payload)) _payloads[beat.Bytes] = payload = new string('x', Math.Max(1, beat.Bytes));
             await _clients[0].SendAsync("Broadcast", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), payload, cancellationToken);
+            Expected += Volatile.Read(ref _connected);
             _bytes += beat.Bytes;
             _beats++;
         }
-        Expected += (long)schedule.Count * _clients.Length;
+        var lastSent = Stopwatch.GetTimestamp();
+        await stopDropping.CancelAsync();
+        await dropping;
+        // A client counted as connected when a broadcast went out may have dropped before it arrived: once nothing
+        // has arrived for two seconds after the last broadcast, everything that will arrive has.
         var drain = Stopwatch.StartNew();
-        while (Interlocked.Read(ref Deliveries) < expected && drain.Elapsed < TimeSpan.FromSeconds(30))
+        while (Interlocked.Read(ref Deliveries) < Expected && drain.Elapsed < TimeSpan.FromSeconds(30)
+               && Stopwatch.GetElapsedTime(Math.Max(lastSent, Volatile.Read(ref _lastDelivery))) < TimeSpan.FromSeconds(2))
             await Task.Delay(100, cancellationToken);
-        Seconds += Math.Max(window.TotalSeconds, clock.Elapsed.TotalSeconds);
+        Seconds += Math.Max(window.TotalSeconds, Stopwatch.GetElapsedTime(started, Volatile.Read(ref _lastDelivery)).TotalSeconds);
+    }
+
+    /// <summary>Every second, <paramref name="perSecond"/> clients (never the broadcaster) drop and come back after <see cref="Away"/>.</summary>
+    async Task DropAndComeBackAsync(int perSecond, CancellationToken cancellationToken)
+    {
+        var drops = new List<Task>();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+                for (var i = 0; i < perSecond; i++)
+                    drops.Add(DropAndComeBackAsync(Random.Shared.Next(1, _clients.Length)));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await Task.WhenAll(drops);
+    }
+
+    /// <summary>Like our client, a bare client that could not connect tries again after <see cref="Away"/> until it does.</summary>
+    async Task DropAndComeBackAsync(int client)
+    {
+        if (Interlocked.Exchange(ref _away[client], 1) == 1) return; // already away
+        Interlocked.Decrement(ref _connected);
+        await _clients[client].StopAsync();
+        while (true)
+        {
+            await Task.Delay(Away);
+            try
+            {
+                await _clients[client].StartAsync();
+                break;
+            }
+            catch (Exception)
+            {
+                // A saturated machine times the handshake out; the phone knocks again.
+            }
+        }
+        Interlocked.Increment(ref _connected);
+        Volatile.Write(ref _away[client], 0);
     }
 
     public async ValueTask DisposeAsync() =>

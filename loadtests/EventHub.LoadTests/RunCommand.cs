@@ -24,6 +24,9 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         var turns = slices > 1;
         var baseline = turns ? await ConnectBaselineAsync(settings, scenario, cancellation) : null;
         (IReadOnlyList<Beat> Schedule, TimeSpan Window)? replayLater = null;
+        // The bare hub's clients drop and come back as our phones do, so both crowds cost the load generator and
+        // nginx the same reconnects; what our hub does for a phone coming back stays ours.
+        var drops = scenario.Churn ? Workload.DropsPerSecond(people.Delegates.Count) : 0;
 
         stats.Start();
         foreach (var p in people.All) p.StartMeasuring();
@@ -79,7 +82,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
                 continue;
             }
             Console.WriteLine($"[{scenario.Name}] slice {slice}/{slices}: our {head - from} events, now replayed through the bare hub …");
-            baseline = await ReplayOrDropAsync(baseline, schedule, window, scenario, cancellation);
+            baseline = await ReplayOrDropAsync(baseline, schedule, window, drops, scenario, cancellation);
         }
         await sampling.CancelAsync();
         await sampler;
@@ -91,7 +94,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             baseline = await ConnectBaselineAsync(settings, scenario, cancellation);
             if (baseline is not null)
                 Console.WriteLine($"[{scenario.Name}] baseline: our {later.Schedule.Count} events, now replayed through the bare hub …");
-            baseline = await ReplayOrDropAsync(baseline, later.Schedule, later.Window, scenario, cancellation);
+            baseline = await ReplayOrDropAsync(baseline, later.Schedule, later.Window, drops, scenario, cancellation);
         }
         if (baseline is not null) await baseline.DisposeAsync();
 
@@ -120,13 +123,13 @@ sealed class RunCommand : AsyncCommand<RunSettings>
     }
 
     /// <summary>Replays a schedule; a baseline that fails is dropped (our figures stand on their own) and the report says so.</summary>
-    static async Task<Baseline?> ReplayOrDropAsync(Baseline? baseline, IReadOnlyList<Beat> schedule, TimeSpan window, Scenario scenario,
-        CancellationToken cancellationToken)
+    static async Task<Baseline?> ReplayOrDropAsync(Baseline? baseline, IReadOnlyList<Beat> schedule, TimeSpan window, int drops,
+        Scenario scenario, CancellationToken cancellationToken)
     {
         if (baseline is null) return null;
         try
         {
-            await baseline.ReplayAsync(schedule, window, cancellationToken);
+            await baseline.ReplayAsync(schedule, window, drops, cancellationToken);
             return baseline;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

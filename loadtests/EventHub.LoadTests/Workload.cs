@@ -87,9 +87,11 @@ sealed class Workload(Population people, bool churn)
     }
 
     /// <summary>Phones drop: about 0.5 % of delegates lose their connection each second and come back on their own.</summary>
+    public static int DropsPerSecond(int delegates) => Math.Max(1, delegates / 200);
+
     Task DelegatesComeAndGoAsync(CancellationToken cancellationToken)
     {
-        var count = Math.Max(1, people.Delegates.Count / 200);
+        var count = DropsPerSecond(people.Delegates.Count);
         for (var i = 0; i < count; i++)
             _ = people.Delegates[Random.Shared.Next(people.Delegates.Count)].Client.SimulateNetworkCutAsync();
         return Task.CompletedTask;
