@@ -83,25 +83,13 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         bounded.CancelAfter(settings.CommandTimeout);
         try
         {
-            var others = (await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(bounded.Token))
-                .Select(n => n.ToString()).Where(n => n != node.Name).ToList();
-            var lines = Db.HashGetAllAsync(keys.HostLines);
-            var hosts = others.Select(n => Db.HashGetAllAsync(keys.HostsOfNode(n))).ToList();
-            await Task.WhenAll([lines, .. hosts]).WaitAsync(bounded.Token);
-
-            var all = new InMemoryPresenceStore();
-            await HeardAsync(all, await lines, cancellationToken);
-            foreach (var mine in _mine.Values) await all.ConnectedAsync(mine, 0, cancellationToken);
+            var (all, others) = await WithHostsAsync(_mine.Values, bounded.Token, cancellationToken);
             foreach (var gone in _othersRead.Keys.Except(others)) _othersRead.TryRemove(gone, out _);
-            for (var i = 0; i < others.Count; i++)
-            {
-                // Hosts from their own small hash, at every build (the board's line status is live); everyone else
-                // as last read. At 0: the lines above already hold the times.
-                foreach (var host in await hosts[i])
-                    await all.ConnectedAsync(new PresenceConnection(host.Name!, Role.SiteHost, host.Value!, ""), 0, cancellationToken);
-                foreach (var connection in await OthersConnectionsAsync(others[i], bounded.Token))
-                    await all.ConnectedAsync(connection, 0, cancellationToken);
-            }
+            // The other nodes' hosts came from their own small hashes, at every build (the board's line status is
+            // live); everyone else as last read. At 0: the host lines already hold the times.
+            foreach (var other in others)
+            foreach (var connection in await OthersConnectionsAsync(other, bounded.Token))
+                await all.ConnectedAsync(connection, 0, cancellationToken);
             return await all.SnapshotAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException
@@ -143,16 +131,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         bounded.CancelAfter(settings.CommandTimeout);
         try
         {
-            var nodes = await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(bounded.Token);
-            var lines = await Db.HashGetAllAsync(keys.HostLines).WaitAsync(bounded.Token);
-            var others = await Task.WhenAll(nodes.Where(n => n != node.Name).Select(n => Db.HashGetAllAsync(keys.HostsOfNode(n!))))
-                .WaitAsync(bounded.Token);
-
-            var all = new InMemoryPresenceStore();
-            await HeardAsync(all, lines, cancellationToken);
-            foreach (var mine in MyHosts) await all.ConnectedAsync(mine, 0, cancellationToken);
-            foreach (var host in others.SelectMany(h => h))
-                await all.ConnectedAsync(new PresenceConnection(host.Name!, Role.SiteHost, host.Value!, ""), 0, cancellationToken);
+            var (all, _) = await WithHostsAsync(MyHosts, bounded.Token, cancellationToken);
             return await all.HostLinesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException
@@ -160,6 +139,27 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         {
             throw new StoreUnavailableException("Redis did not answer the host lines.", ex);
         }
+    }
+
+    /// <summary>
+    /// What the board and the watchdog both read at every pass: the host lines and every other node's site hosts (its
+    /// small hosts hash), counted with <paramref name="mine"/> in a fresh store; also the other nodes' names.
+    /// </summary>
+    async Task<(InMemoryPresenceStore All, IReadOnlyList<string> Others)> WithHostsAsync(IEnumerable<PresenceConnection> mine,
+        CancellationToken bounded, CancellationToken cancellationToken)
+    {
+        var others = (await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(bounded))
+            .Select(n => n.ToString()).Where(n => n != node.Name).ToList();
+        var lines = Db.HashGetAllAsync(keys.HostLines);
+        var hosts = Task.WhenAll(others.Select(n => Db.HashGetAllAsync(keys.HostsOfNode(n))));
+        await Task.WhenAll(lines, hosts).WaitAsync(bounded);
+
+        var all = new InMemoryPresenceStore();
+        await HeardAsync(all, await lines, cancellationToken);
+        foreach (var connection in mine) await all.ConnectedAsync(connection, 0, cancellationToken);
+        foreach (var host in (await hosts).SelectMany(h => h))
+            await all.ConnectedAsync(new PresenceConnection(host.Name!, Role.SiteHost, host.Value!, ""), 0, cancellationToken);
+        return (all, others);
     }
 
     /// <summary>Feeds the host lines as Redis holds them ("at|rtt") into a store that counts.</summary>
