@@ -144,17 +144,13 @@ readonly record struct Beat(long OffsetMs, int Bytes)
 {
     /// <summary>
     /// Our measured events (after the check-in storm) as a replay schedule, timed from <paramref name="startAt"/> (when
-    /// our slice began, so a slice's quiet start is replayed too) or else from the first event. Each broadcast's text
-    /// is as many ASCII bytes as our event's argument took on the wire, less what the bare message's time stamp and
-    /// string header take.
+    /// our slice began, so a slice's quiet start is replayed too). Each broadcast's text is as many ASCII bytes as our
+    /// event's argument took on the wire, less what the bare message's time stamp and string header take.
     /// </summary>
-    public static IReadOnlyList<Beat> Of(IEnumerable<LoggedEvent> events, bool json, long? startAt = null)
+    public static IReadOnlyList<Beat> Of(IEnumerable<LoggedEvent> events, bool json, long startAt)
     {
-        var list = events.ToList();
-        if (list.Count == 0) return [];
-        var first = startAt ?? list.Min(e => e.At);
         var stampAndHeader = json ? 20 : 12;
-        return list.Select(e => new Beat(Math.Max(0, e.At - first), Math.Max(1, e.WireBytes(json) - stampAndHeader)))
+        return events.Select(e => new Beat(Math.Max(0, e.At - startAt), Math.Max(1, e.WireBytes(json) - stampAndHeader)))
             .OrderBy(b => b.OffsetMs).ToList();
     }
 }

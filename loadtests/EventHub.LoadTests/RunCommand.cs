@@ -107,29 +107,24 @@ sealed class RunCommand : AsyncCommand<RunSettings>
     /// <summary>Connects the bare hub's crowd; without it our figures stand on their own, and the report says why.</summary>
     static async Task<Baseline?> ConnectBaselineAsync(RunSettings settings, Scenario scenario, CancellationToken cancellationToken)
     {
-        var baseline = new Baseline(settings.Bare!, settings.Json);
-        try
-        {
-            await baseline.ConnectAsync(scenario.Connections, cancellationToken);
+        var baseline = await OrDropAsync(new Baseline(settings.Bare!, settings.Json), b => b.ConnectAsync(scenario.Connections, cancellationToken), scenario);
+        if (baseline is not null)
             Console.WriteLine($"[{scenario.Name}] baseline: bare SignalR hub, {scenario.Connections} clients connected in {baseline.ConnectSeconds:F1} s");
-            return baseline;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Console.WriteLine($"[{scenario.Name}] baseline failed: {ex.Message}");
-            await baseline.DisposeAsync();
-            return null;
-        }
+        return baseline;
     }
 
-    /// <summary>Replays a schedule; a baseline that fails is dropped (our figures stand on their own) and the report says so.</summary>
-    static async Task<Baseline?> ReplayOrDropAsync(Baseline? baseline, IReadOnlyList<Beat> schedule, TimeSpan window, int drops,
-        Scenario scenario, CancellationToken cancellationToken)
+    /// <summary>Replays a schedule through the bare hub, if it is still there.</summary>
+    static Task<Baseline?> ReplayOrDropAsync(Baseline? baseline, IReadOnlyList<Beat> schedule, TimeSpan window, int drops,
+        Scenario scenario, CancellationToken cancellationToken) =>
+        OrDropAsync(baseline, b => b.ReplayAsync(schedule, window, drops, cancellationToken), scenario);
+
+    /// <summary>One step of the baseline; a baseline that fails is dropped (our figures stand on their own) and the run says why.</summary>
+    static async Task<Baseline?> OrDropAsync(Baseline? baseline, Func<Baseline, Task> step, Scenario scenario)
     {
         if (baseline is null) return null;
         try
         {
-            await baseline.ReplayAsync(schedule, window, drops, cancellationToken);
+            await step(baseline);
             return baseline;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
