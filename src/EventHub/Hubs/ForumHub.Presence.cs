@@ -12,11 +12,15 @@ public sealed partial class ForumHub
     public Task<SiteBoard> GetBoard([FromServices] BoardBroadcaster board) =>
         Caller.Role == Role.Moderator ? board.BuildAsync(Context.ConnectionAborted) : throw Errors.Forbidden();
 
-    /// <summary>The answer to a <c>Ping</c>: a host's round trip. Anyone may answer; only hosts' lines are recorded.</summary>
+    /// <summary>
+    /// The answer to a <c>Ping</c>: a host's round trip. Anyone may answer; only hosts' lines are recorded, in one
+    /// write (heard now, with the round trip unless the timestamp is not one this node sent lately).
+    /// </summary>
     public async Task Pong(long sentTimestamp, [FromServices] HostLineProbe probe, [FromServices] IPresenceStore presence,
         [FromServices] TimeProvider time)
     {
-        if (Caller is { Role: Role.SiteHost, Site: { } site } && probe.TryMeasure(sentTimestamp, out var rttMs))
-            await presence.HostHeardAsync(site, time.GetUtcNow().ToUnixTimeMilliseconds(), rttMs, Context.ConnectionAborted);
+        if (Caller is { Role: Role.SiteHost, Site: { } site })
+            await presence.HostHeardAsync(site, time.GetUtcNow().ToUnixTimeMilliseconds(),
+                probe.TryMeasure(sentTimestamp, out var rttMs) ? rttMs : null, Context.ConnectionAborted);
     }
 }

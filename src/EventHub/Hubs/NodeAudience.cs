@@ -1,8 +1,10 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using EventHub.Auth;
+using EventHub.Domain.Forum;
 using EventHub.Forum;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace EventHub.Hubs;
 
@@ -31,12 +33,39 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>The ids of this node's connections of one role.</summary>
+    public IReadOnlyList<string> IdsOf(Role role) =>
+        _members.Values.Where(m => m.Viewer.Role == role).Select(m => m.ConnectionId).ToList();
+
+    /// <summary>
+    /// A message outside the log (a host's ping, the moderators' board) to this node's connections of one role,
+    /// written to each directly. <c>Clients.Clients(ids)</c> on the Redis backplane would publish it once per
+    /// connection and read it back from Redis, though every one of them is here. Not ordered with the events
+    /// (nothing depends on that). Returns how many connections it was written to.
+    /// </summary>
+    public int Send(Role role, SerializedHubMessage message)
+    {
+        var sent = 0;
+        foreach (var member in this)
+            if (member.Viewer.Role == role)
+            {
+                member.Post(message);
+                sent++;
+            }
+        return sent;
+    }
+
+    /// <summary>One invocation of a client method, serialised once per protocol however many connections get it.</summary>
+    public static SerializedHubMessage Message(string method, object argument) => new(new InvocationMessage(method, [argument]));
+
     /// <summary>One connection. Written to by the fan-out's single loop only.</summary>
     public sealed class Member(HubConnectionContext connection, Viewer viewer)
     {
         Task _writing = Task.CompletedTask;
 
         public Viewer Viewer => viewer;
+
+        public string ConnectionId => connection.ConnectionId;
 
         /// <summary>
         /// The last position this connection was written (an event's seq, or a beacon's head); -1 before any. A
@@ -61,6 +90,16 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
             {
                 _writing = After(_writing, message);
             }
+        }
+
+        /// <summary>
+        /// Writes now, beside the events' ordered writes (SignalR serialises writes to one connection); a write that
+        /// fails ends the connection, as in <see cref="Write"/>.
+        /// </summary>
+        public void Post(SerializedHubMessage message)
+        {
+            var write = connection.WriteAsync(message);
+            if (!write.IsCompletedSuccessfully) _ = write.AsTask();
         }
 
         async Task After(Task previous, SerializedHubMessage message)

@@ -5,7 +5,6 @@ using EventHub.Forum;
 using EventHub.Operations;
 using EventHub.Storage;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace EventHub.Hubs;
 
@@ -71,8 +70,8 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
         SerializedHubMessage? full = null, publicForm = null;
         foreach (var member in audience)
             member.Write(e.ShowsFullTo(member.Viewer)
-                ? full ??= Message(ClientMethods.Event, e.Full)
-                : publicForm ??= Message(ClientMethods.Event, e.Public), e.Seq);
+                ? full ??= NodeAudience.Message(ClientMethods.Event, e.Full)
+                : publicForm ??= NodeAudience.Message(ClientMethods.Event, e.Public), e.Seq);
     }
 
     /// <summary>
@@ -86,10 +85,8 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
         SerializedHubMessage? message = null;
         foreach (var member in audience)
             if (everyone || member.Told < position.Head)
-                member.Write(message ??= Message(ClientMethods.Position, position), position.Head);
+                member.Write(message ??= NodeAudience.Message(ClientMethods.Position, position), position.Head);
     }
-
-    static SerializedHubMessage Message(string method, object argument) => new(new InvocationMessage(method, [argument]));
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Fan-out to this node's clients failed; they will heal from the log")]
     static partial void SendFailed(ILogger logger, Exception exception);

@@ -10,10 +10,11 @@ namespace EventHub.Presence;
 /// <summary>
 /// Coalesces every high-rate change (delegates coming and going, round-trip times, headcounts) into at most one
 /// <c>Board</c> message per BoardInterval, sent only when the board changed (or a moderator connected) and only to
-/// this node's moderators: with a shared presence store every node builds the same board, so each serves its own.
+/// this node's moderators: with a shared presence store every node builds the same board, so each serves its own
+/// (written to their connections here, never through Redis).
 /// </summary>
-public sealed partial class BoardBroadcaster(IHubContext<ForumHub> hub, ForumEngine engine, IPresenceStore presence,
-    LocalConnections local, IReadOnlyList<string> siteCodes, TimeProvider time, PresenceSettings settings,
+public sealed partial class BoardBroadcaster(NodeAudience audience, ForumEngine engine, IPresenceStore presence,
+    IReadOnlyList<string> siteCodes, TimeProvider time, PresenceSettings settings,
     ILogger<BoardBroadcaster> logger) : BackgroundService
 {
     string _lastSent = "";
@@ -43,7 +44,7 @@ public sealed partial class BoardBroadcaster(IHubContext<ForumHub> hub, ForumEng
 
     async Task SendIfChangedAsync(CancellationToken cancellationToken)
     {
-        var moderators = local.IdsOfRole(Role.Moderator);
+        var moderators = audience.IdsOf(Role.Moderator);
         if (moderators.Count == 0)
         {
             _lastSent = "";
@@ -54,7 +55,7 @@ public sealed partial class BoardBroadcaster(IHubContext<ForumHub> hub, ForumEng
         var fingerprint = string.Join(',', moderators.Order(StringComparer.Ordinal)) +
                           JsonSerializer.Serialize(board with { At = 0, Seq = 0 }, Json.Options);
         if (fingerprint == _lastSent) return;
-        await hub.Clients.Clients(moderators).SendAsync(PresenceMessages.Board, board, cancellationToken);
+        audience.Send(Role.Moderator, NodeAudience.Message(PresenceMessages.Board, board));
         _lastSent = fingerprint;
     }
 

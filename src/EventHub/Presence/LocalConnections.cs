@@ -19,5 +19,4 @@ public sealed class LocalConnections
     public IEnumerable<(HubCallerContext Context, Actor Actor)> OfRole(Role role) =>
         _open.Values.Where(c => c.Actor.Role == role);
 
-    public IReadOnlyList<string> IdsOfRole(Role role) => OfRole(role).Select(c => c.Context.ConnectionId).ToList();
 }

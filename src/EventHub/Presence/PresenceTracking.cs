@@ -1,11 +1,12 @@
 using EventHub.Domain.Forum;
+using EventHub.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
 namespace EventHub.Presence;
 
 /// <summary>
 /// Keeps presence in step with the hub's connections: counted once the hub accepted the caller, dropped when the
-/// connection closes; any call from a site host counts as hearing from that site's line.
+/// connection closes; any call from a site host counts as hearing from that site's line (a pong records itself).
 /// </summary>
 public sealed class PresenceTracking(IPresenceStore store, LocalConnections local, TimeProvider time) : IHubFilter
 {
@@ -32,7 +33,9 @@ public sealed class PresenceTracking(IPresenceStore store, LocalConnections loca
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context,
         Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (context.Context.Items.TryGetValue(typeof(Actor), out var item) && item is Actor { Role: Role.SiteHost, Site: { } site })
+        // A pong records itself, with its round trip: one write to the store, not two.
+        if (context.Context.Items.TryGetValue(typeof(Actor), out var item) && item is Actor { Role: Role.SiteHost, Site: { } site }
+            && context.HubMethodName != nameof(ForumHub.Pong))
             await store.HostHeardAsync(site, Now, null);
         return await next(context);
     }
