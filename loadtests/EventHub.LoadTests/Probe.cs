@@ -50,6 +50,7 @@ sealed class Probe
             if (!Measuring) return;
             Interlocked.Increment(ref recorders.Deliveries);
             if (e.FromResume) recorders.Healed.RecordValue(Math.Max(0, now - e.Envelope.At));
+            else Interlocked.Increment(ref recorders.LiveDeliveries);
         };
     }
 
@@ -138,6 +139,8 @@ sealed class Recorders
     public readonly LongConcurrentHistogram Healed = NewHistogram();
     public readonly System.Collections.Concurrent.ConcurrentDictionary<string, LongConcurrentHistogram> FanoutByNode = new();
     public long Deliveries;
+    /// <summary>The deliveries that arrived live, not by resuming: what the bare hub's clients can get.</summary>
+    public long LiveDeliveries;
 
     /// <summary>Fan-out as measured by the clients connected to one node.</summary>
     public LongConcurrentHistogram FanoutOn(string node) => FanoutByNode.GetOrAdd(node, _ => NewHistogram());
@@ -155,5 +158,6 @@ sealed class Recorders
         foreach (var h in FanoutByNode.Values) h.Reset();
         Healed.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
+        Interlocked.Exchange(ref LiveDeliveries, 0);
     }
 }
