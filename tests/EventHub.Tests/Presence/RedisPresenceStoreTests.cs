@@ -14,7 +14,7 @@ public sealed class RedisPresenceStoreTests(RedisFixture redis) : PresenceStoreC
     readonly ConnectionMultiplexer _connection = ConnectionMultiplexer.Connect(new RedisSettings().Connection(redis.Server.ConnectionString));
 
     protected override IPresenceStore CreateStore() => new RedisPresenceStore(_connection, new RedisKeys($"test-{Guid.NewGuid():N}"),
-        new NodeIdentity("node-1"), new RedisSettings(), NullLogger<RedisPresenceStore>.Instance);
+        new NodeIdentity("node-1"), new RedisSettings { PresenceWriteBehind = TimeSpan.Zero }, NullLogger<RedisPresenceStore>.Instance);
 
     public void Dispose() => _connection.Dispose();
 
@@ -119,12 +119,53 @@ public sealed class RedisPresenceStoreTests(RedisFixture redis) : PresenceStoreC
         Assert.Equal((2, 1), (later.DelegatesConnected, later.HostConnections));
     }
 
-    /// <summary>A second node's store on the same keys; by default it reads the other nodes at every snapshot.</summary>
-    (RedisPresenceStore Store, RedisKeys Keys) NewStore(string node, RedisKeys? keys = null, TimeSpan? otherNodesRead = null)
+    [Fact]
+    public async Task WritesWithinTheWriteBehind_GoToRedisTogether_AndTheOtherNodesSeeThemAfterIt()
+    {
+        var (store, keys) = NewStore("node-1", writeBehind: TimeSpan.FromMilliseconds(300));
+        var (reader, _) = NewStore("node-2", keys);
+        var server = _connection.GetServer(_connection.GetEndPoints()[0]);
+        var before = await CallsAsync(server);
+
+        for (var i = 0; i < 50; i++) await store.ConnectedAsync(new PresenceConnection($"c{i}", Role.Delegate, "HGG", $"d-{i}"), 1_000);
+        await store.ConnectedAsync(new PresenceConnection("h1", Role.SiteHost, "HGG", "host:HGG"), 1_000);
+        for (var i = 0; i < 10; i++) await store.HostHeardAsync("HGG", 1_000 + i, 40 + i);
+        await store.DisconnectedAsync("c0", 1_005);
+        Assert.Equal(49, (await store.SnapshotAsync()).Site("HGG").DelegatesConnected); // its own: from memory, at once
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        SitePresence seen;
+        while ((seen = (await reader.SnapshotAsync()).Site("HGG")) is not { DelegatesConnected: 49, HostConnections: 1 })
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"node-2 never saw node-1's writes: {seen}");
+            await Task.Delay(50);
+        }
+        // The latest hearing and the last round trip measured, from the ten.
+        Assert.Equal((1_009L, 49), (seen.HostLastHeardAt, seen.HostRttMs));
+        var after = await CallsAsync(server);
+        // Written one at a time, that was 51 HSETs and 11 host-heard scripts (each one HSET more).
+        Assert.True(after.Scripts - before.Scripts <= 1, $"{after.Scripts - before.Scripts} scripts");
+        Assert.True(after.HashSets - before.HashSets <= 3, $"{after.HashSets - before.HashSets} HSETs");
+    }
+
+    static async Task<(long Scripts, long HashSets)> CallsAsync(IServer server)
+    {
+        var stats = (await server.InfoAsync("commandstats")).SelectMany(group => group).ToDictionary(p => p.Key, p => p.Value);
+        long Calls(string command) => stats.TryGetValue(command, out var value) ? long.Parse(value.Split(',')[0].Split('=')[1]) : 0;
+        return (Calls("cmdstat_evalsha") + Calls("cmdstat_eval"), Calls("cmdstat_hset"));
+    }
+
+    /// <summary>
+    /// A second node's store on the same keys; by default it reads the other nodes at every snapshot and writes at
+    /// once (no write-behind).
+    /// </summary>
+    (RedisPresenceStore Store, RedisKeys Keys) NewStore(string node, RedisKeys? keys = null, TimeSpan? otherNodesRead = null,
+        TimeSpan? writeBehind = null)
     {
         keys ??= new RedisKeys($"test-{Guid.NewGuid():N}");
         return (new RedisPresenceStore(_connection, keys, new NodeIdentity(node),
-            new RedisSettings { OtherNodesRead = otherNodesRead ?? TimeSpan.Zero }, NullLogger<RedisPresenceStore>.Instance), keys);
+            new RedisSettings { OtherNodesRead = otherNodesRead ?? TimeSpan.Zero, PresenceWriteBehind = writeBehind ?? TimeSpan.Zero },
+            NullLogger<RedisPresenceStore>.Instance), keys);
     }
 }
 

@@ -15,21 +15,27 @@ namespace EventHub.Storage.Redis;
 /// small hash of their own, so the watchdog (every node, every second) reads 62 hosts, not every delegate. Host
 /// lines ("last heard") are one hash for all nodes, kept after a host leaves. Counting is
 /// <see cref="InMemoryPresenceStore"/>'s, fed with every node's connections, so one rule decides what "connected" means.
+/// Writes are gathered for <see cref="RedisSettings.PresenceWriteBehind"/> and sent together (see there why).
 /// </summary>
 public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, RedisKeys keys, NodeIdentity node,
     RedisSettings settings, ILogger<RedisPresenceStore> logger) : IPresenceStore
 {
-    /// <summary>KEYS: host lines. ARGV: site, at, rtt ("" when not measured). The later time wins; a missing rtt keeps the last.</summary>
+    /// <summary>
+    /// KEYS: host lines. ARGV: site, at, rtt ("" when not measured), for one site or more in turn. The later time
+    /// wins; a missing rtt keeps the last.
+    /// </summary>
     const string HeardScript = """
-        local current = redis.call('HGET', KEYS[1], ARGV[1])
-        local at, rtt = ARGV[2], ARGV[3]
-        if current then
-          local bar = string.find(current, '|', 1, true)
-          local lastAt = string.sub(current, 1, bar - 1)
-          if tonumber(lastAt) > tonumber(at) then at = lastAt end
-          if rtt == '' then rtt = string.sub(current, bar + 1) end
+        for i = 1, #ARGV, 3 do
+          local site, at, rtt = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+          local current = redis.call('HGET', KEYS[1], site)
+          if current then
+            local bar = string.find(current, '|', 1, true)
+            local lastAt = string.sub(current, 1, bar - 1)
+            if tonumber(lastAt) > tonumber(at) then at = lastAt end
+            if rtt == '' then rtt = string.sub(current, bar + 1) end
+          end
+          redis.call('HSET', KEYS[1], site, at .. '|' .. rtt)
         end
-        redis.call('HSET', KEYS[1], ARGV[1], at .. '|' .. rtt)
         """;
 
     readonly ConcurrentDictionary<string, PresenceConnection> _mine = new(StringComparer.Ordinal);
@@ -37,6 +43,12 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     readonly ConcurrentDictionary<string, OthersRead> _othersRead = new(StringComparer.Ordinal);
     // 1 when the next refresh must rewrite every entry (see RefreshAsync); the first one always does.
     int _repair = 1;
+    // What waits for the next write: each connection's last change (Connection null: it closed), each site's
+    // latest hearing. Swapped out whole by FlushAsync.
+    readonly Lock _pendingLock = new();
+    Dictionary<string, (PresenceConnection? Connection, bool Host)> _pendingConnections = new(StringComparer.Ordinal);
+    Dictionary<string, (long At, int? RttMs)> _pendingHeard = new(StringComparer.Ordinal);
+    bool _flushScheduled;
 
     public bool CoversAllNodes => true;
 
@@ -46,36 +58,116 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     IEnumerable<PresenceConnection> MyHosts => _mine.Values.Where(c => c is { Role: Role.SiteHost, Site: not null });
     TimeSpan Ttl => settings.PresenceRefresh * 3;
 
-    public async ValueTask ConnectedAsync(PresenceConnection connection, long at, CancellationToken cancellationToken = default)
+    public ValueTask ConnectedAsync(PresenceConnection connection, long at, CancellationToken cancellationToken = default)
     {
         _mine[connection.ConnectionId] = connection;
-        await QuietlyAsync("connected", () => Task.WhenAll(
-            Db.HashSetAsync(Mine, connection.ConnectionId, Entry(connection)),
-            Db.KeyExpireAsync(Mine, Ttl),
-            Db.SetAddAsync(keys.PresenceNodes, node.Name)));
-        if (connection is { Role: Role.SiteHost, Site: { } site })
+        var host = connection is { Role: Role.SiteHost, Site: not null };
+        lock (_pendingLock)
         {
-            await QuietlyAsync("host connected", () => Task.WhenAll(
-                Db.HashSetAsync(MineHosts, connection.ConnectionId, site),
-                Db.KeyExpireAsync(MineHosts, Ttl)));
-            await HostHeardAsync(site, at, null, cancellationToken);
+            _pendingConnections[connection.ConnectionId] = (connection, host);
+            if (host) Heard(connection.Site!, at, null);
         }
+        return WriteAsync();
     }
 
-    public async ValueTask DisconnectedAsync(string connectionId, long at, CancellationToken cancellationToken = default)
+    public ValueTask DisconnectedAsync(string connectionId, long at, CancellationToken cancellationToken = default)
     {
-        if (!_mine.TryRemove(connectionId, out var gone)) return;
-        await QuietlyAsync("disconnected", () => Db.HashDeleteAsync(Mine, connectionId));
-        if (gone is { Role: Role.SiteHost, Site: { } site })
+        if (!_mine.TryRemove(connectionId, out var gone)) return ValueTask.CompletedTask;
+        var host = gone is { Role: Role.SiteHost, Site: not null };
+        lock (_pendingLock)
         {
-            await QuietlyAsync("host disconnected", () => Db.HashDeleteAsync(MineHosts, connectionId));
-            await HostHeardAsync(site, at, null, cancellationToken);
+            _pendingConnections[connectionId] = (null, host);
+            if (host) Heard(gone.Site!, at, null);
         }
+        return WriteAsync();
     }
 
-    public ValueTask HostHeardAsync(string site, long at, int? rttMs, CancellationToken cancellationToken = default) =>
-        new(QuietlyAsync("host heard", () => Db.ScriptEvaluateAsync(HeardScript, [keys.HostLines],
-            [site, at, rttMs?.ToString() ?? ""])));
+    public ValueTask HostHeardAsync(string site, long at, int? rttMs, CancellationToken cancellationToken = default)
+    {
+        lock (_pendingLock) Heard(site, at, rttMs);
+        return WriteAsync();
+    }
+
+    /// <summary>The later time wins; a hearing without a round trip keeps the last one measured (the caller holds the lock).</summary>
+    void Heard(string site, long at, int? rttMs)
+    {
+        var previous = _pendingHeard.GetValueOrDefault(site);
+        _pendingHeard[site] = (Math.Max(at, previous.At), rttMs ?? previous.RttMs);
+    }
+
+    /// <summary>
+    /// With no write-behind, writes what is waiting now; otherwise makes sure a write follows within
+    /// <see cref="RedisSettings.PresenceWriteBehind"/>, and returns at once.
+    /// </summary>
+    ValueTask WriteAsync()
+    {
+        if (settings.PresenceWriteBehind <= TimeSpan.Zero) return new ValueTask(FlushAsync());
+        lock (_pendingLock)
+        {
+            if (_flushScheduled) return ValueTask.CompletedTask;
+            _flushScheduled = true;
+        }
+        _ = FlushLaterAsync();
+        return ValueTask.CompletedTask;
+    }
+
+    async Task FlushLaterAsync()
+    {
+        await Task.Delay(settings.PresenceWriteBehind);
+        await FlushAsync();
+    }
+
+    /// <summary>
+    /// Writes everything waiting in one batch: this node's connections and hosts (set and removed), the hashes'
+    /// expiry, and every site heard, in one script call. Never throws: presence must never cost a connection, so a
+    /// write Redis refuses is logged and the next refresh rewrites this node's connections (a lost "last heard" is
+    /// only a slightly older time on the board).
+    /// </summary>
+    public async Task FlushAsync()
+    {
+        Dictionary<string, (PresenceConnection? Connection, bool Host)> connections;
+        Dictionary<string, (long At, int? RttMs)> heard;
+        lock (_pendingLock)
+        {
+            (connections, _pendingConnections) = (_pendingConnections, new(StringComparer.Ordinal));
+            (heard, _pendingHeard) = (_pendingHeard, new(StringComparer.Ordinal));
+            _flushScheduled = false;
+        }
+        if (connections.Count == 0 && heard.Count == 0) return;
+
+        var batch = Db.CreateBatch();
+        var writes = new List<Task>();
+        var set = connections.Where(c => c.Value.Connection is not null).Select(c => c.Value.Connection!).ToList();
+        var closed = connections.Where(c => c.Value.Connection is null).Select(c => (RedisValue)c.Key).ToArray();
+        if (set.Count > 0)
+        {
+            writes.Add(batch.HashSetAsync(Mine, set.Select(c => new HashEntry(c.ConnectionId, Entry(c))).ToArray()));
+            writes.Add(batch.KeyExpireAsync(Mine, Ttl));
+            writes.Add(batch.SetAddAsync(keys.PresenceNodes, node.Name));
+        }
+        if (closed.Length > 0) writes.Add(batch.HashDeleteAsync(Mine, closed));
+        var hostsSet = set.Where(c => c is { Role: Role.SiteHost, Site: not null }).Select(c => new HashEntry(c.ConnectionId, c.Site!)).ToArray();
+        var hostsClosed = connections.Where(c => c.Value is { Connection: null, Host: true }).Select(c => (RedisValue)c.Key).ToArray();
+        if (hostsSet.Length > 0)
+        {
+            writes.Add(batch.HashSetAsync(MineHosts, hostsSet));
+            writes.Add(batch.KeyExpireAsync(MineHosts, Ttl));
+        }
+        if (hostsClosed.Length > 0) writes.Add(batch.HashDeleteAsync(MineHosts, hostsClosed));
+        if (heard.Count > 0)
+            writes.Add(batch.ScriptEvaluateAsync(HeardScript, [keys.HostLines],
+                heard.SelectMany(h => new RedisValue[] { h.Key, h.Value.At, h.Value.RttMs?.ToString() ?? "" }).ToArray()));
+        batch.Execute();
+        try
+        {
+            await Task.WhenAll(writes).WaitAsync(settings.CommandTimeout);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            Volatile.Write(ref _repair, 1);
+            WriteFailed(logger, connections.Count, heard.Count, ex.Message);
+        }
+    }
 
     public async ValueTask<PresenceSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
@@ -177,10 +269,11 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     /// rewritten at the first refresh, after a write that failed, and when Redis does not hold as many as this node
     /// has (it lost the hash in a restart without its data or a flush, and a later connect began a new one).
     /// Rewriting 1,500 entries every few seconds would cost Redis an append-only-file write and fsync each time, for
-    /// nothing.
+    /// nothing. What is waiting to be written goes first, so the counts compare what this node has.
     /// </summary>
     public async Task RefreshAsync()
     {
+        await FlushAsync();
         try
         {
             if (Interlocked.Exchange(ref _repair, 0) == 0)
@@ -231,29 +324,16 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
             : null;
     }
 
-    /// <summary>A node stopping on purpose takes its connections with it at once.</summary>
-    public Task ForgetThisNodeAsync() =>
-        Task.WhenAll(Db.KeyDeleteAsync([Mine, MineHosts]), Db.SetRemoveAsync(keys.PresenceNodes, node.Name)).WaitAsync(settings.CommandTimeout);
-
-    /// <summary>
-    /// Presence must never cost a connection: a write Redis refuses is logged, and the next refresh repairs
-    /// this node's connections (a lost "last heard" is only a slightly older time on the board).
-    /// </summary>
-    async Task QuietlyAsync(string operation, Func<Task> write)
+    /// <summary>A node stopping on purpose takes its connections with it at once (after the host lines still waiting).</summary>
+    public async Task ForgetThisNodeAsync()
     {
-        try
-        {
-            await write().WaitAsync(settings.CommandTimeout);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            Volatile.Write(ref _repair, 1);
-            WriteFailed(logger, operation, ex.Message);
-        }
+        await FlushAsync();
+        await Task.WhenAll(Db.KeyDeleteAsync([Mine, MineHosts]), Db.SetRemoveAsync(keys.PresenceNodes, node.Name))
+            .WaitAsync(settings.CommandTimeout);
     }
 
-    [LoggerMessage(EventId = 1107, Level = LogLevel.Debug, Message = "Presence write '{Operation}' failed ({Reason}); the next refresh repairs it")]
-    static partial void WriteFailed(ILogger logger, string operation, string reason);
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Debug, Message = "Presence write of {Connections} connections and {Sites} host lines failed ({Reason}); the next refresh repairs it")]
+    static partial void WriteFailed(ILogger logger, int connections, int sites, string reason);
 }
 
 /// <summary>Refreshes this node's presence in Redis on a timer; removes it on a clean stop.</summary>

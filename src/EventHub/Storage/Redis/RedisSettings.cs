@@ -32,6 +32,15 @@ public sealed class RedisSettings
     /// </summary>
     public TimeSpan OtherNodesRead { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a node gathers its presence writes (connections coming and going, hosts heard) before writing them
+    /// to Redis together; 0 writes each at once. With <c>appendfsync always</c> every write Redis takes costs an
+    /// append-only-file write and an fsync, which the forum's log appends then wait behind: phones reconnecting
+    /// after a network blip must not slow the moderator's commands. No reader needs them sooner: a node counts its
+    /// own connections from memory, and the others read it at most every <see cref="OtherNodesRead"/>.
+    /// </summary>
+    public TimeSpan PresenceWriteBehind { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public string Keys => KeyPrefix ?? ChannelPrefix;
 
     /// <summary>The connection string with the hub's fail-fast settings on top.</summary>
