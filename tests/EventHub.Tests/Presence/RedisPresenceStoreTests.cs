@@ -148,6 +148,46 @@ public sealed class RedisPresenceStoreTests(RedisFixture redis) : PresenceStoreC
         Assert.True(after.HashSets - before.HashSets <= 3, $"{after.HashSets - before.HashSets} HSETs");
     }
 
+    [Fact]
+    public async Task ABatchRedisRefused_IsRewrittenByTheNextRefresh_EvenWhenTheCountsStillMatch()
+    {
+        var (store, keys) = NewStore("node-1", writeBehind: TimeSpan.FromMilliseconds(100));
+        var (reader, _) = NewStore("node-2", keys);
+        await store.ConnectedAsync(new PresenceConnection("c0", Role.Delegate, "HGG", "d-0"), 1_000);
+        await store.ConnectedAsync(new PresenceConnection("c1", Role.Delegate, "HGG", "d-1"), 1_000);
+        await store.RefreshAsync(); // the first refresh rewrites all; the later ones only when they must
+        Assert.Equal(2, (await reader.SnapshotAsync()).Site("HGG").DelegatesConnected);
+
+        redis.Server.Kill();
+        await store.DisconnectedAsync("c0", 2_000);
+        await store.ConnectedAsync(new PresenceConnection("c2", Role.Delegate, "CBG", "d-2"), 2_000);
+        await store.FlushAsync(); // refused: logged, not thrown
+        redis.Server.Start();
+        await WaitForRedisAsync();
+
+        // Redis still holds c0 and c1, as many entries as the node has: only the refused batch says to rewrite.
+        await store.RefreshAsync();
+        var after = await reader.SnapshotAsync();
+        Assert.Equal((1, 1), (after.Site("HGG").DelegatesConnected, after.Site("CBG").DelegatesConnected));
+    }
+
+    async Task WaitForRedisAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            try
+            {
+                await _connection.GetDatabase().PingAsync();
+                return;
+            }
+            catch (RedisException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     static async Task<(long Scripts, long HashSets)> CallsAsync(IServer server)
     {
         var stats = (await server.InfoAsync("commandstats")).SelectMany(group => group).ToDictionary(p => p.Key, p => p.Value);

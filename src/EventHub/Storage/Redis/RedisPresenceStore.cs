@@ -119,9 +119,9 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
 
     /// <summary>
     /// Writes everything waiting in one batch: this node's connections and hosts (set and removed), the hashes'
-    /// expiry, and every site heard, in one script call. Never throws: presence must never cost a connection, so a
-    /// write Redis refuses is logged and the next refresh rewrites this node's connections (a lost "last heard" is
-    /// only a slightly older time on the board).
+    /// expiry, and every site heard, in one script call. Presence must never cost a connection, so a write Redis
+    /// refuses or does not answer in time is logged, not thrown, and the next refresh rewrites this node's
+    /// connections (a lost "last heard" is only a slightly older time on the board).
     /// </summary>
     public async Task FlushAsync()
     {
@@ -157,9 +157,9 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         if (heard.Count > 0)
             writes.Add(batch.ScriptEvaluateAsync(HeardScript, [keys.HostLines],
                 heard.SelectMany(h => new RedisValue[] { h.Key, h.Value.At, h.Value.RttMs?.ToString() ?? "" }).ToArray()));
-        batch.Execute();
         try
         {
+            batch.Execute(); // throws at once when no connection is there to take it (Redis down, fail fast)
             await Task.WhenAll(writes).WaitAsync(settings.CommandTimeout);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
