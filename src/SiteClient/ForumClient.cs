@@ -282,7 +282,9 @@ public sealed class ForumClient : IAsyncDisposable
 
     async Task RunLoopAsync(CancellationToken cancellationToken)
     {
-        await foreach (var item in _inbox.Reader.ReadAllAsync(cancellationToken))
+        // Ends when DisposeAsync completes the inbox. Read without the token: a cancellable wait is a new waiter
+        // object at every event, for each client (the generator's 3,165 clients made 1.7 MB/s of them).
+        await foreach (var item in _inbox.Reader.ReadAllAsync())
         {
             try
             {
@@ -290,7 +292,7 @@ public sealed class ForumClient : IAsyncDisposable
                 {
                     case EventEnvelope envelope:
                         var taken = _forum.Receive(envelope, out var repeat);
-                        foreach (var applied in taken) Raise(applied);
+                        for (var i = 0; i < taken.Count; i++) Raise(taken[i]);
                         if (repeat) RepeatsIgnored++;
                         else if (_forum.HasGap && !_gapWatch)
                         {
@@ -361,12 +363,15 @@ public sealed class ForumClient : IAsyncDisposable
     void ReleaseWaiters()
     {
         lock (_waitersLock)
+        {
+            if (_waiters.Count == 0) return; // nearly always: no new predicate for every event
             _waiters.RemoveAll(w =>
             {
                 if (w.Seq > _forum.LastSeq) return false;
                 w.Done.TrySetResult();
                 return true;
             });
+        }
     }
 
     /// <summary>The hub's structured error in a close frame ("… HubException: {code, message, messageEn}"), if any.</summary>

@@ -54,7 +54,9 @@ public sealed class LocalForum(bool keepState = true)
             _held[envelope.Seq] = envelope;
             return [];
         }
-        var applied = new List<AppliedEvent> { Fold(envelope) };
+        var first = Fold(envelope);
+        if (_held.Count == 0) return [first]; // nearly always: one event, nothing held behind it
+        var applied = new List<AppliedEvent> { first };
         DrainHeld(applied, fromResume: false);
         return applied;
     }
