@@ -3,7 +3,7 @@
 # deploy/local-cluster.sh, and the same topology running the bare SignalR hub for the baseline), runs the
 # scenario, stops everything, and leaves loadtests/results/SCENARIO/{summary.json,report.md,latency.png}.
 #
-#   loadtests/run.sh SCENARIO [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N]
+#   loadtests/run.sh SCENARIO [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S]
 #
 # SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart. Exit 0 when nothing was lost, repeated
 # or out of order and every acknowledged command is in the log; 1 otherwise; 2 for a usage error.
@@ -21,7 +21,7 @@ nodes=2 baseline=1 runner_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --nodes) nodes="${2:?--nodes N}"; shift 2 ;;
-    --delegates-per-site|--duration|--protocol|--slices) runner_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
+    --delegates-per-site|--duration|--protocol|--slices|--warmup) runner_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     --no-baseline) baseline=0; shift ;;
     --no-churn) runner_args+=("$1"); shift ;;
     -h|--help) usage; exit 0 ;;

@@ -135,6 +135,17 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
         Volatile.Write(ref _away[client], 0);
     }
 
+    /// <summary>Forgets what was measured so far (a warm-up); the clients stay connected.</summary>
+    public void Reset()
+    {
+        Fanout.Reset();
+        Interlocked.Exchange(ref Deliveries, 0);
+        Expected = 0;
+        Seconds = 0;
+        _bytes = 0;
+        _beats = 0;
+    }
+
     public async ValueTask DisposeAsync() =>
         await Parallel.ForEachAsync(_clients, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) => await c.DisposeAsync());
 }

@@ -14,6 +14,17 @@ sealed class NodeStats(IReadOnlyList<int> pids)
         new(string.IsNullOrWhiteSpace(pids) ? [] : pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList());
 
     /// <summary>
+    /// Each node's memory before the crowd connects: what each connection adds is measured from here (the nodes
+    /// have started and hold the forum, nobody is connected).
+    /// </summary>
+    public void BeforeConnecting()
+    {
+        foreach (var pid in pids)
+            if (Read(pid) is { } s)
+                _start[pid] = s;
+    }
+
+    /// <summary>
     /// Opens a measured window: our traffic is running. The windows add up (the bare hub's slices between them,
     /// while our nodes sit idle, are not counted).
     /// </summary>
@@ -26,6 +37,16 @@ sealed class NodeStats(IReadOnlyList<int> pids)
                 _start.TryAdd(pid, s);
                 _windowStart[pid] = s.Cpu;
             }
+    }
+
+    /// <summary>Forgets the CPU and time counted so far (a warm-up) and opens a new window now.</summary>
+    public void Restart()
+    {
+        _clock.Restart();
+        _cpuSeconds.Clear();
+        foreach (var pid in pids)
+            if (Read(pid) is { } s)
+                _windowStart[pid] = s.Cpu;
     }
 
     /// <summary>Sampled during the run: peak resident memory of a node (VmHWM would include start-up).</summary>

@@ -12,6 +12,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         var recorders = new Recorders();
         var stats = NodeStats.Parse(settings.NodePids);
         await using var people = new Population(settings, recorders);
+        stats.BeforeConnecting();
         Console.WriteLine($"[{scenario.Name}] đăng nhập và kết nối / logging in and connecting {scenario.Connections} clients …");
         await people.ConnectAsync(scenario.DelegatesPerSite, cancellation);
         people.Moderator.Log = [];
@@ -43,8 +44,23 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(stats, sampling.Token);
 
-        var workSeconds = 0.0;
         var head = stormHead;
+        if (turns && scenario.Warmup > TimeSpan.Zero)
+        {
+            // Our traffic and its replay, as a slice, but nothing of it counted: CPU, latency and deliveries start after.
+            var warmAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var warming = Stopwatch.StartNew();
+            await workload.RunAsync(scenario.Warmup, cancellation);
+            head = await SettleAsync(people, cancellation);
+            var schedule = Beat.Of(people.Moderator.Log!.Where(e => e.Key > stormHead && e.Key <= head).Select(e => e.Value), settings.Json, warmAt);
+            Console.WriteLine($"[{scenario.Name}] warm-up: our {head - stormHead} events, now replayed through the bare hub (not measured) …");
+            baseline = await ReplayOrDropAsync(baseline, schedule, warming.Elapsed, drops, scenario, cancellation);
+            baseline?.Reset();
+            recorders.Reset();
+            stats.Restart();
+        }
+
+        var workSeconds = 0.0;
         for (var slice = 1; slice <= slices; slice++)
         {
             if (slice > 1) stats.Start();
@@ -66,9 +82,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             var window = clock.Elapsed;
             workSeconds += window.TotalSeconds;
 
-            head = await Population.HeadAsync(people.Moderator.Client, cancellation);
-            var settle = Stopwatch.StartNew();
-            while (people.All.Any(p => p.LastSeq < head) && settle.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(200, cancellation);
+            head = await SettleAsync(people, cancellation);
             stats.Sample();
             stats.Stop();
 
@@ -102,6 +116,15 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         var folder = report.Write();
         Console.WriteLine(File.ReadAllText(Path.Combine(folder, "report.md")));
         return verdict.Passed ? 0 : 1;
+    }
+
+    /// <summary>The log's head once every client has it (or a minute has passed: the verdict then says who had not).</summary>
+    static async Task<long> SettleAsync(Population people, CancellationToken cancellationToken)
+    {
+        var head = await Population.HeadAsync(people.Moderator.Client, cancellationToken);
+        var settle = Stopwatch.StartNew();
+        while (people.All.Any(p => p.LastSeq < head) && settle.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(200, cancellationToken);
+        return head;
     }
 
     /// <summary>Connects the bare hub's crowd; without it our figures stand on their own, and the report says why.</summary>
@@ -158,10 +181,11 @@ sealed class RunCommand : AsyncCommand<RunSettings>
 }
 
 /// <summary>
-/// What each scenario means: how many people, how long, whether phones drop, and in how many slices ours and the
-/// bare hub take turns (with a baseline and no fault; a fault needs our traffic in one piece).
+/// What each scenario means: how many people, how long, whether phones drop, in how many slices ours and the bare
+/// hub take turns (with a baseline and no fault; a fault needs our traffic in one piece), and how long both warm up
+/// first when they take turns.
 /// </summary>
-sealed record Scenario(string Name, int DelegatesPerSite, TimeSpan Duration, bool Churn, int Slices)
+sealed record Scenario(string Name, int DelegatesPerSite, TimeSpan Duration, bool Churn, int Slices, TimeSpan Warmup = default)
 {
     public int Connections => 62 + 62 * DelegatesPerSite + 3;
 
@@ -173,7 +197,9 @@ sealed record Scenario(string Name, int DelegatesPerSite, TimeSpan Duration, boo
         "failover" => new("failover", s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), false, 1),
         // Turns keep both crowds connected at once: at 100 per site (12,530 clients in the runner) that ran this
         // machine's runner out of memory (docs/performance.md, run 98), so larger crowds run in one piece by default.
+        // Both hubs' first traffic after start-up runs cold (the nodes compile the code it needs and collect the
+        // connect storm's garbage: docs/performance.md, run h1): measured from the second turn on, by default.
         _ => new(s.Scenario, s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), !s.NoChurn,
-            s.Slices ?? (s.DelegatesPerSite is null or <= 50 ? 4 : 1)),
+            s.Slices ?? (s.DelegatesPerSite is null or <= 50 ? 4 : 1), TimeSpan.FromSeconds(s.Warmup ?? 10)),
     };
 }

@@ -50,6 +50,10 @@ sealed class RunSettings : CommandSettings
     [Description("forum-day, smoke: ours and the bare hub take turns, N slices of our traffic each followed by its replay (default 4 for forum-day up to 50 per site, 3 for smoke; 1 = ours whole, then the bare hub)")]
     public int? Slices { get; init; }
 
+    [CommandOption("--warmup <SECONDS>")]
+    [Description("forum-day with turns: seconds of our traffic, then its replay through the bare hub, before anything is measured (default 10; 0 for none)")]
+    public int? Warmup { get; init; }
+
     [CommandOption("--no-churn")]
     [Description("Delegates' phones do not drop (forum-day, redis-restart): to see what their reconnects cost")]
     public bool NoChurn { get; init; }
@@ -65,5 +69,7 @@ sealed class RunSettings : CommandSettings
                     ? Spectre.Console.ValidationResult.Error("--protocol is msgpack or json")
                     : Slices is < 1
                         ? Spectre.Console.ValidationResult.Error("--slices is 1 or more")
-                        : Spectre.Console.ValidationResult.Success();
+                        : Warmup is < 0
+                            ? Spectre.Console.ValidationResult.Error("--warmup is 0 or more seconds")
+                            : Spectre.Console.ValidationResult.Success();
 }
