@@ -58,7 +58,7 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
     /// <summary>One invocation of a client method, serialised once per protocol however many connections get it.</summary>
     public static SerializedHubMessage Message(string method, object argument) => new(new InvocationMessage(method, [argument]));
 
-    /// <summary>One connection. Written to by the fan-out's single loop only.</summary>
+    /// <summary>One connection. <see cref="Member.Write"/> is the fan-out's single loop's only; <see cref="Member.Post"/> anyone's.</summary>
     public sealed class Member(HubConnectionContext connection, Viewer viewer)
     {
         Task _writing = Task.CompletedTask;

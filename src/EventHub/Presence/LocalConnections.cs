@@ -18,5 +18,4 @@ public sealed class LocalConnections
 
     public IEnumerable<(HubCallerContext Context, Actor Actor)> OfRole(Role role) =>
         _open.Values.Where(c => c.Actor.Role == role);
-
 }
