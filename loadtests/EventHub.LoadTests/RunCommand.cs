@@ -198,7 +198,7 @@ sealed record Scenario(string Name, int DelegatesPerSite, TimeSpan Duration, boo
         // Turns keep both crowds connected at once: at 100 per site (12,530 clients in the runner) that ran this
         // machine's runner out of memory (docs/performance.md, run 98), so larger crowds run in one piece by default.
         // Both hubs' first traffic after start-up runs cold (the nodes compile the code it needs and collect the
-        // connect storm's garbage: docs/performance.md, run h1): measured from the second turn on, by default.
+        // connect storm's garbage: docs/performance.md, run h1): with turns, an unmeasured turn of each comes first.
         _ => new(s.Scenario, s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), !s.NoChurn,
             s.Slices ?? (s.DelegatesPerSite is null or <= 50 ? 4 : 1), TimeSpan.FromSeconds(s.Warmup ?? 10)),
     };
