@@ -41,18 +41,13 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
     /// A message outside the log (a host's ping, the moderators' board) to this node's connections of one role,
     /// written to each directly. <c>Clients.Clients(ids)</c> on the Redis backplane would publish it once per
     /// connection and read it back from Redis, though every one of them is here. Not ordered with the events
-    /// (nothing depends on that). Returns how many connections it was written to.
+    /// (nothing depends on that).
     /// </summary>
-    public int Send(Role role, SerializedHubMessage message)
+    public void Send(Role role, SerializedHubMessage message)
     {
-        var sent = 0;
         foreach (var member in this)
             if (member.Viewer.Role == role)
-            {
                 member.Post(message);
-                sent++;
-            }
-        return sent;
     }
 
     /// <summary>One invocation of a client method, serialised once per protocol however many connections get it.</summary>
