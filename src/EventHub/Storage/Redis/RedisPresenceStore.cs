@@ -43,10 +43,10 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     readonly ConcurrentDictionary<string, OthersRead> _othersRead = new(StringComparer.Ordinal);
     // 1 when the next refresh must rewrite every entry (see RefreshAsync); the first one always does.
     int _repair = 1;
-    // What waits for the next write: each connection's last change (Connection null: it closed), each site's
-    // latest hearing. Swapped out whole by FlushAsync.
+    // What waits for the next write: each connection's last change (open, or closed), each site's latest hearing.
+    // Swapped out whole by FlushAsync.
     readonly Lock _pendingLock = new();
-    Dictionary<string, (PresenceConnection? Connection, bool Host)> _pendingConnections = new(StringComparer.Ordinal);
+    Dictionary<string, (PresenceConnection Connection, bool Open)> _pendingConnections = new(StringComparer.Ordinal);
     Dictionary<string, (long At, int? RttMs)> _pendingHeard = new(StringComparer.Ordinal);
     bool _flushScheduled;
 
@@ -55,17 +55,17 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     IDatabase Db => redis.GetDatabase();
     RedisKey Mine => keys.PresenceOfNode(node.Name);
     RedisKey MineHosts => keys.HostsOfNode(node.Name);
-    IEnumerable<PresenceConnection> MyHosts => _mine.Values.Where(c => c is { Role: Role.SiteHost, Site: not null });
+    IEnumerable<PresenceConnection> MyHosts => _mine.Values.Where(IsHost);
+    static bool IsHost(PresenceConnection c) => c is { Role: Role.SiteHost, Site: not null };
     TimeSpan Ttl => settings.PresenceRefresh * 3;
 
     public ValueTask ConnectedAsync(PresenceConnection connection, long at, CancellationToken cancellationToken = default)
     {
         _mine[connection.ConnectionId] = connection;
-        var host = connection is { Role: Role.SiteHost, Site: not null };
         lock (_pendingLock)
         {
-            _pendingConnections[connection.ConnectionId] = (connection, host);
-            if (host) Heard(connection.Site!, at, null);
+            _pendingConnections[connection.ConnectionId] = (connection, Open: true);
+            if (IsHost(connection)) Heard(connection.Site!, at, null);
         }
         return WriteAsync();
     }
@@ -73,11 +73,10 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     public ValueTask DisconnectedAsync(string connectionId, long at, CancellationToken cancellationToken = default)
     {
         if (!_mine.TryRemove(connectionId, out var gone)) return ValueTask.CompletedTask;
-        var host = gone is { Role: Role.SiteHost, Site: not null };
         lock (_pendingLock)
         {
-            _pendingConnections[connectionId] = (null, host);
-            if (host) Heard(gone.Site!, at, null);
+            _pendingConnections[connectionId] = (gone, Open: false);
+            if (IsHost(gone)) Heard(gone.Site!, at, null);
         }
         return WriteAsync();
     }
@@ -125,7 +124,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     /// </summary>
     public async Task FlushAsync()
     {
-        Dictionary<string, (PresenceConnection? Connection, bool Host)> connections;
+        Dictionary<string, (PresenceConnection Connection, bool Open)> connections;
         Dictionary<string, (long At, int? RttMs)> heard;
         lock (_pendingLock)
         {
@@ -137,17 +136,17 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
 
         var batch = Db.CreateBatch();
         var writes = new List<Task>();
-        var set = connections.Where(c => c.Value.Connection is not null).Select(c => c.Value.Connection!).ToList();
-        var closed = connections.Where(c => c.Value.Connection is null).Select(c => (RedisValue)c.Key).ToArray();
+        var set = connections.Values.Where(c => c.Open).Select(c => c.Connection).ToList();
+        var closed = connections.Values.Where(c => !c.Open).Select(c => c.Connection).ToList();
         if (set.Count > 0)
         {
             writes.Add(batch.HashSetAsync(Mine, set.Select(c => new HashEntry(c.ConnectionId, Entry(c))).ToArray()));
             writes.Add(batch.KeyExpireAsync(Mine, Ttl));
             writes.Add(batch.SetAddAsync(keys.PresenceNodes, node.Name));
         }
-        if (closed.Length > 0) writes.Add(batch.HashDeleteAsync(Mine, closed));
-        var hostsSet = set.Where(c => c is { Role: Role.SiteHost, Site: not null }).Select(c => new HashEntry(c.ConnectionId, c.Site!)).ToArray();
-        var hostsClosed = connections.Where(c => c.Value is { Connection: null, Host: true }).Select(c => (RedisValue)c.Key).ToArray();
+        if (closed.Count > 0) writes.Add(batch.HashDeleteAsync(Mine, closed.Select(c => (RedisValue)c.ConnectionId).ToArray()));
+        var hostsSet = set.Where(IsHost).Select(c => new HashEntry(c.ConnectionId, c.Site!)).ToArray();
+        var hostsClosed = closed.Where(IsHost).Select(c => (RedisValue)c.ConnectionId).ToArray();
         if (hostsSet.Length > 0)
         {
             writes.Add(batch.HashSetAsync(MineHosts, hostsSet));
