@@ -52,7 +52,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             var warming = Stopwatch.StartNew();
             await workload.RunAsync(scenario.Warmup, cancellation);
             head = await SettleAsync(people, cancellation);
-            var schedule = Beat.Of(people.Moderator.Log!.Where(e => e.Key > stormHead && e.Key <= head).Select(e => e.Value), settings.Json, warmAt);
+            var schedule = ReplayOf(people, stormHead, head, settings.Json, warmAt);
             Console.WriteLine($"[{scenario.Name}] warm-up: our {head - stormHead} events, now replayed through the bare hub (not measured) …");
             baseline = await ReplayOrDropAsync(baseline, schedule, warming.Elapsed, drops, scenario, cancellation);
             baseline?.Reset();
@@ -89,7 +89,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             if (settings.Bare is null) continue;
             // The same traffic as this slice of our steady forum (after the check-in storm), event for event.
             var from = sliceStart;
-            var schedule = Beat.Of(people.Moderator.Log!.Where(e => e.Key > from && e.Key <= head).Select(e => e.Value), settings.Json, sliceStartAt);
+            var schedule = ReplayOf(people, from, head, settings.Json, sliceStartAt);
             if (!turns)
             {
                 replayLater = (schedule, window);
@@ -117,6 +117,10 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         Console.WriteLine(File.ReadAllText(Path.Combine(folder, "report.md")));
         return verdict.Passed ? 0 : 1;
     }
+
+    /// <summary>The bare hub's schedule for our events after <paramref name="from"/> up to <paramref name="to"/>, as the moderator saw them.</summary>
+    static IReadOnlyList<Beat> ReplayOf(Population people, long from, long to, bool json, long startAt) =>
+        Beat.Of(people.Moderator.Log!.Where(e => e.Key > from && e.Key <= to).Select(e => e.Value), json, startAt);
 
     /// <summary>The log's head once every client has it (or a minute has passed: the verdict then says who had not).</summary>
     static async Task<long> SettleAsync(Population people, CancellationToken cancellationToken)
