@@ -14,6 +14,7 @@ namespace EventHub.LoadTests;
 sealed class Baseline(string url, bool json) : IAsyncDisposable
 {
     public readonly LongConcurrentHistogram Fanout = Recorders.NewHistogram();
+    public readonly Timeline Timeline = new();
     public long Deliveries;
     public long Expected;
     public double Seconds;
@@ -45,7 +46,9 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
                 var connection = builder.Build();
                 connection.On<long, string>("Msg", (sentAt, _) =>
                 {
-                    Fanout.RecordValue(Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - sentAt));
+                    var delay = Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - sentAt);
+                    Fanout.RecordValue(delay);
+                    Timeline.Record(sentAt, delay);
                     Interlocked.Increment(ref Deliveries);
                     Volatile.Write(ref _lastDelivery, Stopwatch.GetTimestamp());
                 });
@@ -139,6 +142,7 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
     public void Reset()
     {
         Fanout.Reset();
+        Timeline.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
         Expected = 0;
         Seconds = 0;

@@ -61,6 +61,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["fanout_ms"] = ours,
             ["fanout_ms_by_node"] = new JsonObject(recorders.FanoutByNode.Where(n => n.Value.TotalCount > 0).OrderBy(n => n.Key, StringComparer.Ordinal)
                 .Select(n => KeyValuePair.Create(n.Key, (JsonNode?)Latency(n.Value)))),
+            ["slow_seconds_by_node"] = new JsonObject(recorders.TimelineByNode.OrderBy(n => n.Key, StringComparer.Ordinal)
+                .Select(n => KeyValuePair.Create(n.Key, (JsonNode?)SlowSeconds(n.Value)))),
             ["healed_ms"] = Latency(recorders.Healed),
             ["deliveries_per_s"] = Math.Round(deliveriesPerSecond, 1),
             ["live_deliveries_per_s"] = Math.Round(livePerSecond, 1),
@@ -85,6 +87,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             json["baseline"] = new JsonObject
             {
                 ["fanout_ms"] = bare,
+                ["slow_seconds"] = SlowSeconds(baseline.Timeline),
                 ["deliveries_per_s"] = Math.Round(bareRate, 1),
                 ["connect_all_s"] = Math.Round(baseline.ConnectSeconds, 2),
                 ["payload_bytes_mean"] = Math.Round(baseline.PayloadBytes, 1),
@@ -110,6 +113,21 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
 
     static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)], 3);
+
+    /// <summary>
+    /// Where the tail came from: how many seconds of commits had a delivery later than 1 s, and the five seconds
+    /// with the latest delivery (UTC, to find them in a node's log or trace).
+    /// </summary>
+    static JsonObject SlowSeconds(Timeline t) => new()
+    {
+        ["over_1s"] = t.SecondsOver(1000),
+        ["worst"] = new JsonArray(t.Worst(5).Select(s => (JsonNode)new JsonObject
+        {
+            ["at"] = s.At.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+            ["max_ms"] = s.MaxMs,
+            [$"over_{Timeline.SlowMs}ms"] = s.Slow,
+        }).ToArray()),
+    };
 
     static JsonObject Latency(HistogramBase h) => h.TotalCount == 0
         ? new JsonObject { ["p50"] = 0.0, ["p95"] = 0.0, ["p99"] = 0.0, ["max"] = 0.0, ["count"] = 0 }
