@@ -485,6 +485,10 @@ start_node() {
     "EventHub__CredentialsFile=$RUN_DIR/credentials.json"
     "EventHub__DataDirectory=$dir/data"
     "EventHub__Redis__ChannelPrefix=$PREFIX"
+    # Every write to a connection takes a 4 KB buffer from the shared array pool until the socket has sent it; a
+    # fan-out to 1,500 connections takes 1,500 at once, and by default the pool keeps 32 per core: the rest were
+    # allocated anew (45 MB/s, most of the nodes' garbage: docs/performance.md). Both apps of the cluster get it.
+    "DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=2048"
   )
   [[ "$STORE" == "redis" ]] && env+=("ConnectionStrings__Redis=127.0.0.1:$REDIS_PORT")
   env+=("${EXTRA_ENV[@]}")
