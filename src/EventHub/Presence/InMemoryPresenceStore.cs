@@ -4,12 +4,13 @@ namespace EventHub.Presence;
 
 /// <summary>Presence of this node's connections, in memory. One lock: every operation is a few dictionary steps.</summary>
 /// <param name="coversAllNodes">True when this node is the whole deployment (no Redis).</param>
-public sealed class InMemoryPresenceStore(bool coversAllNodes = true) : IPresenceStore
+/// <param name="capacity">How many connections it is about to be given (a store built to count a snapshot).</param>
+public sealed class InMemoryPresenceStore(bool coversAllNodes = true, int capacity = 0) : IPresenceStore
 {
     public bool CoversAllNodes => coversAllNodes;
 
     readonly Lock _lock = new();
-    readonly Dictionary<string, PresenceConnection> _connections = new(StringComparer.Ordinal);
+    readonly Dictionary<string, PresenceConnection> _connections = new(capacity, StringComparer.Ordinal);
     // Kept after the host leaves: "last heard" is exactly what the board needs for a host that is gone.
     readonly Dictionary<string, (long At, int? RttMs)> _hostLines = new(StringComparer.Ordinal);
 
@@ -45,7 +46,7 @@ public sealed class InMemoryPresenceStore(bool coversAllNodes = true) : IPresenc
         {
             var hosts = new Dictionary<string, int>(StringComparer.Ordinal);
             var delegates = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            var allDelegates = new HashSet<string>(StringComparer.Ordinal);
+            var allDelegates = new HashSet<string>(_connections.Count, StringComparer.Ordinal);
             int displays = 0, moderators = 0;
             foreach (var c in _connections.Values)
                 switch (c.Role)

@@ -174,7 +174,9 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         bounded.CancelAfter(settings.CommandTimeout);
         try
         {
-            var (all, others) = await WithHostsAsync(_mine.Values, bounded.Token, cancellationToken);
+            // Sized for everyone as last counted: 3,000 connections added one by one grew its tables a dozen times.
+            var expected = _mine.Count + _othersRead.Values.Sum(o => o.Connections.Count) + 64;
+            var (all, others) = await WithHostsAsync(_mine.Values, expected, bounded.Token, cancellationToken);
             foreach (var gone in _othersRead.Keys.Except(others)) _othersRead.TryRemove(gone, out _);
             // The other nodes' hosts came from their own small hashes, at every build (the board's line status is
             // live); everyone else as last read. At 0: the host lines already hold the times.
@@ -222,7 +224,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         bounded.CancelAfter(settings.CommandTimeout);
         try
         {
-            var (all, _) = await WithHostsAsync(MyHosts, bounded.Token, cancellationToken);
+            var (all, _) = await WithHostsAsync(MyHosts, 0, bounded.Token, cancellationToken);
             return await all.HostLinesAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException
@@ -234,10 +236,11 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
 
     /// <summary>
     /// What the board and the watchdog both read at every pass: the host lines and every other node's site hosts (its
-    /// small hosts hash), counted with <paramref name="mine"/> in a fresh store; also the other nodes' names.
+    /// small hosts hash), counted with <paramref name="mine"/> in a fresh store (sized for <paramref name="capacity"/>
+    /// connections); also the other nodes' names.
     /// </summary>
     async Task<(InMemoryPresenceStore All, IReadOnlyList<string> Others)> WithHostsAsync(IEnumerable<PresenceConnection> mine,
-        CancellationToken bounded, CancellationToken cancellationToken)
+        int capacity, CancellationToken bounded, CancellationToken cancellationToken)
     {
         var others = (await Db.SetMembersAsync(keys.PresenceNodes).WaitAsync(bounded))
             .Select(n => n.ToString()).Where(n => n != node.Name).ToList();
@@ -245,7 +248,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         var hosts = Task.WhenAll(others.Select(n => Db.HashGetAllAsync(keys.HostsOfNode(n))));
         await Task.WhenAll(lines, hosts).WaitAsync(bounded);
 
-        var all = new InMemoryPresenceStore();
+        var all = new InMemoryPresenceStore(capacity: capacity);
         await HeardAsync(all, await lines, cancellationToken);
         foreach (var connection in mine) await all.ConnectedAsync(connection, 0, cancellationToken);
         foreach (var host in (await hosts).SelectMany(h => h))
