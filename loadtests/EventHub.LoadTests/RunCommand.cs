@@ -63,6 +63,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         var workSeconds = 0.0;
         for (var slice = 1; slice <= slices; slice++)
         {
+            CollectGenerator();
             if (slice > 1) stats.Start();
             var sliceStart = head;
             var sliceStartAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -96,6 +97,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
                 continue;
             }
             Console.WriteLine($"[{scenario.Name}] slice {slice}/{slices}: our {head - from} events, now replayed through the bare hub …");
+            CollectGenerator();
             baseline = await ReplayOrDropAsync(baseline, schedule, window, drops, scenario, cancellation);
         }
         await sampling.CancelAsync();
@@ -121,6 +123,18 @@ sealed class RunCommand : AsyncCommand<RunSettings>
     /// <summary>The bare hub's schedule for our events after <paramref name="from"/> up to <paramref name="to"/>, as the moderator saw them.</summary>
     static IReadOnlyList<Beat> ReplayOf(Population people, long from, long to, bool json, long startAt) =>
         Beat.Of(people.Moderator.Log!.Where(e => e.Key > from && e.Key <= to).Select(e => e.Value), json, startAt);
+
+    /// <summary>
+    /// The generator's own garbage, all of it, collected between turns while neither hub is measured. Its clients'
+    /// heap grows through a run, and a full collection of it stopped every client for 0.5–0.8 s (runs a3, x1: once a
+    /// run, in whichever hub's turn it fell, and that turn's p99 was the pause); collected before each turn, ours
+    /// and the bare hub's alike, neither turn inherits the other's garbage.
+    /// </summary>
+    static void CollectGenerator()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
 
     /// <summary>The log's head once every client has it (or a minute has passed: the verdict then says who had not).</summary>
     static async Task<long> SettleAsync(Population people, CancellationToken cancellationToken)
