@@ -86,7 +86,7 @@ public sealed class ForumClient : IAsyncDisposable
                 options.ConfigureHttp?.Invoke(http);
             })
             .WithAutomaticReconnect(new KeepTrying(options.ReconnectDelay));
-        if (!options.UseJson) builder.AddMessagePackProtocol();
+        if (!options.UseJson) builder.AddMessagePackProtocol(o => o.SerializerOptions = SharedActorFormatter.Sharing(o.SerializerOptions));
         if (options.OtherHubUrls.Count > 0)
             builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionFactory>(sp => new HubUrlRotation(
                 ActivatorUtilities.CreateInstance<HttpConnectionFactory>(sp),

@@ -1,0 +1,106 @@
+using EventHub.Domain.Protocol;
+using EventHub.SiteClient;
+using EventHub.Tests.Infrastructure;
+using MessagePack;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EventHub.Tests.Client;
+
+/// <summary>The client reads each distinct actor once and shares it between the events it made.</summary>
+public sealed class SharedActorsTests
+{
+    static readonly MessagePackSerializerOptions Wire = new MessagePackHubProtocolOptions().SerializerOptions;
+    static readonly MessagePackSerializerOptions Client = SharedActorFormatter.Sharing(Wire);
+
+    static EventEnvelope Envelope(long seq, ActorInfo actor) => new(seq, 1000 + seq, actor, "SiteCheckedIn", 1, "{\"site\":\"HPG\"}");
+
+    static EventEnvelope RoundTrip(EventEnvelope e) =>
+        MessagePackSerializer.Deserialize<EventEnvelope>(MessagePackSerializer.Serialize(e, Wire), Client);
+
+    [Fact]
+    public void EventsOfOneActor_ShareOneActor_AndReadAsSent()
+    {
+        var host = new ActorInfo("host", "HPG", "Điểm cầu Hải Phòng", "host-hpg-" + Guid.NewGuid().ToString("N"));
+        var first = RoundTrip(Envelope(7, host));
+        var second = RoundTrip(Envelope(8, host with { }));
+
+        Assert.Equal(Envelope(7, host), first);
+        Assert.Equal(Envelope(8, host), second);
+        Assert.Same(first.Actor, second.Actor);
+    }
+
+    [Fact]
+    public void ActorsThatDifferInAnyField_AreReadApart()
+    {
+        var id = "delegate-" + Guid.NewGuid().ToString("N");
+        var a = new ActorInfo("delegate", "HPG", "Nguyễn Văn An", id);
+        var b = a with { Site = "HUE" };
+        var c = a with { Site = null };
+
+        var read = new[] { a, b, c }.Select(x => RoundTrip(Envelope(1, x)).Actor).ToList();
+
+        Assert.Equal([a, b, c], read);
+        Assert.Equal(3, read.Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    [Fact]
+    public void AnActorWithAFieldThisClientDoesNotKnow_IsStillRead()
+    {
+        // A newer hub may send more about the actor: the fields this client knows are read, the rest skipped.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new MessagePackWriter(buffer);
+        writer.WriteMapHeader(6);
+        writer.Write("Seq"); writer.Write(3L);
+        writer.Write("At"); writer.Write(1003L);
+        writer.Write("Actor");
+        writer.WriteMapHeader(5);
+        writer.Write("Role"); writer.Write("moderator");
+        writer.Write("Site"); writer.WriteNil();
+        writer.Write("Name"); writer.Write("Chủ tọa");
+        writer.Write("Id"); writer.Write("moderator-" + Guid.NewGuid().ToString("N"));
+        writer.Write("Since"); writer.Write(42);
+        writer.Write("Type"); writer.Write("FloorOpened");
+        writer.Write("V"); writer.Write(1);
+        writer.Write("Data"); writer.Write("{}");
+        writer.Flush();
+
+        var e = MessagePackSerializer.Deserialize<EventEnvelope>(buffer.WrittenMemory, Client);
+
+        Assert.Equal(("moderator", (string?)null, "Chủ tọa"), (e.Actor.Role, e.Actor.Site, e.Actor.Name));
+        Assert.Equal(("FloorOpened", 3L), (e.Type, e.Seq));
+    }
+
+    [Fact]
+    public void MoreActorsThanItKeeps_AreAllReadRight_AndSharingGoesOn()
+    {
+        var prefix = Guid.NewGuid().ToString("N");
+        var actors = Enumerable.Range(0, SharedActorFormatter.MaxActors + 100)
+            .Select(i => new ActorInfo("delegate", "HUE", $"Đại biểu {i}", $"{prefix}-{i}")).ToList();
+
+        var read = actors.Select(a => RoundTrip(Envelope(1, a)).Actor).ToList();
+        var again = RoundTrip(Envelope(2, actors[^1])).Actor;
+
+        Assert.Equal(actors, read);
+        Assert.Same(read[^1], again);
+    }
+
+    [Fact]
+    public async Task AClientOnTheHub_SharesTheActorOfOneHostsEvents()
+    {
+        // ForumClient's own MessagePack protocol, against the hub: two events of one host arrive with one actor.
+        await using var app = new HubApp();
+        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
+        await using var display = await app.ConnectAsync(await app.LoginDisplayAsync());
+        var arrived = new System.Collections.Concurrent.ConcurrentQueue<EventEnvelope>();
+        display.EnvelopeArrived += arrived.Enqueue;
+
+        await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
+        var last = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 43));
+        await display.WaitForSeqAsync(last.LastSeq).WaitAsync(Timeouts.Call);
+
+        var byHost = arrived.Where(e => e.Actor.Role == "siteHost").ToList();
+        Assert.Equal(2, byHost.Count);
+        Assert.Equal(("siteHost", "HCM"), (byHost[0].Actor.Role, byHost[0].Actor.Site));
+        Assert.Same(byHost[0].Actor, byHost[1].Actor);
+    }
+}
