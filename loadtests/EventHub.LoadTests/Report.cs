@@ -61,7 +61,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["fanout_ms"] = ours,
             ["fanout_ms_by_node"] = new JsonObject(recorders.FanoutByNode.Where(n => n.Value.TotalCount > 0).OrderBy(n => n.Key, StringComparer.Ordinal)
                 .Select(n => KeyValuePair.Create(n.Key, (JsonNode?)Latency(n.Value)))),
-            ["slow_seconds_by_node"] = new JsonObject(recorders.TimelineByNode.OrderBy(n => n.Key, StringComparer.Ordinal)
+            ["slow_seconds_by_node"] = new JsonObject(recorders.TimelineByNode
+                .Where(n => recorders.FanoutByNode.TryGetValue(n.Key, out var h) && h.TotalCount > 0).OrderBy(n => n.Key, StringComparer.Ordinal)
                 .Select(n => KeyValuePair.Create(n.Key, (JsonNode?)SlowSeconds(n.Value)))),
             ["healed_ms"] = Latency(recorders.Healed),
             ["deliveries_per_s"] = Math.Round(deliveriesPerSecond, 1),
