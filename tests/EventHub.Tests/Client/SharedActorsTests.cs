@@ -34,13 +34,13 @@ public sealed class SharedActorsTests
     {
         var id = "delegate-" + Guid.NewGuid().ToString("N");
         var a = new ActorInfo("delegate", "HPG", "Nguyễn Văn An", id);
-        var b = a with { Site = "HUE" };
-        var c = a with { Site = null };
+        ActorInfo[] actors = [a, a with { Site = "HUE" }, a with { Site = null }, a with { Role = "siteHost" },
+            a with { Name = "Nguyễn Văn Anh" }, a with { Id = id + "-2" }];
 
-        var read = new[] { a, b, c }.Select(x => RoundTrip(Envelope(1, x)).Actor).ToList();
+        var read = actors.Select(x => RoundTrip(Envelope(1, x)).Actor).ToList();
 
-        Assert.Equal([a, b, c], read);
-        Assert.Equal(3, read.Distinct(ReferenceEqualityComparer.Instance).Count());
+        Assert.Equal(actors, read);
+        Assert.Equal(actors.Length, read.Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 
     [Fact]
