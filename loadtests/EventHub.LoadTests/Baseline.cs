@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HdrHistogram;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,8 +12,7 @@ namespace EventHub.LoadTests;
 /// </summary>
 sealed class Baseline(string url, bool json) : IAsyncDisposable
 {
-    public readonly LongConcurrentHistogram Fanout = Recorders.NewHistogram();
-    public readonly Timeline Timeline = new();
+    public readonly FanoutRecord Fanout = new();
     public long Deliveries;
     public long Expected;
     public double Seconds;
@@ -46,9 +44,7 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
                 var connection = builder.Build();
                 connection.On<long, string>("Msg", (sentAt, _) =>
                 {
-                    var delay = Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - sentAt);
-                    Fanout.RecordValue(delay);
-                    Timeline.Record(sentAt, delay);
+                    Fanout.Record(sentAt);
                     Interlocked.Increment(ref Deliveries);
                     Volatile.Write(ref _lastDelivery, Stopwatch.GetTimestamp());
                 });
@@ -142,7 +138,6 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
     public void Reset()
     {
         Fanout.Reset();
-        Timeline.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
         Expected = 0;
         Seconds = 0;

@@ -14,8 +14,7 @@ sealed class Probe
     readonly Recorders _recorders;
     long _expectedNext = -1;
     string? _node;
-    LongConcurrentHistogram? _fanout; // this client's node's histogram, once it knows its node
-    Timeline? _timeline; // and its node's seconds
+    FanoutRecord? _fanout; // this client's node's, once it knows its node
 
     public Probe(ForumClient client, string role, Recorders recorders)
     {
@@ -34,9 +33,7 @@ sealed class Probe
         {
             if (!Measuring) return;
             // One record per delivery, as the baseline's client makes: the per-node histograms add up to the whole.
-            var delay = Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - e.At);
-            (_fanout ?? recorders.FanoutOn(Recorders.NoNode)).RecordValue(delay);
-            (_timeline ?? recorders.TimelineOn(Recorders.NoNode)).Record(e.At, delay);
+            (_fanout ?? recorders.FanoutOn(Recorders.NoNode)).Record(e.At);
         };
         client.EventApplied += e =>
         {
@@ -68,7 +65,6 @@ sealed class Probe
         {
             _node = value;
             _fanout = value is null ? null : _recorders.FanoutOn(value);
-            _timeline = value is null ? null : _recorders.TimelineOn(value);
         }
     }
     public long Applied { get; private set; }
@@ -141,30 +137,25 @@ sealed class Recorders
     public static LongConcurrentHistogram NewHistogram() => new(1, 600_000, 3);
 
     public readonly LongConcurrentHistogram Healed = NewHistogram();
-    public readonly System.Collections.Concurrent.ConcurrentDictionary<string, LongConcurrentHistogram> FanoutByNode = new();
-    public readonly System.Collections.Concurrent.ConcurrentDictionary<string, Timeline> TimelineByNode = new();
+    public readonly System.Collections.Concurrent.ConcurrentDictionary<string, FanoutRecord> FanoutByNode = new();
     public long Deliveries;
     /// <summary>The deliveries that arrived live, not by resuming: what the bare hub's clients can get.</summary>
     public long LiveDeliveries;
 
     /// <summary>Fan-out as measured by the clients connected to one node.</summary>
-    public LongConcurrentHistogram FanoutOn(string node) => FanoutByNode.GetOrAdd(node, _ => NewHistogram());
-
-    /// <summary>Fan-out per second of commit time, as the clients connected to one node saw it.</summary>
-    public Timeline TimelineOn(string node) => TimelineByNode.GetOrAdd(node, _ => new Timeline());
+    public FanoutRecord FanoutOn(string node) => FanoutByNode.GetOrAdd(node, _ => new FanoutRecord());
 
     /// <summary>Every client's fan-out: the per-node histograms added up.</summary>
     public HistogramBase Fanout()
     {
         var all = NewHistogram();
-        foreach (var h in FanoutByNode.Values) all.Add(h);
+        foreach (var f in FanoutByNode.Values) all.Add(f.Latency);
         return all;
     }
 
     public void Reset()
     {
-        foreach (var h in FanoutByNode.Values) h.Reset();
-        foreach (var t in TimelineByNode.Values) t.Reset();
+        foreach (var f in FanoutByNode.Values) f.Reset();
         Healed.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
         Interlocked.Exchange(ref LiveDeliveries, 0);

@@ -27,6 +27,10 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
     HistogramBase Ours => _ours ??= recorders.Fanout();
     HistogramBase? _ours;
 
+    /// <summary>The nodes our clients got deliveries from, by name.</summary>
+    IEnumerable<KeyValuePair<string, FanoutRecord>> Nodes =>
+        recorders.FanoutByNode.Where(n => n.Value.Latency.TotalCount > 0).OrderBy(n => n.Key, StringComparer.Ordinal);
+
     JsonObject Summary()
     {
         var deliveriesPerSecond = Interlocked.Read(ref recorders.Deliveries) / Math.Max(1, workSeconds);
@@ -59,11 +63,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["snapshots"] = people.All.Sum(p => p.Client.Snapshots),
             ["resumes"] = people.All.Sum(p => p.Client.Resumes),
             ["fanout_ms"] = ours,
-            ["fanout_ms_by_node"] = new JsonObject(recorders.FanoutByNode.Where(n => n.Value.TotalCount > 0).OrderBy(n => n.Key, StringComparer.Ordinal)
-                .Select(n => KeyValuePair.Create(n.Key, (JsonNode?)Latency(n.Value)))),
-            ["slow_seconds_by_node"] = new JsonObject(recorders.TimelineByNode
-                .Where(n => recorders.FanoutByNode.TryGetValue(n.Key, out var h) && h.TotalCount > 0).OrderBy(n => n.Key, StringComparer.Ordinal)
-                .Select(n => KeyValuePair.Create(n.Key, (JsonNode?)SlowSeconds(n.Value)))),
+            ["fanout_ms_by_node"] = new JsonObject(Nodes.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)Latency(n.Value.Latency)))),
+            ["slow_seconds_by_node"] = new JsonObject(Nodes.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)SlowSeconds(n.Value.Seconds)))),
             ["healed_ms"] = Latency(recorders.Healed),
             ["deliveries_per_s"] = Math.Round(deliveriesPerSecond, 1),
             ["live_deliveries_per_s"] = Math.Round(livePerSecond, 1),
@@ -83,12 +84,12 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         };
         if (baseline is not null)
         {
-            var bare = Latency(baseline.Fanout);
+            var bare = Latency(baseline.Fanout.Latency);
             var bareRate = baseline.Deliveries / Math.Max(1, baseline.Seconds);
             json["baseline"] = new JsonObject
             {
                 ["fanout_ms"] = bare,
-                ["slow_seconds"] = SlowSeconds(baseline.Timeline),
+                ["slow_seconds"] = SlowSeconds(baseline.Fanout.Seconds),
                 ["deliveries_per_s"] = Math.Round(bareRate, 1),
                 ["connect_all_s"] = Math.Round(baseline.ConnectSeconds, 2),
                 ["payload_bytes_mean"] = Math.Round(baseline.PayloadBytes, 1),
@@ -176,8 +177,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         var xs = Percentiles.Select((_, i) => (double)i).ToArray();
         if (Ours.TotalCount > 0)
             plot.Add.Scatter(xs, Percentiles.Select(p => (double)Ours.GetValueAtPercentile(p)).ToArray()).LegendText = "EventHub";
-        if (baseline is { Fanout.TotalCount: > 0 })
-            plot.Add.Scatter(xs, Percentiles.Select(p => (double)baseline.Fanout.GetValueAtPercentile(p)).ToArray()).LegendText = "bare SignalR";
+        if (baseline is { Fanout.Latency.TotalCount: > 0 })
+            plot.Add.Scatter(xs, Percentiles.Select(p => (double)baseline.Fanout.Latency.GetValueAtPercentile(p)).ToArray()).LegendText = "bare SignalR";
         plot.Axes.Bottom.SetTicks(xs, Percentiles.Select(p => $"p{p}").ToArray());
         plot.Title($"{scenario.Name}: độ trễ phân phát / fan-out latency ({scenario.Connections} connections)");
         plot.YLabel("ms (commit → client)");
