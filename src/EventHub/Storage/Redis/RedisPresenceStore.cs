@@ -174,7 +174,8 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
         bounded.CancelAfter(settings.CommandTimeout);
         try
         {
-            // Sized for everyone as last counted: 3,000 connections added one by one grew its tables a dozen times.
+            // Sized for everyone as last counted (and the other nodes' site hosts, read apart): 3,000 connections
+            // added one by one grew its tables a dozen times.
             var expected = _mine.Count + _othersRead.Values.Sum(o => o.Connections.Count) + 64;
             var (all, others) = await WithHostsAsync(_mine.Values, expected, bounded.Token, cancellationToken);
             foreach (var gone in _othersRead.Keys.Except(others)) _othersRead.TryRemove(gone, out _);
