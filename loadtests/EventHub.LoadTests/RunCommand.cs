@@ -10,6 +10,8 @@ sealed class RunCommand : AsyncCommand<RunSettings>
     {
         var scenario = Scenario.For(settings);
         var recorders = new Recorders();
+        using var machine = new MachineClock();
+        var byTurn = new Turns(machine);
         var stats = NodeStats.Parse(settings.NodePids);
         await using var people = new Population(settings, recorders);
         stats.BeforeConnecting();
@@ -64,6 +66,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         for (var slice = 1; slice <= slices; slice++)
         {
             CollectGenerator();
+            byTurn.Begin();
             if (slice > 1) stats.Start();
             var sliceStart = head;
             var sliceStartAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -86,6 +89,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             head = await SettleAsync(people, cancellation);
             stats.Sample();
             stats.Stop();
+            byTurn.End(slice, Turns.Ours, recorders.Fanout());
 
             if (settings.Bare is null) continue;
             // The same traffic as this slice of our steady forum (after the check-in storm), event for event.
@@ -98,7 +102,9 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             }
             Console.WriteLine($"[{scenario.Name}] slice {slice}/{slices}: our {head - from} events, now replayed through the bare hub …");
             CollectGenerator();
+            byTurn.Begin();
             baseline = await ReplayOrDropAsync(baseline, schedule, window, drops, scenario, cancellation);
+            if (baseline is not null) byTurn.End(slice, Turns.Bare, baseline.Fanout.Latency.Copy());
         }
         await sampling.CancelAsync();
         await sampler;
@@ -110,11 +116,13 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             baseline = await ConnectBaselineAsync(settings, scenario, cancellation);
             if (baseline is not null)
                 Console.WriteLine($"[{scenario.Name}] baseline: our {later.Schedule.Count} events, now replayed through the bare hub …");
+            byTurn.Begin();
             baseline = await ReplayOrDropAsync(baseline, later.Schedule, later.Window, drops, scenario, cancellation);
+            if (baseline is not null) byTurn.End(1, Turns.Bare, baseline.Fanout.Latency.Copy());
         }
         if (baseline is not null) await baseline.DisposeAsync();
 
-        var report = new Report(settings, scenario, people, workload, recorders, stats, verdict, baseline, head, (stormSeconds, stormSeenSeconds), workSeconds);
+        var report = new Report(settings, scenario, people, workload, recorders, stats, verdict, baseline, byTurn, head, (stormSeconds, stormSeenSeconds), workSeconds);
         var folder = report.Write();
         Console.WriteLine(File.ReadAllText(Path.Combine(folder, "report.md")));
         return verdict.Passed ? 0 : 1;

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using HdrHistogram;
+
+namespace EventHub.LoadTests;
+
+/// <summary>
+/// The run turn by turn: for each turn of each hub, its own p99 (the deliveries recorded during that turn) and how
+/// fast the machine was meanwhile (<see cref="MachineClock"/>). A run's p99 can be one slow turn's; this shows which,
+/// and whether the machine slowed in it.
+/// </summary>
+sealed class Turns(MachineClock machine)
+{
+    readonly List<Turn> _turns = [];
+    readonly Dictionary<string, HistogramBase> _before = [];
+    int _mark;
+
+    public sealed record Turn(int Slice, string Hub, long Deliveries, long P99Ms, double MachineMedianMs, double MachineMaxMs);
+
+    /// <summary>A turn of either hub starts now.</summary>
+    public void Begin() => _mark = machine.Mark();
+
+    /// <summary>
+    /// <paramref name="hub"/>'s turn <paramref name="slice"/> ended; <paramref name="sofar"/> is a copy of everything it
+    /// recorded since the measuring began (this turn is what was added since its last turn ended).
+    /// </summary>
+    public void End(int slice, string hub, HistogramBase sofar)
+    {
+        var turn = Recorders.NewHistogram();
+        if (_before.TryGetValue(hub, out var before))
+        {
+            foreach (var v in sofar.RecordedValues())
+                if (v.CountAtValueIteratedTo - before.GetCountAtValue(v.ValueIteratedTo) is var count and > 0)
+                    turn.RecordValueWithCount(v.ValueIteratedTo, count);
+        }
+        else
+        {
+            turn.Add(sofar);
+        }
+        _before[hub] = sofar;
+        var (median, max) = machine.Since(_mark);
+        _turns.Add(new Turn(slice, hub, turn.TotalCount, turn.TotalCount == 0 ? 0 : turn.GetValueAtPercentile(99), median, max));
+    }
+
+    /// <summary>
+    /// Each slice: both hubs' p99 in it, their ratio, and the machine's fixed work in each turn (median and largest,
+    /// ms) against the run's median.
+    /// </summary>
+    public JsonObject ToJson()
+    {
+        var slices = _turns.GroupBy(t => t.Slice).OrderBy(g => g.Key).Select(g =>
+        {
+            var slice = new JsonObject { ["slice"] = g.Key };
+            foreach (var t in g)
+                slice[t.Hub] = new JsonObject
+                {
+                    ["p99"] = t.P99Ms, ["deliveries"] = t.Deliveries,
+                    ["machine_ms"] = new JsonObject { ["median"] = t.MachineMedianMs, ["max"] = t.MachineMaxMs },
+                };
+            if (g.FirstOrDefault(t => t.Hub == Ours) is { P99Ms: var ours } && g.FirstOrDefault(t => t.Hub == Bare) is { P99Ms: > 0 and var bare })
+                slice["ratio_p99"] = Math.Round((double)ours / bare, 3);
+            return (JsonNode)slice;
+        });
+        return new JsonObject { ["machine_ms_median"] = machine.MedianMs, ["slices"] = new JsonArray(slices.ToArray()) };
+    }
+
+    public const string Ours = "ours", Bare = "bare";
+}
