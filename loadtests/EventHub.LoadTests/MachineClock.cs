@@ -3,70 +3,158 @@ using System.Runtime.InteropServices;
 namespace EventHub.LoadTests;
 
 /// <summary>
-/// How fast the machine itself is, second by second: the same fixed piece of work, twice a second, timed in the CPU
-/// time of the thread doing it. Waiting for a core does not count (that is the machine being busy), so when it costs
-/// more, every process got less done with the time it had: the machine slowed (runs 128 and 135 in
-/// docs/performance.md: 14–18 ms where it usually takes 9–10, every process at once). Lets a turn that met a slow
-/// machine be seen in the run's own summary. About 1% of a core.
+/// How fast each core of the machine is, second by second: on every core a thread held to it does the same three
+/// small pieces of work once a second, each timed in the thread's own CPU time, so waiting for the core does not
+/// count (that is the machine being busy). This machine's cores slow down now and then for 10–40 s, one core or both,
+/// busy or idle, and not for every kind of work alike: arithmetic and memory reads at half speed while an interpreter
+/// runs as usual, or the other way round (docs/performance.md, 2026-11-29 fifth session). So the pieces are of three
+/// kinds (arithmetic, dependent reads with unpredictable branches, calls through many implementations of an
+/// interface), and a sample's slowdown is its slowest piece against that piece's median on that core over the run:
+/// 1 as usual, 2 at half speed. Whichever hub's turn such a spell falls in, every process on that core slows; this
+/// lets the turn be seen in the run's own summary. About 1% of each core.
 /// </summary>
 sealed class MachineClock : IDisposable
 {
-    readonly Thread _thread;
-    readonly List<double> _samples = [];
+    const int Kinds = 3;
+    readonly List<double[]>[] _samples; // by core: each sample's CPU ms for each kind of work
     volatile bool _stopped;
-    double _sink;
 
     public MachineClock()
     {
-        _thread = new Thread(Loop) { IsBackground = true, Name = "machine clock" };
-        _thread.Start();
-    }
-
-    /// <summary>Where the samples taken from now on start.</summary>
-    public int Mark()
-    {
-        lock (_samples) return _samples.Count;
-    }
-
-    /// <summary>The fixed work's cost (ms) since <paramref name="mark"/>: median and largest.</summary>
-    public (double MedianMs, double MaxMs) Since(int mark)
-    {
-        double[] since;
-        lock (_samples) since = _samples.Skip(mark).Order().ToArray();
-        return since.Length == 0 ? (0, 0) : (Math.Round(since[since.Length / 2], 2), Math.Round(since[^1], 2));
-    }
-
-    /// <summary>The fixed work's median cost over the whole run (ms).</summary>
-    public double MedianMs => Since(0).MedianMs;
-
-    void Loop()
-    {
-        // Without a thread CPU clock (not Linux) there are no samples, and the summary's figures are 0.
-        while (!_stopped && ThreadCpuMs() is { } start)
+        _samples = new List<double[]>[Environment.ProcessorCount];
+        for (var cpu = 0; cpu < _samples.Length; cpu++)
         {
-            _sink += FixedWork();
-            lock (_samples) _samples.Add(ThreadCpuMs()!.Value - start);
-            Thread.Sleep(500);
+            var samples = _samples[cpu] = [];
+            var core = cpu;
+            new Thread(() => Loop(core, samples)) { IsBackground = true, Name = $"machine clock {cpu}" }.Start();
         }
     }
 
-    /// <summary>A few milliseconds of arithmetic and memory reads, always the same.</summary>
-    static double FixedWork()
+    /// <summary>Where the samples taken from now on start, on each core.</summary>
+    public int[] Mark() => _samples.Select(s =>
     {
-        Span<int> table = stackalloc int[4096];
-        for (var i = 0; i < table.Length; i++) table[i] = i * 7919 % 4093;
-        double sum = 0;
-        var j = 0;
-        for (var i = 0; i < 3_000_000; i++)
+        lock (s) return s.Count;
+    }).ToArray();
+
+    /// <summary>
+    /// Each core's slowdown between two marks (its samples' median; 0 without samples) and the largest single
+    /// sample's on any core, against each piece's median on that core over everything sampled so far.
+    /// </summary>
+    public (double[] ByCore, double Max) Slowdown(int[] from, int[] to)
+    {
+        var byCore = new double[_samples.Length];
+        var max = 0.0;
+        for (var cpu = 0; cpu < _samples.Length; cpu++)
         {
-            j = table[(j + i) & 4095];
-            sum += Math.Sqrt(j + i);
+            double[][] all;
+            lock (_samples[cpu]) all = _samples[cpu].ToArray();
+            if (to[cpu] <= from[cpu]) continue;
+            var usual = Enumerable.Range(0, Kinds).Select(k => Median(all.Select(s => s[k]).ToArray())).ToArray();
+            var slowdowns = all[from[cpu]..to[cpu]].Select(s => Enumerable.Range(0, Kinds).Max(k => s[k] / usual[k])).ToArray();
+            byCore[cpu] = Math.Round(Median(slowdowns), 2);
+            max = Math.Max(max, slowdowns.Max());
+        }
+        return (byCore, Math.Round(max, 2));
+    }
+
+    static double Median(double[] values)
+    {
+        Array.Sort(values);
+        return values[values.Length / 2];
+    }
+
+    void Loop(int cpu, List<double[]> samples)
+    {
+        // Without a thread CPU clock or a way to hold a thread to a core (not Linux) there are no samples, and the
+        // summary's figures are 0.
+        if (!HoldTo(cpu)) return;
+        var chain = Chain(1 << 16);
+        IStep[] steps = [new Add(), new Sub(), new Xor(), new Mul(), new Shift(), new Max(), new Min(), new Mix()];
+        double sink = 0;
+        while (!_stopped && ThreadCpuMs() is { } t0)
+        {
+            sink += Arithmetic();
+            var t1 = ThreadCpuMs()!.Value;
+            sink += Reads(chain);
+            var t2 = ThreadCpuMs()!.Value;
+            sink += Calls(steps);
+            var t3 = ThreadCpuMs()!.Value;
+            lock (samples) samples.Add([t1 - t0, t2 - t1, t3 - t2]);
+            Thread.Sleep(1000);
+        }
+        GC.KeepAlive(sink);
+    }
+
+    static double Arithmetic()
+    {
+        double sum = 0;
+        for (var i = 0; i < 1_000_000; i++) sum += Math.Sqrt(i ^ (i >> 3));
+        return sum;
+    }
+
+    /// <summary>A random cycle through <paramref name="length"/> slots (256 KB of them at 64K).</summary>
+    static int[] Chain(int length)
+    {
+        var order = Enumerable.Range(1, length - 1).ToArray();
+        new Random(1).Shuffle(order);
+        var next = new int[length];
+        var at = 0;
+        foreach (var o in order) at = next[at] = o;
+        return next;
+    }
+
+    static double Reads(int[] next)
+    {
+        long sum = 0;
+        var i = 0;
+        for (var n = 0; n < 500_000; n++)
+        {
+            i = next[i];
+            switch (i & 3)
+            {
+                case 0: sum += i; break;
+                case 1: sum -= i >> 1; break;
+                default: sum ^= i; break;
+            }
         }
         return sum;
     }
 
+    static double Calls(IStep[] steps)
+    {
+        long value = 1;
+        for (var n = 0; n < 1_000_000; n++) value = steps[(int)((value ^ n) & 7)].Apply(value, n);
+        return value;
+    }
+
+    interface IStep { long Apply(long value, int n); }
+    sealed class Add : IStep { public long Apply(long v, int n) => v + n; }
+    sealed class Sub : IStep { public long Apply(long v, int n) => v - (n >> 2); }
+    sealed class Xor : IStep { public long Apply(long v, int n) => v ^ (n * 31L); }
+    sealed class Mul : IStep { public long Apply(long v, int n) => v * 3 + 1; }
+    sealed class Shift : IStep { public long Apply(long v, int n) => (v >> 1) + n; }
+    sealed class Max : IStep { public long Apply(long v, int n) => Math.Max(v, n) + 7; }
+    sealed class Min : IStep { public long Apply(long v, int n) => Math.Min(v, n) - 5; }
+    sealed class Mix : IStep { public long Apply(long v, int n) => (v << 3) ^ (v >> 5) ^ n; }
+
     static double? ThreadCpuMs() =>
         ClockGetTime(ThreadCpuClock, out var t) == 0 ? t.Seconds * 1000.0 + t.Nanoseconds / 1e6 : null;
+
+    /// <summary>Holds the calling thread to one core (Linux).</summary>
+    static bool HoldTo(int cpu)
+    {
+        var mask = new ulong[16]; // 1,024 cores
+        if (cpu >= mask.Length * 64) return false;
+        mask[cpu / 64] = 1UL << (cpu % 64);
+        try
+        {
+            return SchedSetAffinity(0, (nint)(mask.Length * sizeof(ulong)), mask) == 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
 
     const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID (Linux)
 
@@ -79,6 +167,9 @@ sealed class MachineClock : IDisposable
 
     [DllImport("libc", EntryPoint = "clock_gettime")]
     static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [DllImport("libc", EntryPoint = "sched_setaffinity")]
+    static extern int SchedSetAffinity(int pid, nint size, ulong[] mask);
 
     public void Dispose() => _stopped = true;
 }

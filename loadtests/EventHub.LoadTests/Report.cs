@@ -164,7 +164,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, resumes {s["resumes"]} (snapshots {s["snapshots"]}), live repeats ignored {s["repeats_ignored"]}");
         md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
         md.AppendLine(inv, $"- fan-out by the node the client is on: {s["fanout_ms_by_node"]!.ToJsonString()}");
-        md.AppendLine(inv, $"- turn by turn (p99 ms; the machine's fixed work, median/largest ms, against {s["turns"]!["machine_ms_median"]} over the run): {string.Join("; ", s["turns"]!["slices"]!.AsArray().Select(TurnLine))}");
+        md.AppendLine(inv, $"- turn by turn (p99 ms; how much slower than usual each core ran, and the largest): {string.Join("; ", s["turns"]!["slices"]!.AsArray().Select(TurnLine))}");
         md.AppendLine(inv, $"- hub: peak RSS {s["hub"]!["peak_rss_mb"]} MB, {s["hub"]!["rss_per_connection_kb"]} KB per connection; per node: {s["hub"]!["nodes"]!.ToJsonString()}");
         if (s["failover"] is { } f)
             md.AppendLine(inv, $"- failover: moved {f["moved"]}, resumed {f["resumed"]}, missed events {f["missed_events"]}, back in sync p50 {f["resume_p50_s"]} s, p99 {f["resume_p99_s"]} s");
@@ -173,9 +173,11 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         return md.ToString();
     }
 
+    static string Cores(JsonNode? medians) => string.Join("/", medians!.AsArray().Select(m => m!.ToString()));
+
     static string TurnLine(JsonNode? t)
     {
-        static string Of(JsonNode? h) => h is null ? "–" : $"{h["p99"]} ({h["machine_ms"]!["median"]}/{h["machine_ms"]!["max"]})";
+        static string Of(JsonNode? h) => h is null ? "–" : $"{h["p99"]} (×{Cores(h["machine_slowdown"]!["by_core"])}, ×{h["machine_slowdown"]!["max"]})";
         return $"{t!["slice"]}: ours {Of(t["ours"])}, bare {Of(t["bare"])}{(t["ratio_p99"] is { } r ? $", ratio {r}" : "")}";
     }
 

@@ -12,9 +12,9 @@ sealed class Turns(MachineClock machine)
 {
     readonly List<Turn> _turns = [];
     readonly Dictionary<string, HistogramBase> _before = [];
-    int _mark;
+    int[] _mark = [];
 
-    public sealed record Turn(int Slice, string Hub, long Deliveries, long P99Ms, double MachineMedianMs, double MachineMaxMs);
+    public sealed record Turn(int Slice, string Hub, long Deliveries, long P99Ms, int[] From, int[] To);
 
     /// <summary>A turn of either hub starts now.</summary>
     public void Begin() => _mark = machine.Mark();
@@ -37,13 +37,12 @@ sealed class Turns(MachineClock machine)
             turn.Add(sofar);
         }
         _before[hub] = sofar;
-        var (median, max) = machine.Since(_mark);
-        _turns.Add(new Turn(slice, hub, turn.TotalCount, turn.TotalCount == 0 ? 0 : turn.GetValueAtPercentile(99), median, max));
+        _turns.Add(new Turn(slice, hub, turn.TotalCount, turn.TotalCount == 0 ? 0 : turn.GetValueAtPercentile(99), _mark, machine.Mark()));
     }
 
     /// <summary>
-    /// Each slice: both hubs' p99 in it, their ratio, and the machine's fixed work in each turn (median and largest,
-    /// ms) against the run's median.
+    /// Each slice: both hubs' p99 in it, their ratio, and how much slower than usual each core ran in each turn
+    /// (<see cref="MachineClock"/>: the median, by core, and the largest single sample's).
     /// </summary>
     public JsonObject ToJson()
     {
@@ -51,16 +50,23 @@ sealed class Turns(MachineClock machine)
         {
             var slice = new JsonObject { ["slice"] = g.Key };
             foreach (var t in g)
+            {
+                var (byCore, max) = machine.Slowdown(t.From, t.To);
                 slice[t.Hub] = new JsonObject
                 {
                     ["p99"] = t.P99Ms, ["deliveries"] = t.Deliveries,
-                    ["machine_ms"] = new JsonObject { ["median"] = t.MachineMedianMs, ["max"] = t.MachineMaxMs },
+                    ["machine_slowdown"] = new JsonObject
+                    {
+                        ["by_core"] = new JsonArray(byCore.Select(m => (JsonNode)m).ToArray()),
+                        ["max"] = max,
+                    },
                 };
+            }
             if (g.FirstOrDefault(t => t.Hub == Ours) is { P99Ms: var ours } && g.FirstOrDefault(t => t.Hub == Bare) is { P99Ms: > 0 and var bare })
                 slice["ratio_p99"] = Math.Round((double)ours / bare, 3);
             return (JsonNode)slice;
         });
-        return new JsonObject { ["machine_ms_median"] = machine.MedianMs, ["slices"] = new JsonArray(slices.ToArray()) };
+        return new JsonObject { ["slices"] = new JsonArray(slices.ToArray()) };
     }
 
     public const string Ours = "ours", Bare = "bare";
