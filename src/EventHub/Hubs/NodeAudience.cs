@@ -56,9 +56,7 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
     /// <summary>One connection. <see cref="Member.Write"/> is the fan-out's single loop's only; <see cref="Member.Post"/> anyone's.</summary>
     public sealed class Member(HubConnectionContext connection, Viewer viewer)
     {
-        // What Write was given while a write to this connection was still pending, in order; one drain writes it.
-        readonly Queue<SerializedHubMessage> _waiting = new();
-        bool _draining; // under _waiting's lock
+        Task _writing = Task.CompletedTask;
 
         public Viewer Viewer => viewer;
 
@@ -70,38 +68,26 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
         /// </summary>
         public long Told { get; private set; } = -1;
 
-        /// <summary>True while a write is pending and what came meanwhile waits behind it.</summary>
-        internal bool Behind
-        {
-            get
-            {
-                lock (_waiting) return _draining;
-            }
-        }
+        /// <summary>True while a write to this connection is pending and what came meanwhile waits behind it.</summary>
+        internal bool Behind => !_writing.IsCompleted;
 
         /// <summary>
         /// Writes after whatever is still being written to this connection, so it gets messages in the order
-        /// given, without the caller waiting on a slow socket (the others must not wait for it). Nearly every write
-        /// completes at once; when one does not, what comes meanwhile waits in a queue that one drain writes out, one
-        /// at a time (a task per connection that fell behind, not one per message). A connection that stops reading
-        /// is closed by SignalR's client timeout, which ends its pending writes.
+        /// given, without the caller waiting on a slow socket (the others must not wait for it). A connection
+        /// that stops reading is closed by SignalR's client timeout, which ends its pending writes.
         /// </summary>
         public void Write(SerializedHubMessage message, long position)
         {
             Told = position;
-            lock (_waiting)
+            if (_writing.IsCompleted)
             {
-                if (_draining)
-                {
-                    _waiting.Enqueue(message);
-                    return;
-                }
+                var write = connection.WriteAsync(message);
+                if (!write.IsCompletedSuccessfully) _writing = write.AsTask();
             }
-            // Only this loop starts a write while nothing is draining, so nothing can queue behind it until it is pending.
-            var write = connection.WriteAsync(message);
-            if (write.IsCompletedSuccessfully) return;
-            lock (_waiting) _draining = true;
-            _ = DrainAsync(write);
+            else
+            {
+                _writing = After(_writing, message);
+            }
         }
 
         /// <summary>
@@ -114,29 +100,17 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
             if (!write.IsCompletedSuccessfully) _ = write.AsTask();
         }
 
-        async Task DrainAsync(ValueTask pending)
+        async Task After(Task previous, SerializedHubMessage message)
         {
-            while (true)
+            try
             {
-                try
-                {
-                    await pending;
-                }
-                catch (Exception)
-                {
-                    // A failed write ends the connection; the next one fails the same way, harmlessly.
-                }
-                SerializedHubMessage? next;
-                lock (_waiting)
-                {
-                    if (!_waiting.TryDequeue(out next))
-                    {
-                        _draining = false;
-                        return;
-                    }
-                }
-                pending = connection.WriteAsync(next);
+                await previous;
             }
+            catch (Exception)
+            {
+                // A failed write ends the connection; the next one fails the same way, harmlessly.
+            }
+            await connection.WriteAsync(message);
         }
     }
 }
