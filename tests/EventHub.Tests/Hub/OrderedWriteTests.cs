@@ -94,7 +94,7 @@ public sealed class OrderedWriteTests
     }
 
     [Fact]
-    public async Task OnceTheQueueIsWrittenOut_TheNextWriteGoesOutAtOnce()
+    public async Task OnceEverythingBehindIsWritten_TheNextWriteGoesOutAtOnce()
     {
         var connection = new HeldConnection();
         var member = MemberOn(connection);
