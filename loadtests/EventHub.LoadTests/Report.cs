@@ -173,7 +173,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         return md.ToString();
     }
 
-    static string Cores(JsonNode? medians) => string.Join("/", medians!.AsArray().Select(m => m!.ToString()));
+    static string Cores(JsonNode? byCore) => string.Join("/", byCore!.AsArray().Select(m => m!.ToString()));
 
     static string TurnLine(JsonNode? t)
     {

@@ -117,7 +117,7 @@ public sealed class OrderedWriteTests
     [Fact]
     public async Task AFailedWrite_DoesNotStopTheOnesBehindIt()
     {
-        // SignalR ends a connection whose write failed; what was queued is still tried, in order, and fails the same
+        // SignalR ends a connection whose write failed; what waits behind it is still tried, in order, and fails the same
         // way without anything waiting on it.
         var connection = new HeldConnection();
         var member = MemberOn(connection);
