@@ -68,7 +68,7 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
         /// </summary>
         public long Told { get; private set; } = -1;
 
-        /// <summary>True while a write to this connection is pending and what came meanwhile waits behind it.</summary>
+        /// <summary>True while a write to this connection is still pending, so the next one would wait behind it (for tests).</summary>
         internal bool Behind => !_writing.IsCompleted;
 
         /// <summary>
