@@ -16,19 +16,26 @@ namespace EventHub.LoadTests;
 sealed class MachineClock : IDisposable
 {
     const int Kinds = 3;
-    readonly List<double[]>[] _samples; // by core: each sample's CPU ms for each kind of work
+    readonly List<double[]>[] _samples; // by core, in the order of Cores: each sample's CPU ms for each kind of work
     volatile bool _stopped;
 
     public MachineClock()
     {
-        _samples = new List<double[]>[Environment.ProcessorCount];
-        for (var cpu = 0; cpu < _samples.Length; cpu++)
+        Cores = AllowedCores();
+        _samples = new List<double[]>[Cores.Length];
+        for (var i = 0; i < _samples.Length; i++)
         {
-            var samples = _samples[cpu] = [];
-            var core = cpu;
-            new Thread(() => Loop(core, samples)) { IsBackground = true, Name = $"machine clock {cpu}" }.Start();
+            var samples = _samples[i] = [];
+            var core = Cores[i];
+            new Thread(() => Loop(core, samples)) { IsBackground = true, Name = $"machine clock {core}" }.Start();
         }
     }
+
+    /// <summary>
+    /// The cores this process may run on, by number (a container's cpuset may give it cores 2 and 3 only); none
+    /// where that cannot be asked (not Linux), and then there are no figures.
+    /// </summary>
+    public int[] Cores { get; }
 
     /// <summary>Where the samples taken from now on start, on each core.</summary>
     public int[] Mark() => _samples.Select(s =>
@@ -65,8 +72,8 @@ sealed class MachineClock : IDisposable
 
     void Loop(int cpu, List<double[]> samples)
     {
-        // Without a thread CPU clock or a way to hold a thread to a core (not Linux) there are no samples, and the
-        // summary's figures are 0.
+        // Without a thread CPU clock or a way to hold a thread to a core there are no samples, and this core's
+        // figures are 0.
         if (!HoldTo(cpu)) return;
         var chain = Chain(1 << 16);
         IStep[] steps = [new Add(), new Sub(), new Xor(), new Mul(), new Shift(), new Max(), new Min(), new Mix()];
@@ -140,20 +147,28 @@ sealed class MachineClock : IDisposable
     static double? ThreadCpuMs() =>
         ClockGetTime(ThreadCpuClock, out var t) == 0 ? t.Seconds * 1000.0 + t.Nanoseconds / 1e6 : null;
 
-    /// <summary>Holds the calling thread to one core (Linux).</summary>
-    static bool HoldTo(int cpu)
+    const int MaskWords = 16; // 1,024 cores
+
+    static int[] AllowedCores()
     {
-        var mask = new ulong[16]; // 1,024 cores
-        if (cpu >= mask.Length * 64) return false;
-        mask[cpu / 64] = 1UL << (cpu % 64);
+        var mask = new ulong[MaskWords];
         try
         {
-            return SchedSetAffinity(0, (nint)(mask.Length * sizeof(ulong)), mask) == 0;
+            if (SchedGetAffinity(0, (nint)(mask.Length * sizeof(ulong)), mask) != 0) return [];
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
-            return false;
+            return [];
         }
+        return Enumerable.Range(0, MaskWords * 64).Where(cpu => (mask[cpu / 64] >> (cpu % 64) & 1) != 0).ToArray();
+    }
+
+    /// <summary>Holds the calling thread to one core (Linux; the core is one of <see cref="AllowedCores"/>).</summary>
+    static bool HoldTo(int cpu)
+    {
+        var mask = new ulong[MaskWords];
+        mask[cpu / 64] = 1UL << (cpu % 64);
+        return SchedSetAffinity(0, (nint)(mask.Length * sizeof(ulong)), mask) == 0;
     }
 
     const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID (Linux)
@@ -167,6 +182,9 @@ sealed class MachineClock : IDisposable
 
     [DllImport("libc", EntryPoint = "clock_gettime")]
     static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    [DllImport("libc", EntryPoint = "sched_getaffinity")]
+    static extern int SchedGetAffinity(int pid, nint size, ulong[] mask);
 
     [DllImport("libc", EntryPoint = "sched_setaffinity")]
     static extern int SchedSetAffinity(int pid, nint size, ulong[] mask);

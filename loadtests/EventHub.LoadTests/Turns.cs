@@ -42,7 +42,7 @@ sealed class Turns(MachineClock machine)
 
     /// <summary>
     /// Each slice: both hubs' p99 in it, their ratio, and how much slower than usual each core ran in each turn
-    /// (<see cref="MachineClock"/>: the median, by core, and the largest single sample's).
+    /// (<see cref="MachineClock"/>: the median, by core in the order of <c>cores</c>, and the largest single sample's).
     /// </summary>
     public JsonObject ToJson()
     {
@@ -66,7 +66,11 @@ sealed class Turns(MachineClock machine)
                 slice["ratio_p99"] = Math.Round((double)ours / bare, 3);
             return (JsonNode)slice;
         });
-        return new JsonObject { ["slices"] = new JsonArray(slices.ToArray()) };
+        return new JsonObject
+        {
+            ["cores"] = new JsonArray(machine.Cores.Select(c => (JsonNode)c).ToArray()),
+            ["slices"] = new JsonArray(slices.ToArray()),
+        };
     }
 
     public const string Ours = "ours", Bare = "bare";
