@@ -94,7 +94,8 @@ sealed class Population(RunSettings settings, Recorders recorders) : IAsyncDispo
         return result.Head;
     }
 
-    static async Task<T> Retry<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>A call the busy machine may time out, tried again every 0.5 s, 30 times in all.</summary>
+    internal static async Task<T> Retry<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
