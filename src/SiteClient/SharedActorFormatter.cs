@@ -33,12 +33,13 @@ sealed class SharedActorFormatter(IMessagePackFormatter<ActorInfo> read) : IMess
         if (reader.TryReadNil()) return null!;
         var raw = reader.ReadRaw();
         if (raw.IsSingleSegment && KnownBySpan.TryGetValue(raw.FirstSpan, out var known)) return known;
+        // Not seen, or split across two of the connection's buffers (then it is looked up as a copy).
         var bytes = raw.ToArray();
+        if (!raw.IsSingleSegment && Known.TryGetValue(bytes, out known)) return known;
         var copy = new MessagePackReader(bytes);
         var actor = read.Deserialize(ref copy, options);
         if (Known.Count >= MaxActors) Known.Clear();
-        Known.TryAdd(bytes, actor);
-        return actor;
+        return Known.GetOrAdd(bytes, actor); // another connection may have read the same actor meanwhile
     }
 
     public void Serialize(ref MessagePackWriter writer, ActorInfo value, MessagePackSerializerOptions options) =>

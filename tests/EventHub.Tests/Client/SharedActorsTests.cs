@@ -30,6 +30,50 @@ public sealed class SharedActorsTests
     }
 
     [Fact]
+    public void AnActorSplitAcrossTwoBuffers_IsTheOneAlreadyRead()
+    {
+        // A connection's pipe hands over its messages in buffers of a few KB: an actor may start in one and end in the next.
+        var host = new ActorInfo("siteHost", "HCM", "Điểm cầu HCM", "host-hcm-" + Guid.NewGuid().ToString("N"));
+        var whole = RoundTrip(Envelope(1, host));
+        var bytes = MessagePackSerializer.Serialize(Envelope(2, host), Wire);
+        var inActor = bytes.AsSpan().IndexOf("Điểm cầu HCM"u8);
+        Assert.True(inActor > 0);
+
+        var split = MessagePackSerializer.Deserialize<EventEnvelope>(Buffers.Split(bytes, inActor + 3), Client);
+
+        Assert.Equal(Envelope(2, host), split);
+        Assert.Same(whole.Actor, split.Actor);
+    }
+
+    [Fact]
+    public void AnActorFirstSeenSplit_IsKept_AndSharedWithTheWholeOnes()
+    {
+        var host = new ActorInfo("siteHost", "HUE", "Điểm cầu Huế", "host-hue-" + Guid.NewGuid().ToString("N"));
+        var bytes = MessagePackSerializer.Serialize(Envelope(1, host), Wire);
+        var inActor = bytes.AsSpan().IndexOf("Điểm cầu Huế"u8);
+
+        var split = MessagePackSerializer.Deserialize<EventEnvelope>(Buffers.Split(bytes, inActor + 3), Client);
+        var whole = RoundTrip(Envelope(2, host));
+
+        Assert.Equal(host, split.Actor);
+        Assert.Same(split.Actor, whole.Actor);
+    }
+
+    /// <summary>Bytes as a pipe may hand them over: in two buffers, cut at a given place.</summary>
+    sealed class Buffers : System.Buffers.ReadOnlySequenceSegment<byte>
+    {
+        Buffers(ReadOnlyMemory<byte> memory, long start) { Memory = memory; RunningIndex = start; }
+
+        public static System.Buffers.ReadOnlySequence<byte> Split(byte[] bytes, int at)
+        {
+            var first = new Buffers(bytes.AsMemory(0, at), 0);
+            var second = new Buffers(bytes.AsMemory(at), at);
+            first.Next = second;
+            return new System.Buffers.ReadOnlySequence<byte>(first, 0, second, second.Memory.Length);
+        }
+    }
+
+    [Fact]
     public void ActorsThatDifferInAnyField_AreReadApart()
     {
         var id = "delegate-" + Guid.NewGuid().ToString("N");
