@@ -10,10 +10,11 @@ namespace EventHub.SiteClient;
 /// <summary>
 /// Reads each event's actor once per distinct actor. Every event names who made it (the moderator, a site's host,
 /// a delegate): the same few hundred actors over and over, each an object and four strings, on every event a client
-/// receives. The actor's MessagePack bytes are looked up among those already read (without copying them); only an
-/// actor not seen before is read, by the protocol's own formatter, and kept. <see cref="ActorInfo"/> is immutable,
-/// so the events of one actor can share it. Shared by every connection in the process (the load runner holds
-/// thousands); past <see cref="MaxActors"/> distinct actors it starts again.
+/// receives. The actor's MessagePack bytes are looked up among those already read (without copying them, unless the
+/// connection's pipe handed them over split across two buffers); only an actor not seen before is read, by the
+/// protocol's own formatter, and kept. <see cref="ActorInfo"/> is immutable, so the events of one actor can share
+/// it. Shared by every connection in the process (the load runner holds thousands); past <see cref="MaxActors"/>
+/// distinct actors it starts again.
 /// </summary>
 sealed class SharedActorFormatter(IMessagePackFormatter<ActorInfo> read) : IMessagePackFormatter<ActorInfo>
 {
