@@ -3,15 +3,15 @@ using System.Runtime.InteropServices;
 namespace EventHub.LoadTests;
 
 /// <summary>
-/// How fast each core of the machine is, second by second: on every core the runner may use, a thread held to it
-/// does the same three small pieces of work once a second, each timed in the thread's own CPU time, so waiting for
-/// the core does not count (that is the machine being busy). This machine's cores slow down now and then for 10–40 s, one core or both,
-/// busy or idle, and not for every kind of work alike: arithmetic and memory reads at half speed while an interpreter
-/// runs as usual, or the other way round (docs/performance.md, 2026-11-29 fifth session). So the pieces are of three
-/// kinds (arithmetic, dependent reads with unpredictable branches, calls through many implementations of an
-/// interface), and a sample's slowdown is its slowest piece against that piece's median on that core over the run:
-/// 1 as usual, 2 at half speed. Whichever hub's turn such a spell falls in, every process on that core slows; this
-/// lets the turn be seen in the run's own summary. About 1% of each core.
+/// How fast each core of the machine is, second by second: on every core the runner may use, a thread held to it does
+/// the same three small pieces of work once a second, each timed in the thread's own CPU time, so waiting for the core
+/// does not count (that is the machine being busy). This machine's cores slow down now and then for 10–40 s, one core
+/// or both, busy or idle, and not for every kind of work alike: arithmetic and memory reads at half speed while an
+/// interpreter runs as usual, or the other way round (docs/performance.md, 2026-11-29 fifth session). So the pieces are
+/// of three kinds (arithmetic, dependent reads with unpredictable branches, calls through many implementations of an
+/// interface), and a sample's slowdown is its slowest piece against that piece's median on that core over the run: 1 as
+/// usual, 2 at half speed. Whichever hub's turn such a spell falls in, every process on that core slows; this lets the
+/// turn be seen in the run's own summary. About 1% of each core.
 /// </summary>
 sealed class MachineClock : IDisposable
 {

@@ -32,7 +32,8 @@ public sealed class SharedActorsTests
     [Fact]
     public void AnActorSplitAcrossTwoBuffers_IsTheOneAlreadyRead()
     {
-        // A connection's pipe hands over its messages in buffers of a few KB: an actor may start in one and end in the next.
+        // A connection's pipe hands over its messages in buffers of a few KB: an actor may start in one and end
+        // in the next.
         var host = new ActorInfo("siteHost", "HCM", "Điểm cầu HCM", "host-hcm-" + Guid.NewGuid().ToString("N"));
         var whole = RoundTrip(Envelope(1, host));
 
