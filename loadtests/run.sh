@@ -3,23 +3,26 @@
 # deploy/local-cluster.sh, and the same topology running the bare SignalR hub for the baseline), runs the
 # scenario, stops everything, and leaves loadtests/results/SCENARIO/{summary.json,report.md,latency.png}.
 #
-#   loadtests/run.sh SCENARIO [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S]
+#   loadtests/run.sh SCENARIO [--repeat N] [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S]
 #
-# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart. Exit 0 when nothing was lost, repeated
-# or out of order and every acknowledged command is in the log; 1 otherwise; 2 for a usage error.
+# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart. --repeat N runs it N times and writes the
+# median and range of every figure (runs/1..N keep each run). Exit 0 when nothing was lost, repeated or out of
+# order and every acknowledged command is in the log (in every run); 1 otherwise; 2 for a usage error.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 scenario="$1"; shift
+all_args=("$@")
 case "$scenario" in smoke|checkin-storm|forum-day|failover|redis-restart) ;; -h|--help) usage; exit 0 ;;
   *) echo "unknown scenario '$scenario'" >&2; usage >&2; exit 2 ;; esac
 
-nodes=2 baseline=1 runner_args=()
+nodes=2 baseline=1 repeat=1 runner_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
+    --repeat) repeat="${2:?--repeat N}"; [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat needs a count of 1 or more" >&2; exit 2; }; shift 2 ;;
     --nodes) nodes="${2:?--nodes N}"; shift 2 ;;
     --delegates-per-site|--duration|--protocol|--slices|--warmup) runner_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     --no-baseline) baseline=0; shift ;;
@@ -28,6 +31,29 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
+
+if (( repeat > 1 )); then
+  # Each run is this script once more (the same options, without --repeat); the runs' summaries are then folded
+  # into one: a target is met when the median of the runs meets it.
+  once=() skip=0
+  for a in "${all_args[@]}"; do
+    if (( skip )); then skip=0; continue; fi
+    if [[ "$a" == --repeat ]]; then skip=1; continue; fi
+    once+=("$a")
+  done
+  results="$ROOT/loadtests/results" runs="$ROOT/loadtests/results/.runs-$scenario"
+  rm -rf "$runs"; mkdir -p "$runs"
+  status=0
+  for ((k = 1; k <= repeat; k++)); do
+    echo "[$scenario] lần chạy / run $k of $repeat" >&2
+    EVENTHUB_LOAD_RUNNER_BUILT=$(( k > 1 )) "$0" "$scenario" "${once[@]}" || status=1
+    if [[ -d "$results/$scenario" ]]; then mv "$results/$scenario" "$runs/$k"; fi
+  done
+  mkdir -p "$results/$scenario"
+  mv "$runs" "$results/$scenario/runs"
+  dotnet "$ROOT/.run/load-runner/EventHub.LoadTests.dll" summarise-repeats "$results/$scenario" || status=1
+  exit "$status"
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 cluster="$ROOT/deploy/local-cluster.sh"
@@ -41,8 +67,10 @@ trap stop_all EXIT
 stop_all
 
 runner="$ROOT/.run/load-runner"
-echo "Dựng / publishing the load runner (Release) ..." >&2
-dotnet publish loadtests/EventHub.LoadTests -c Release -o "$runner" --nologo -v q -clp:ErrorsOnly >&2
+if [[ "${EVENTHUB_LOAD_RUNNER_BUILT:-0}" != 1 ]]; then
+  echo "Dựng / publishing the load runner (Release) ..." >&2
+  dotnet publish loadtests/EventHub.LoadTests -c Release -o "$runner" --nologo -v q -clp:ErrorsOnly >&2
+fi
 
 quiet=(--env Logging__LogLevel__Default=Warning --env Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning)
 hub_url=$(EVENTHUB_RUN_DIR="$hub_run" "$cluster" up --nodes "$nodes" --port 8180 --base-port 5181 --redis-port 6390 \

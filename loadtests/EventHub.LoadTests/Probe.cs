@@ -141,6 +141,8 @@ sealed class Recorders
     public long Deliveries;
     /// <summary>The deliveries that arrived live, not by resuming: what the bare hub's clients can get.</summary>
     public long LiveDeliveries;
+    /// <summary>From sending a command to its answer (success or refusal), by hub method.</summary>
+    public readonly System.Collections.Concurrent.ConcurrentDictionary<string, LongConcurrentHistogram> AckByMethod = new();
 
     /// <summary>Fan-out as measured by the clients connected to one node.</summary>
     public FanoutRecord FanoutOn(string node) => FanoutByNode.GetOrAdd(node, _ => new FanoutRecord());
@@ -153,9 +155,21 @@ sealed class Recorders
         return all;
     }
 
+    public void RecordAck(string method, TimeSpan elapsed) =>
+        AckByMethod.GetOrAdd(method, _ => NewHistogram()).RecordValue(Math.Max(1, (long)elapsed.TotalMilliseconds));
+
+    /// <summary>Every command's acknowledgement time: the per-method histograms added up.</summary>
+    public HistogramBase Acks()
+    {
+        var all = NewHistogram();
+        foreach (var h in AckByMethod.Values) all.Add(h);
+        return all;
+    }
+
     public void Reset()
     {
         foreach (var f in FanoutByNode.Values) f.Reset();
+        foreach (var h in AckByMethod.Values) h.Reset();
         Healed.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
         Interlocked.Exchange(ref LiveDeliveries, 0);

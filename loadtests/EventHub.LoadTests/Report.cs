@@ -73,6 +73,12 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["refused"] = workload.Refused,
             ["resent_duplicates"] = workload.Resent,
             ["retried_by_client"] = people.All.Sum(p => p.Client.Resends),
+            ["commands"] = new JsonObject
+            {
+                ["ack_ms"] = Latency(recorders.Acks()),
+                ["ack_ms_by_method"] = new JsonObject(recorders.AckByMethod.Where(m => m.Value.TotalCount > 0).OrderBy(m => m.Key, StringComparer.Ordinal)
+                    .Select(m => KeyValuePair.Create(m.Key, (JsonNode?)Latency(m.Value)))),
+            },
             ["hub"] = new JsonObject
             {
                 ["peak_rss_mb"] = Math.Round(stats.PeakRssMb, 1),
@@ -162,6 +168,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine();
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
         md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, resumes {s["resumes"]} (snapshots {s["snapshots"]}), live repeats ignored {s["repeats_ignored"]}");
+        md.AppendLine(inv, $"- commands answered (send → answer, ms): {s["commands"]!["ack_ms"]!.ToJsonString()}; by method: {s["commands"]!["ack_ms_by_method"]!.ToJsonString()}");
         md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
         md.AppendLine(inv, $"- fan-out by the node the client is on: {s["fanout_ms_by_node"]!.ToJsonString()}");
         md.AppendLine(inv, $"- turn by turn (p99 ms; how much slower than usual each core ran, and the largest): {string.Join("; ", s["turns"]!["slices"]!.AsArray().Select(TurnLine))}");

@@ -33,7 +33,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
 
         stats.Start();
         foreach (var p in people.All) p.StartMeasuring();
-        var workload = new Workload(people, churn: scenario.Churn);
+        var workload = new Workload(people, recorders, churn: scenario.Churn);
         // The check-in storm is timed on its own; fan-out latency is the steady forum after it.
         var stormClock = Stopwatch.StartNew();
         var stormSeconds = await workload.CheckInStormAsync(cancellation);

@@ -13,7 +13,7 @@ sealed record Ack(string Method, string? Site, CommandResult Result);
 /// asking the floor and updating headcounts,
 /// delegates' phones dropping and coming back. Every acknowledged command is kept for the final check.
 /// </summary>
-sealed class Workload(Population people, bool churn)
+sealed class Workload(Population people, Recorders recorders, bool churn)
 {
     public ConcurrentBag<Ack> Acks { get; } = [];
     public long Refused;
@@ -100,9 +100,11 @@ sealed class Workload(Population people, bool churn)
     async Task SendAsync<T>(ForumClient client, string method, string? site, T request, CancellationToken cancellationToken)
         where T : ICommandRequest
     {
+        var sent = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var result = await client.SendAsync(method, request, cancellationToken);
+            recorders.RecordAck(method, System.Diagnostics.Stopwatch.GetElapsedTime(sent));
             if (!result.Ok) Interlocked.Increment(ref Refused);
             else if (result.LastSeq > 0) Acks.Add(new Ack(method, site, result));
             if (result.Duplicate) Interlocked.Increment(ref Resent);
