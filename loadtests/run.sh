@@ -3,7 +3,7 @@
 # deploy/local-cluster.sh, and the same topology running the bare SignalR hub for the baseline), runs the
 # scenario, stops everything, and leaves loadtests/results/SCENARIO/{summary.json,report.md,latency.png}.
 #
-#   loadtests/run.sh SCENARIO [--repeat N] [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S]
+#   loadtests/run.sh SCENARIO [--repeat N] [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S] [--machine-clock]
 #
 # SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart. --repeat N runs it N times and writes the
 # median and range of every figure (runs/1..N keep each run). Exit 0 when nothing was lost, repeated or out of
@@ -26,7 +26,7 @@ while [[ $# -gt 0 ]]; do
     --nodes) nodes="${2:?--nodes N}"; shift 2 ;;
     --delegates-per-site|--duration|--protocol|--slices|--warmup) runner_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     --no-baseline) baseline=0; shift ;;
-    --no-churn) runner_args+=("$1"); shift ;;
+    --no-churn|--machine-clock) runner_args+=("$1"); shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -87,7 +87,7 @@ bare=()
 if (( baseline )); then
   bare_url=$(EVENTHUB_RUN_DIR="$bare_run" "$cluster" up --app bare --nodes "$nodes" --port 8190 --base-port 5191 \
     --redis-port 6391 "${quiet[@]}" | tail -n1)
-  bare=(--bare "$bare_url")
+  bare=(--bare "$bare_url" --bare-pids "$(cat "$bare_run"/nodes/*/node.pid | paste -sd, -)")
 fi
 
 status=0

@@ -8,7 +8,7 @@ namespace EventHub.LoadTests;
 
 /// <summary>Writes loadtests/results/SCENARIO/: summary.json (the keys the issue names), report.md, latency.png.</summary>
 sealed class Report(RunSettings settings, Scenario scenario, Population people, Workload workload, Recorders recorders,
-    NodeStats stats, Verdict verdict, Baseline? baseline, Turns turns, long head, (double Acknowledged, double SeenByAll) storm, double workSeconds)
+    NodeStats stats, NodeStats bareStats, Verdict verdict, Baseline? baseline, Turns turns, long head, (double Acknowledged, double SeenByAll) storm, double workSeconds)
 {
     static readonly double[] Percentiles = [50, 75, 90, 95, 99, 99.9, 100];
 
@@ -99,12 +99,16 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
                 ["slow_seconds"] = SlowSeconds(baseline.Fanout.Seconds),
                 ["deliveries_per_s"] = Math.Round(bareRate, 1),
                 ["connect_all_s"] = Math.Round(baseline.ConnectSeconds, 2),
+                ["peak_rss_mb"] = Math.Round(bareStats.PeakRssMb, 1),
+                ["rss_per_connection_kb"] = Math.Round(bareStats.RssPerConnectionKb(scenario.Connections), 2),
                 ["payload_bytes_mean"] = Math.Round(baseline.PayloadBytes, 1),
                 ["deliveries"] = new JsonObject { ["expected"] = baseline.Expected, ["received"] = baseline.Deliveries },
             };
             json["ratio_p99"] = Ratio(ours["p99"]!.GetValue<double>(), bare["p99"]!.GetValue<double>());
             // Live against live: what our phones got back by resuming, the bare hub's dropped clients never get.
             json["ratio_throughput"] = Ratio(livePerSecond, bareRate);
+            json["ratio_connect"] = Ratio(people.ConnectSeconds, baseline.ConnectSeconds);
+            json["ratio_memory_per_connection"] = Ratio(stats.RssPerConnectionKb(scenario.Connections), bareStats.RssPerConnectionKb(scenario.Connections));
         }
         if (scenario.Name == "failover")
             json["failover"] = new JsonObject
@@ -163,7 +167,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         var bare = s["baseline"];
         foreach (var p in new[] { "p50", "p95", "p99", "max" })
             md.AppendLine(inv, $"| fan-out {p} (ms) | {s["fanout_ms"]![p]} | {bare?["fanout_ms"]?[p]?.ToString() ?? "–"} | {(p == "p99" ? s["ratio_p99"]?.ToString() ?? "–" : "")} |");
-        md.AppendLine(inv, $"| connect everyone (s) | {s["connect_all_s"]} | {bare?["connect_all_s"]?.ToString() ?? "–"} | |");
+        md.AppendLine(inv, $"| connect everyone (s) | {s["connect_all_s"]} | {bare?["connect_all_s"]?.ToString() ?? "–"} | {s["ratio_connect"]?.ToString() ?? "–"} |");
+        md.AppendLine(inv, $"| memory per connection (KB) | {s["hub"]!["rss_per_connection_kb"]} | {bare?["rss_per_connection_kb"]?.ToString() ?? "–"} | {s["ratio_memory_per_connection"]?.ToString() ?? "–"} |");
         md.AppendLine(inv, $"| deliveries/s (live) | {s["deliveries_per_s"]} ({s["live_deliveries_per_s"]}) | {bare?["deliveries_per_s"]?.ToString() ?? "–"} | {s["ratio_throughput"]?.ToString() ?? "–"} |");
         md.AppendLine();
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
@@ -171,7 +176,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine(inv, $"- commands answered (send → answer, ms): {s["commands"]!["ack_ms"]!.ToJsonString()}; by method: {s["commands"]!["ack_ms_by_method"]!.ToJsonString()}");
         md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
         md.AppendLine(inv, $"- fan-out by the node the client is on: {s["fanout_ms_by_node"]!.ToJsonString()}");
-        md.AppendLine(inv, $"- turn by turn (p99 ms; how much slower than usual each core ran, and the largest): {string.Join("; ", s["turns"]!["slices"]!.AsArray().Select(TurnLine))}");
+        md.AppendLine(inv, $"- turn by turn (p99 ms; with --machine-clock, how much slower than usual each core ran, and the largest): {string.Join("; ", s["turns"]!["slices"]!.AsArray().Select(TurnLine))}");
         md.AppendLine(inv, $"- hub: peak RSS {s["hub"]!["peak_rss_mb"]} MB, {s["hub"]!["rss_per_connection_kb"]} KB per connection; per node: {s["hub"]!["nodes"]!.ToJsonString()}");
         if (s["failover"] is { } f)
             md.AppendLine(inv, $"- failover: moved {f["moved"]}, resumed {f["resumed"]}, missed events {f["missed_events"]}, back in sync p50 {f["resume_p50_s"]} s, p99 {f["resume_p99_s"]} s");
@@ -184,7 +189,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
 
     static string TurnLine(JsonNode? t)
     {
-        static string Of(JsonNode? h) => h is null ? "–" : $"{h["p99"]} (×{Cores(h["machine_slowdown"]!["by_core"])}, ×{h["machine_slowdown"]!["max"]})";
+        static string Of(JsonNode? h) => h is null ? "–"
+            : h["machine_slowdown"] is { } slow ? $"{h["p99"]} (×{Cores(slow["by_core"])}, ×{slow["max"]})" : $"{h["p99"]}";
         return $"{t!["slice"]}: ours {Of(t["ours"])}, bare {Of(t["bare"])}{(t["ratio_p99"] is { } r ? $", ratio {r}" : "")}";
     }
 

@@ -39,6 +39,10 @@ sealed class RunSettings : CommandSettings
     [Description("Comma-separated process ids of the hub nodes, for CPU and memory figures")]
     public string? NodePids { get; init; }
 
+    [CommandOption("--bare-pids <PIDS>")]
+    [Description("Comma-separated process ids of the bare hub's nodes, for their memory beside ours")]
+    public string? BarePids { get; init; }
+
     [CommandOption("--fault <COMMAND>")]
     [Description("A shell command run halfway (kill a node, restart Redis)")]
     public string? Fault { get; init; }
@@ -53,6 +57,10 @@ sealed class RunSettings : CommandSettings
     [CommandOption("--warmup <SECONDS>")]
     [Description("forum-day with turns: seconds of our traffic, then its replay through the bare hub, before anything is measured (default 10; 0 for none)")]
     public int? Warmup { get; init; }
+
+    [CommandOption("--machine-clock")]
+    [Description("Time fixed work on each core once a second and report each turn's slowdown (turns[].machine_slowdown)")]
+    public bool MachineClock { get; init; }
 
     [CommandOption("--no-churn")]
     [Description("Delegates' phones do not drop (forum-day, redis-restart): to see what their reconnects cost")]

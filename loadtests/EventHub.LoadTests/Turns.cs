@@ -5,10 +5,10 @@ namespace EventHub.LoadTests;
 
 /// <summary>
 /// The run turn by turn: for each turn of each hub, its own p99 (the deliveries recorded during that turn) and how
-/// fast the machine was meanwhile (<see cref="MachineClock"/>). A run's p99 can be one slow turn's; this shows which,
-/// and whether the machine slowed in it.
+/// fast the machine was meanwhile (<see cref="MachineClock"/>, with <c>--machine-clock</c>). A run's p99 can be one
+/// slow turn's; this shows which, and whether the machine slowed in it.
 /// </summary>
-sealed class Turns(MachineClock machine)
+sealed class Turns(MachineClock? machine)
 {
     readonly List<Turn> _turns = [];
     readonly Dictionary<string, HistogramBase> _before = [];
@@ -17,7 +17,7 @@ sealed class Turns(MachineClock machine)
     public sealed record Turn(int Slice, string Hub, long Deliveries, long P99Ms, int[] From, int[] To);
 
     /// <summary>A turn of either hub starts now.</summary>
-    public void Begin() => _mark = machine.Mark();
+    public void Begin() => _mark = machine?.Mark() ?? [];
 
     /// <summary>
     /// <paramref name="hub"/>'s turn <paramref name="slice"/> ended; <paramref name="sofar"/> is a copy of everything it
@@ -37,7 +37,7 @@ sealed class Turns(MachineClock machine)
             turn.Add(sofar);
         }
         _before[hub] = sofar;
-        _turns.Add(new Turn(slice, hub, turn.TotalCount, turn.TotalCount == 0 ? 0 : turn.GetValueAtPercentile(99), _mark, machine.Mark()));
+        _turns.Add(new Turn(slice, hub, turn.TotalCount, turn.TotalCount == 0 ? 0 : turn.GetValueAtPercentile(99), _mark, machine?.Mark() ?? []));
     }
 
     /// <summary>
@@ -51,16 +51,17 @@ sealed class Turns(MachineClock machine)
             var slice = new JsonObject { ["slice"] = g.Key };
             foreach (var t in g)
             {
-                var (byCore, max) = machine.Slowdown(t.From, t.To);
-                slice[t.Hub] = new JsonObject
+                var turn = new JsonObject { ["p99"] = t.P99Ms, ["deliveries"] = t.Deliveries };
+                if (machine is not null)
                 {
-                    ["p99"] = t.P99Ms, ["deliveries"] = t.Deliveries,
-                    ["machine_slowdown"] = new JsonObject
+                    var (byCore, max) = machine.Slowdown(t.From, t.To);
+                    turn["machine_slowdown"] = new JsonObject
                     {
                         ["by_core"] = new JsonArray(byCore.Select(m => (JsonNode)m).ToArray()),
                         ["max"] = max,
-                    },
-                };
+                    };
+                }
+                slice[t.Hub] = turn;
             }
             if (g.FirstOrDefault(t => t.Hub == Ours) is { P99Ms: var ours } && g.FirstOrDefault(t => t.Hub == Bare) is { P99Ms: > 0 and var bare })
                 slice["ratio_p99"] = Math.Round((double)ours / bare, 3);
@@ -68,7 +69,7 @@ sealed class Turns(MachineClock machine)
         });
         return new JsonObject
         {
-            ["cores"] = new JsonArray(machine.Cores.Select(c => (JsonNode)c).ToArray()),
+            ["cores"] = new JsonArray((machine?.Cores ?? []).Select(c => (JsonNode)c).ToArray()),
             ["slices"] = new JsonArray(slices.ToArray()),
         };
     }
