@@ -10,6 +10,7 @@
 #   deploy/local-cluster.sh start-node K                            start node K again and wait until it is ready
 #   deploy/local-cluster.sh restart-redis [--kill] [--down-for S]   stop Redis (TERM, or kill -9) and start it on the same data
 #   deploy/local-cluster.sh stop-redis [--kill] | start-redis       the two halves of restart-redis
+#   deploy/local-cluster.sh restart-balancer [--down-for S]         stop nginx (every connection cut) and start it again
 #
 # Run `deploy/local-cluster.sh help` for every option. docs/deployment.md explains the set-up.
 set -euo pipefail
@@ -70,6 +71,9 @@ Usage:
                                                 S seconds, start it on the same data, wait for Redis and the nodes
   deploy/local-cluster.sh stop-redis [--kill]   stop Redis only
   deploy/local-cluster.sh start-redis           start Redis again, wait for it and the nodes
+  deploy/local-cluster.sh restart-balancer [--down-for S]
+                                                stop nginx (every open connection is cut), optionally stay down S
+                                                seconds, start it again: the reconnect storm of a whole hall
 
 Run folder: $EVENTHUB_RUN_DIR or <repo>/.run/cluster (signing key, credentials.json, redis data, logs, pids).
 EOF
@@ -828,6 +832,24 @@ cmd_redis() {
   esac
 }
 
+# Every client loses its connection at once, as when the hall's balancer restarts: the reconnect storm.
+cmd_restart_balancer() {
+  local down_for=0
+  while (( $# )); do
+    case "$1" in
+      --down-for) need_int --down-for "${2:-}"; down_for="$2"; shift 2 ;;
+      *) die "tùy chọn không rõ / unknown option: $1" ;;
+    esac
+  done
+  [[ -f "$SETTINGS" ]] || die "chưa có cụm / no cluster; run 'up' first."
+  load_settings
+  lock_run_dir
+  stop_nginx
+  (( down_for > 0 )) && { say "nginx tắt trong ${down_for} s / nginx stays down for ${down_for} s ..."; sleep "$down_for"; }
+  start_nginx
+  echo "balancer restarted"
+}
+
 main() {
   local cmd="${1:-help}"
   (( $# )) && shift
@@ -841,6 +863,7 @@ main() {
     restart-redis) cmd_redis restart "$@" ;;
     stop-redis) cmd_redis stop "$@" ;;
     start-redis) cmd_redis start "$@" ;;
+    restart-balancer) cmd_restart_balancer "$@" ;;
     help|-h|--help) usage ;;
     *) usage >&2; die "lệnh không rõ / unknown command: $cmd" ;;
   esac

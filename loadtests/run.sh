@@ -5,7 +5,7 @@
 #
 #   loadtests/run.sh SCENARIO [--repeat N] [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S] [--machine-clock]
 #
-# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart. --repeat N runs it N times and writes the
+# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart | reconnect-storm. --repeat N runs it N times and writes the
 # median and range of every figure (runs/1..N keep each run). Exit 0 when nothing was lost, repeated or out of
 # order and every acknowledged command is in the log (in every run); 1 otherwise; 2 for a usage error.
 set -euo pipefail
@@ -16,7 +16,7 @@ usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 scenario="$1"; shift
 all_args=("$@")
-case "$scenario" in smoke|checkin-storm|forum-day|failover|redis-restart) ;; -h|--help) usage; exit 0 ;;
+case "$scenario" in smoke|checkin-storm|forum-day|failover|redis-restart|reconnect-storm) ;; -h|--help) usage; exit 0 ;;
   *) echo "unknown scenario '$scenario'" >&2; usage >&2; exit 2 ;; esac
 
 nodes=2 baseline=1 repeat=1 runner_args=()
@@ -76,11 +76,13 @@ quiet=(--env Logging__LogLevel__Default=Warning --env Logging__LogLevel__Microso
 hub_url=$(EVENTHUB_RUN_DIR="$hub_run" "$cluster" up --nodes "$nodes" --port 8180 --base-port 5181 --redis-port 6390 \
   --prefix "load-$scenario" "${quiet[@]}" | tail -n1)
 pids=$(cat "$hub_run"/nodes/*/node.pid | paste -sd, -)
+redis_pid=$(cat "$hub_run/redis/redis.pid")
 
 fault=()
 case "$scenario" in
   failover) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' kill-node 1") ;;
   redis-restart) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-redis --kill --down-for 3") ;;
+  reconnect-storm) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-balancer --down-for 1") ;;
 esac
 
 bare=()
@@ -88,6 +90,8 @@ if (( baseline )); then
   bare_url=$(EVENTHUB_RUN_DIR="$bare_run" "$cluster" up --app bare --nodes "$nodes" --port 8190 --base-port 5191 \
     --redis-port 6391 "${quiet[@]}" | tail -n1)
   bare=(--bare "$bare_url" --bare-pids "$(cat "$bare_run"/nodes/*/node.pid | paste -sd, -)")
+  # The same storm for the bare hub's crowd, after its replay: how long the framework alone takes to bring it back.
+  [[ "$scenario" == reconnect-storm ]] && bare+=(--bare-fault "EVENTHUB_RUN_DIR='$bare_run' '$cluster' restart-balancer --down-for 1")
 fi
 
 status=0
@@ -96,6 +100,6 @@ status=0
 # the machine in the generator's allocations). Both hubs' clients run in this process, so both gain alike.
 export DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=4096
 dotnet "$runner/EventHub.LoadTests.dll" "$scenario" \
-  --hub "$hub_url" --credentials "$hub_run/credentials.json" --node-pids "$pids" --nodes "$nodes" \
+  --hub "$hub_url" --credentials "$hub_run/credentials.json" --node-pids "$pids" --redis-pid "$redis_pid" --nodes "$nodes" \
   --out "$ROOT/loadtests/results" "${bare[@]}" "${fault[@]}" "${runner_args[@]}" || status=$?
 exit "$status"

@@ -139,6 +139,54 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
         Volatile.Write(ref _away[client], 0);
     }
 
+    /// <summary>
+    /// The reconnect storm for the bare crowd: <paramref name="fault"/> cuts every client at once (the balancer
+    /// restarts); each connects again as soon as it notices, and again every <see cref="Away"/> until it does.
+    /// Returns each client's seconds from the fault to connected again, sorted (a client not back within two
+    /// minutes is left out, so the count says how many came back).
+    /// </summary>
+    public async Task<IReadOnlyList<double>> ReconnectStormAsync(Func<Task> fault, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var back = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var returns = new System.Collections.Concurrent.ConcurrentBag<Task>();
+        var handlers = _clients.Select(client =>
+        {
+            Func<Exception?, Task> closed = _ =>
+            {
+                returns.Add(ComeBackAsync(client));
+                return Task.CompletedTask;
+            };
+            client.Closed += closed;
+            return (client, closed);
+        }).ToList();
+
+        async Task ComeBackAsync(HubConnection client)
+        {
+            while (clock.Elapsed < TimeSpan.FromMinutes(2) && !cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await client.StartAsync(cancellationToken);
+                    back.Add(clock.Elapsed.TotalSeconds);
+                    return;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await Task.Delay(Away, cancellationToken);
+                }
+            }
+        }
+
+        await fault();
+        // Every client has noticed once its Closed handler ran; give the slowest a few seconds to notice.
+        var noticed = Stopwatch.StartNew();
+        while (returns.Count < _clients.Length && noticed.Elapsed < TimeSpan.FromSeconds(15)) await Task.Delay(100, cancellationToken);
+        await Task.WhenAll(returns.ToArray());
+        foreach (var (client, closed) in handlers) client.Closed -= closed;
+        return back.Order().ToList();
+    }
+
     /// <summary>Forgets what was measured so far (a warm-up); the clients stay connected.</summary>
     public void Reset()
     {

@@ -8,6 +8,8 @@ sealed class NodeStats(IReadOnlyList<int> pids)
     readonly Dictionary<int, double> _windowStart = [];
     readonly Dictionary<int, double> _cpuSeconds = [];
     readonly HashSet<int> _gone = [];
+    readonly Dictionary<int, (double Cpu, long At)> _lastSample = [];
+    readonly Dictionary<int, double> _peakCores = [];
     readonly System.Diagnostics.Stopwatch _clock = new(); // the measured windows, added up
 
     public static NodeStats Parse(string? pids) =>
@@ -49,11 +51,27 @@ sealed class NodeStats(IReadOnlyList<int> pids)
                 _windowStart[pid] = s.Cpu;
     }
 
-    /// <summary>Sampled during the run: peak resident memory of a node (VmHWM would include start-up).</summary>
+    /// <summary>
+    /// Sampled during the run: peak resident memory of a node (VmHWM would include start-up), and its busiest second
+    /// of CPU (a storm's peak, which the run's average hides).
+    /// </summary>
     public void Sample()
     {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var pid in pids)
-            if (Read(pid) is { } s) _peakRssKb[pid] = Math.Max(_peakRssKb.GetValueOrDefault(pid), s.RssKb);
+        {
+            if (Read(pid) is not { } s) continue;
+            _peakRssKb[pid] = Math.Max(_peakRssKb.GetValueOrDefault(pid), s.RssKb);
+            if (!_lastSample.TryGetValue(pid, out var last))
+            {
+                _lastSample[pid] = (s.Cpu, now);
+                continue;
+            }
+            var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(last.At, now).TotalSeconds;
+            if (seconds < 0.9) continue;
+            _peakCores[pid] = Math.Max(_peakCores.GetValueOrDefault(pid), (s.Cpu - last.Cpu) / seconds);
+            _lastSample[pid] = (s.Cpu, now);
+        }
     }
 
     /// <summary>Closes the measured window.</summary>
@@ -80,6 +98,7 @@ sealed class NodeStats(IReadOnlyList<int> pids)
             pid,
             alive,
             cpu_cores = alive ? Math.Round(_cpuSeconds.GetValueOrDefault(pid) / seconds, 3) : (double?)null,
+            peak_cores = Math.Round(_peakCores.GetValueOrDefault(pid), 2),
             rss_start_mb = Math.Round(start.RssKb / 1024.0, 1),
             peak_rss_mb = Math.Round(peak / 1024.0, 1),
             rss_per_connection_kb = connections == 0 ? 0 : Math.Round((peak - start.RssKb) / (double)connections * pids.Count, 1),

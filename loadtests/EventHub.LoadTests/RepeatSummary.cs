@@ -106,6 +106,8 @@ sealed class RepeatSummaryCommand : Command<RepeatSummaryCommand.Settings>
         ("bare KB per connection", "baseline.rss_per_connection_kb"),
         ("peak RSS a node (MB)", "hub.peak_rss_mb"),
         ("back in sync p99 (s)", "failover.resume_p99_s"),
+        ("storm: back in sync p99 (s)", "reconnect.resume_p99_s"),
+        ("storm: bare back p99 (s)", "baseline.reconnect.back_p99_s"),
         ("acknowledged", "acknowledged"),
         ("in the log", "in_log"),
         ("lost", "lost"),

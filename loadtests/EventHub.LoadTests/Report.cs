@@ -8,7 +8,7 @@ namespace EventHub.LoadTests;
 
 /// <summary>Writes loadtests/results/SCENARIO/: summary.json (the keys the issue names), report.md, latency.png.</summary>
 sealed class Report(RunSettings settings, Scenario scenario, Population people, Workload workload, Recorders recorders,
-    NodeStats stats, NodeStats bareStats, Verdict verdict, Baseline? baseline, Turns turns, long head, (double Acknowledged, double SeenByAll) storm, double workSeconds)
+    NodeStats stats, NodeStats bareStats, NodeStats redisStats, IReadOnlyList<double>? bareReconnect, Verdict verdict, Baseline? baseline, Turns turns, long head, (double Acknowledged, double SeenByAll) storm, double workSeconds)
 {
     static readonly double[] Percentiles = [50, 75, 90, 95, 99, 99.9, 100];
 
@@ -85,6 +85,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
                 ["rss_per_connection_kb"] = Math.Round(stats.RssPerConnectionKb(scenario.Connections), 2),
                 ["nodes"] = JsonSerializer.SerializeToNode(stats.Report(scenario.Connections)),
             },
+            ["redis"] = JsonSerializer.SerializeToNode(redisStats.Report(scenario.Connections).FirstOrDefault()),
             ["turns"] = turns.ToJson(),
             ["passed"] = verdict.Passed,
             ["problems"] = new JsonArray(verdict.Problems.Select(p => (JsonNode)p).ToArray()),
@@ -104,14 +105,22 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
                 ["payload_bytes_mean"] = Math.Round(baseline.PayloadBytes, 1),
                 ["deliveries"] = new JsonObject { ["expected"] = baseline.Expected, ["received"] = baseline.Deliveries },
             };
+            if (bareReconnect is not null)
+                json["baseline"]!["reconnect"] = new JsonObject
+                {
+                    ["clients"] = scenario.Connections,
+                    ["reconnected"] = bareReconnect.Count,
+                    ["back_p50_s"] = Percentile(bareReconnect, 50),
+                    ["back_p99_s"] = Percentile(bareReconnect, 99),
+                };
             json["ratio_p99"] = Ratio(ours["p99"]!.GetValue<double>(), bare["p99"]!.GetValue<double>());
             // Live against live: what our phones got back by resuming, the bare hub's dropped clients never get.
             json["ratio_throughput"] = Ratio(livePerSecond, bareRate);
             json["ratio_connect"] = Ratio(people.ConnectSeconds, baseline.ConnectSeconds);
             json["ratio_memory_per_connection"] = Ratio(stats.RssPerConnectionKb(scenario.Connections), bareStats.RssPerConnectionKb(scenario.Connections));
         }
-        if (scenario.Name == "failover")
-            json["failover"] = new JsonObject
+        if (scenario.Name is "failover" or "reconnect-storm")
+            json[scenario.Name == "failover" ? "failover" : "reconnect"] = new JsonObject
             {
                 ["moved"] = verdict.Moved,
                 ["resumed"] = verdict.Resumed,
@@ -180,6 +189,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine(inv, $"- hub: peak RSS {s["hub"]!["peak_rss_mb"]} MB, {s["hub"]!["rss_per_connection_kb"]} KB per connection; per node: {s["hub"]!["nodes"]!.ToJsonString()}");
         if (s["failover"] is { } f)
             md.AppendLine(inv, $"- failover: moved {f["moved"]}, resumed {f["resumed"]}, missed events {f["missed_events"]}, back in sync p50 {f["resume_p50_s"]} s, p99 {f["resume_p99_s"]} s");
+        if (s["reconnect"] is { } r)
+            md.AppendLine(inv, $"- reconnect storm: cut {r["moved"]}, resumed {r["resumed"]}, missed events {r["missed_events"]}, back in sync p50 {r["resume_p50_s"]} s, p99 {r["resume_p99_s"]} s; bare hub's crowd back p50 {bare?["reconnect"]?["back_p50_s"]?.ToString() ?? "–"} s, p99 {bare?["reconnect"]?["back_p99_s"]?.ToString() ?? "–"} s ({bare?["reconnect"]?["reconnected"]?.ToString() ?? "–"} of {bare?["reconnect"]?["clients"]?.ToString() ?? "–"}); Redis {s["redis"]?.ToJsonString() ?? "–"}");
         md.AppendLine();
         md.AppendLine("![latency](latency.png)");
         return md.ToString();

@@ -15,6 +15,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         using var machine = settings.MachineClock ? new MachineClock() : null;
         var byTurn = new Turns(machine);
         var stats = NodeStats.Parse(settings.NodePids);
+        var redisStats = new NodeStats(settings.RedisPid is { } redisPid ? [redisPid] : []);
         await using var people = new Population(settings, recorders);
         stats.BeforeConnecting();
         // The bare nodes' memory, sampled over the whole run (their crowd connects in turns or after ours).
@@ -39,6 +40,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         var drops = scenario.Churn ? Workload.DropsPerSecond(people.Delegates.Count) : 0;
 
         stats.Start();
+        redisStats.Start();
         foreach (var p in people.All) p.StartMeasuring();
         var workload = new Workload(people, recorders, churn: scenario.Churn);
         // The check-in storm is timed on its own; fan-out latency is the steady forum after it.
@@ -51,7 +53,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         if (scenario.Duration > TimeSpan.Zero) recorders.Reset(); // the storm scenario measures the storm itself
         long faultAt = 0;
         using var sampling = new CancellationTokenSource();
-        var sampler = SampleAsync(stats, sampling.Token);
+        var sampler = SampleAsync(stats, sampling.Token, redisStats);
 
         var head = stormHead;
         if (turns && scenario.Warmup > TimeSpan.Zero)
@@ -67,6 +69,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             baseline?.Reset();
             recorders.Reset();
             stats.Restart();
+            redisStats.Restart();
         }
 
         var workSeconds = 0.0;
@@ -75,6 +78,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             CollectGenerator();
             byTurn.Begin();
             if (slice > 1) stats.Start();
+            if (slice > 1) redisStats.Start();
             var sliceStart = head;
             var sliceStartAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var clock = Stopwatch.StartNew();
@@ -96,6 +100,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             head = await SettleAsync(people, cancellation);
             stats.Sample();
             stats.Stop();
+            redisStats.Stop();
             byTurn.End(slice, Turns.Ours, recorders.Fanout());
 
             if (settings.Bare is null) continue;
@@ -127,11 +132,17 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             baseline = await ReplayOrDropAsync(baseline, later.Schedule, later.Window, drops, scenario, cancellation);
             if (baseline is not null) byTurn.End(1, Turns.Bare, baseline.Fanout.Latency.Copy());
         }
+        IReadOnlyList<double>? bareReconnect = null;
+        if (baseline is not null && settings.BareFault is { } bareFault)
+        {
+            Console.WriteLine($"[{scenario.Name}] baseline: every bare client cut at once ({bareFault}) …");
+            bareReconnect = await baseline.ReconnectStormAsync(() => RunShellAsync(bareFault), cancellation);
+        }
         if (baseline is not null) await baseline.DisposeAsync();
         await bareSampling.CancelAsync();
         await bareSampler;
 
-        var report = new Report(settings, scenario, people, workload, recorders, stats, bareStats, verdict, baseline, byTurn, head, (stormSeconds, stormSeenSeconds), workSeconds);
+        var report = new Report(settings, scenario, people, workload, recorders, stats, bareStats, redisStats, bareReconnect, verdict, baseline, byTurn, head, (stormSeconds, stormSeenSeconds), workSeconds);
         var folder = report.Write();
         Console.WriteLine(File.ReadAllText(Path.Combine(folder, "report.md")));
         return verdict.Passed ? 0 : 1;
@@ -193,13 +204,14 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         }
     }
 
-    static async Task SampleAsync(NodeStats stats, CancellationToken cancellationToken)
+    static async Task SampleAsync(NodeStats stats, CancellationToken cancellationToken, NodeStats? alongside = null)
     {
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 stats.Sample();
+                alongside?.Sample();
                 await Task.Delay(500, cancellationToken);
             }
         }
@@ -230,6 +242,8 @@ sealed record Scenario(string Name, int DelegatesPerSite, TimeSpan Duration, boo
         "checkin-storm" => new("checkin-storm", s.DelegatesPerSite ?? 0, TimeSpan.Zero, false, 1),
         // Moved clients are counted by their resumes after the kill, so no phone drops on purpose there.
         "failover" => new("failover", s.DelegatesPerSite ?? 50, TimeSpan.FromSeconds(s.Duration ?? 60), false, 1),
+        // Every client is cut at once (the balancer restarts) and counted by its resume, as in failover.
+        "reconnect-storm" => new("reconnect-storm", s.DelegatesPerSite ?? 100, TimeSpan.FromSeconds(s.Duration ?? 60), false, 1),
         // Turns keep both crowds connected at once: at 100 per site (12,530 clients in the runner) that ran this
         // machine's runner out of memory (docs/performance.md, run 98), so larger crowds run in one piece by default.
         // Both hubs' first traffic after start-up runs cold (the nodes compile the code it needs and collect the

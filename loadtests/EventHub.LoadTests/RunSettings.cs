@@ -6,7 +6,7 @@ namespace EventHub.LoadTests;
 sealed class RunSettings : CommandSettings
 {
     [CommandArgument(0, "<SCENARIO>")]
-    [Description("smoke | checkin-storm | forum-day | failover | redis-restart")]
+    [Description("smoke | checkin-storm | forum-day | failover | redis-restart | reconnect-storm")]
     public string Scenario { get; init; } = "";
 
     [CommandOption("--hub <URL>")]
@@ -43,6 +43,14 @@ sealed class RunSettings : CommandSettings
     [Description("Comma-separated process ids of the bare hub's nodes, for their memory beside ours")]
     public string? BarePids { get; init; }
 
+    [CommandOption("--bare-fault <COMMAND>")]
+    [Description("A shell command that cuts every bare client (reconnect-storm): run after the bare hub's replay")]
+    public string? BareFault { get; init; }
+
+    [CommandOption("--redis-pid <PID>")]
+    [Description("Redis's process id, for its CPU beside the nodes'")]
+    public int? RedisPid { get; init; }
+
     [CommandOption("--fault <COMMAND>")]
     [Description("A shell command run halfway (kill a node, restart Redis)")]
     public string? Fault { get; init; }
@@ -69,7 +77,7 @@ sealed class RunSettings : CommandSettings
     public bool Json => Protocol.Equals("json", StringComparison.OrdinalIgnoreCase);
 
     public override Spectre.Console.ValidationResult Validate() =>
-        Scenario is not ("smoke" or "checkin-storm" or "forum-day" or "failover" or "redis-restart")
+        Scenario is not ("smoke" or "checkin-storm" or "forum-day" or "failover" or "redis-restart" or "reconnect-storm")
             ? Spectre.Console.ValidationResult.Error($"unknown scenario '{Scenario}'")
             : string.IsNullOrEmpty(Hub) || string.IsNullOrEmpty(Credentials)
                 ? Spectre.Console.ValidationResult.Error("--hub and --credentials are required")
