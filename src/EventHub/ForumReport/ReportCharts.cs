@@ -31,7 +31,9 @@ static partial class ReportCharts
             people.LinePattern = LinePattern.Dashed;
             people.Axes.YAxis = plot.Axes.Right;
             people.LegendText = t["Số người báo cáo (trục phải)", "People reported (right axis)"];
-            plot.Axes.DateTimeTicksBottom();
+            var time = plot.Axes.DateTimeTicksBottom();
+            if (time.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+                ticks.LabelFormatter = at => at.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             plot.ShowLegend(Alignment.LowerRight);
         }
         plot.Axes.Left.Label.Text = t["Điểm cầu", "Sites"];

@@ -32,6 +32,15 @@ public sealed class ReportFigures
     /// <summary>Vietnamese order for names and text (ICU; the hub runs with globalization on).</summary>
     public static readonly StringComparer Vietnamese = StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
 
+    /// <summary>
+    /// People the way Vietnamese lists order them: by given name (the last word), then by the whole name, so
+    /// "Trần Văn An" comes before "Lê Thị Bình".
+    /// </summary>
+    public static readonly IComparer<string> People = Comparer<string>.Create((a, b) =>
+        Vietnamese.Compare(GivenName(a), GivenName(b)) is var byGiven and not 0 ? byGiven : Vietnamese.Compare(a, b));
+
+    static string GivenName(string name) => name.Trim().Split(' ')[^1];
+
     public ReportFigures(ForumRecord record)
     {
         var seeds = record.Seeds;
@@ -75,7 +84,7 @@ public sealed class ReportFigures
         Awardees = attendance.Delegates.Values
             .Where(d => d.Awardee && !d.Removed && seeds.FindSite(d.Site) is not null)
             .Select(d => new AwardeePresent(d.Name, d.Agency, seeds.FindSite(d.Site)!))
-            .OrderBy(a => a.Name, Vietnamese).ThenBy(a => a.Site.Name, Vietnamese)
+            .OrderBy(a => a.Name, People).ThenBy(a => a.Site.Name, Vietnamese)
             .ToList();
 
         var queue = record.State.SpeakerQueue;

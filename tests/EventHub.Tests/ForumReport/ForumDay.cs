@@ -76,7 +76,7 @@ static class ForumDay
         // 09:10: discussion. Twenty sites ask; twelve speak (one speech paused), two are declined, one withdraws,
         // five are still waiting at the close.
         await day.At(130 * 60).Do(Actor.Moderator(), "to-discussion", new SetCurrentAgendaItem("discussion"));
-        var asking = Enumerable.Range(0, 20).Select(k => sites[(k * 3 + 1) % sites.Count]).ToList();
+        var asking = Enumerable.Range(0, 20).Select(k => sites[(k * 5 + 2) % sites.Count]).ToList();
         foreach (var (site, k) in asking.Select((s, k) => (s, k)))
             await day.After(40).Do(Host(site), $"ask-{site}", new RequestFloor($"r-{site}", site, null,
                 $"{Leads[k % Leads.Length]}", "Bí thư Tỉnh đoàn", $"Chuyển đổi số trong công vụ ({k + 1})"));
