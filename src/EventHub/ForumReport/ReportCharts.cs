@@ -39,7 +39,10 @@ static partial class ReportCharts
         plot.Axes.Left.Label.Text = t["Điểm cầu", "Sites"];
         plot.Axes.Right.Label.Text = t["Người", "People"];
         plot.Axes.Bottom.Label.Text = t["Giờ Việt Nam (UTC+7)", "Việt Nam time (UTC+7)"];
+        // Both axes from zero, so the two lines' heights compare.
         plot.Axes.SetLimitsY(0, Math.Max(1, points.Select(p => p.SitesPresent).DefaultIfEmpty().Max()) * 1.1, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, Math.Max(1, points.Select(p => p.Headcount).DefaultIfEmpty().Max()) * 1.1, plot.Axes.Right);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
         return Svg(plot, "attendance-chart");
     }
 

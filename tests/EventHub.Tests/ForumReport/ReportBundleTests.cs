@@ -79,6 +79,16 @@ public sealed partial class ReportBundleTests(RecordedForumDay day) : IClassFixt
     }
 
     [Fact]
+    public void DocsReport_NamesEveryFileAndCsvColumn()
+    {
+        var docs = File.ReadAllText(Path.Combine(Repo.Root, "docs", "report.md"));
+        foreach (var file in day.Files.Keys) Assert.Contains($"`{file}`", docs);
+        foreach (var column in day.Files.Where(f => f.Key.EndsWith(".csv", StringComparison.Ordinal))
+                     .SelectMany(f => Encoding.UTF8.GetString(f.Value[3..]).Split("\r\n")[0].Split(',')))
+            Assert.Contains($"| {column} (`", docs);
+    }
+
+    [Fact]
     public void Reports_ArePrintableA4_WithInlineSvgCharts_NoScriptAndNoNetwork()
     {
         foreach (var (file, lang, attendance) in new[] { ("report.html", "vi", "Điểm danh và tham dự"), ("report.en.html", "en", "Attendance") })
