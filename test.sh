@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v chromium >/dev/null 2>&1 || need+=(chromium) # the report bundle's print test drives Debian's Chromium
 if [ ${#need[@]} -gt 0 ]; then
   echo "Cài đặt / installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

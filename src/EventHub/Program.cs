@@ -1,6 +1,7 @@
 using EventHub.Attendance;
 using EventHub.Auth;
 using EventHub.Forum;
+using EventHub.ForumReport;
 using EventHub.Hubs;
 using EventHub.Operations;
 using EventHub.Presence;
@@ -12,6 +13,7 @@ builder.AddForumAuth();
 builder.AddForumHub();
 builder.AddAttendance();
 builder.AddPresence();
+builder.AddForumReport();
 builder.AddHubMetrics();
 builder.AddOperations();
 
@@ -22,6 +24,7 @@ app.MapTokenEndpoint();
 app.MapForumHub();
 app.MapAttendanceReports();
 app.MapSpeakerExports();
+app.MapForumReport();
 app.MapOperations();
 app.MapHubMetrics();
 app.PrintWhenStarted();

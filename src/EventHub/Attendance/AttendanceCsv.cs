@@ -12,9 +12,11 @@ public static class AttendanceCsv
 {
     static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    static readonly string[] Header = ["Site", "SiteName", "Record", "From", "To", "Name", "Agency", "Awardee", "Headcount", "Note"];
+    /// <summary>The column names, in order; the forum's report bundle writes them in Vietnamese instead.</summary>
+    public static readonly IReadOnlyList<string> Header = ["Site", "SiteName", "Record", "From", "To", "Name", "Agency", "Awardee", "Headcount", "Note"];
 
-    public static byte[] Write(AttendanceReport report)
+    /// <param name="header">Names for <see cref="Header"/>'s columns, in the same order; the English names when null.</param>
+    public static byte[] Write(AttendanceReport report, IReadOnlyList<string>? header = null)
     {
         using var buffer = new MemoryStream();
         var options = new CsvWriterOptions
@@ -26,7 +28,7 @@ public static class AttendanceCsv
         };
         using (var csv = CsvWriter.Create(buffer, options, true))
         {
-            csv.WriteHeader(Header);
+            csv.WriteHeader([.. header ?? Header]);
             foreach (var row in report.Sites.SelectMany(Rows)) csv.WriteRecord(row);
         }
         return buffer.ToArray();

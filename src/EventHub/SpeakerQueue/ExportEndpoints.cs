@@ -44,24 +44,29 @@ static class SpeakingCsv
 {
     const string Hall = "Hội trường Hà Nội";
 
-    public static byte[] Speakers(SpeakingReport report, SeedData seeds) => Write(
-        ["speaker", "site", "siteName", "speeches", "spokenSeconds", "waitedSeconds"],
+    public static readonly IReadOnlyList<string> SpeakersHeader = ["speaker", "site", "siteName", "speeches", "spokenSeconds", "waitedSeconds"];
+    public static readonly IReadOnlyList<string> SitesHeader = ["site", "siteName", "speeches", "spokenSeconds", "waitedSeconds"];
+
+    /// <param name="header">Names for <see cref="SpeakersHeader"/>'s columns, in order; those when null.</param>
+    public static byte[] Speakers(SpeakingReport report, SeedData seeds, IReadOnlyList<string>? header = null) => Write(
+        header ?? SpeakersHeader,
         report.Speakers.Select(s => new[]
         {
             s.Speaker, s.Site ?? "", SiteName(s.Site, seeds), Number(s.Speeches), Seconds(s.SpokenMs), Seconds(s.WaitedMs),
         }));
 
-    public static byte[] Sites(SpeakingReport report, SeedData seeds) => Write(
-        ["site", "siteName", "speeches", "spokenSeconds", "waitedSeconds"],
+    /// <param name="header">Names for <see cref="SitesHeader"/>'s columns, in order; those when null.</param>
+    public static byte[] Sites(SpeakingReport report, SeedData seeds, IReadOnlyList<string>? header = null) => Write(
+        header ?? SitesHeader,
         report.Sites.Select(s => new[]
         {
             s.Site ?? "", SiteName(s.Site, seeds), Number(s.Speeches), Seconds(s.SpokenMs), Seconds(s.WaitedMs),
         }));
 
-    static byte[] Write(string[] header, IEnumerable<string[]> rows)
+    static byte[] Write(IReadOnlyList<string> header, IEnumerable<string[]> rows)
     {
         var text = new StringBuilder();
-        foreach (var row in rows.Prepend(header)) text.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+        foreach (var row in rows.Prepend([.. header])) text.AppendJoin(',', row.Select(Cell)).Append("\r\n");
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 

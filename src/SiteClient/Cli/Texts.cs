@@ -90,6 +90,7 @@ public static class Texts
     public static readonly Phrase ArgReport = new("Báo cáo: speakers (theo người phát biểu), sites (theo điểm cầu) hoặc attendance (điểm danh)", "Report: speakers (per speaker), sites (per site) or attendance");
     public static readonly Phrase OptFormat = new("Định dạng: csv (mặc định) hoặc json", "Format: csv (default) or json");
     public static readonly Phrase OptOutput = new("Ghi ra tệp này thay vì màn hình", "Write to this file instead of the screen");
+    public static readonly Phrase OptBundle = new("Cả bộ báo cáo tọa đàm (báo cáo in được, CSV, JSON, nhật ký) trong một tệp zip", "The forum's whole report bundle (printable report, CSV, JSON, the log) as one zip file");
 
     // Usage errors
     public static readonly Phrase UsageError = new("Lỗi cú pháp: {0}", "Usage error: {0}");
@@ -110,6 +111,7 @@ public static class Texts
     public static readonly Phrase SecondsRange = new("Số giây phải từ 1 đến 3600", "Seconds must be from 1 to 3600");
     public static readonly Phrase BadReport = new("Báo cáo không có: {0} (chọn: {1})", "No such report: {0} (choose: {1})");
     public static readonly Phrase BadFormat = new("--format chỉ nhận csv hoặc json", "--format takes csv or json");
+    public static readonly Phrase BundleOrReport = new("Chọn một báo cáo hoặc --bundle (không dùng cả hai)", "Name one report or --bundle (not both)");
     public static readonly Phrase NotLoggedIn = new("Chưa đăng nhập: chạy eventhub-site login trước", "Not logged in: run eventhub-site login first");
     public static readonly Phrase NoHub = new("Chưa biết địa chỉ hub: dùng --hub hoặc đăng nhập trước", "No hub address: use --hub or log in first");
     public static readonly Phrase BadConfig = new("Không đọc được tệp cấu hình {0}: {1}", "Cannot read the config file {0}: {1}");

@@ -25,6 +25,8 @@ public static class Errors
     // Permissions
     public static ForumRuleException Forbidden() =>
         E("auth.forbidden", "Vai trò của bạn không được phép thực hiện thao tác này.", "Your role is not allowed to do this.");
+    public static ForumRuleException TokenRequired() =>
+        E("auth.token_required", "Cần đăng nhập (gửi mã truy cập) để thực hiện thao tác này.", "Sign in (send an access token) to do this.");
     public static ForumRuleException OtherSite() =>
         E("auth.other_site", "Bạn chỉ được thao tác cho điểm cầu của mình.", "You may act only for your own bridge point.");
 

@@ -9,6 +9,7 @@ namespace EventHub.SiteClient.Cli.Commands;
 /// <summary>
 /// <c>export REPORT [--format csv|json] [--output FILE]</c>: fetches a report the hub serves to the moderator
 /// and writes it unchanged (a file keeps the CSV's byte-order mark, which Excel needs for Vietnamese).
+/// <c>export --bundle [--output FILE]</c>: the forum's whole report bundle, a zip, always to a file.
 /// </summary>
 public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportCommand.Settings>
 {
@@ -20,9 +21,11 @@ public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportComma
         ["attendance"] = format => $"/api/reports/attendance.{format}",
     };
 
+    const string BundlePath = "/api/reports/bundle.zip";
+
     public sealed class Settings : TimedSettings
     {
-        [CommandArgument(0, "<REPORT>")]
+        [CommandArgument(0, "[REPORT]")]
         [LocalizedDescription(nameof(Texts.ArgReport))]
         public string Report { get; init; } = "";
 
@@ -34,8 +37,14 @@ public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportComma
         [LocalizedDescription(nameof(Texts.OptOutput))]
         public string? Output { get; init; }
 
+        [CommandOption("--bundle")]
+        [LocalizedDescription(nameof(Texts.OptBundle))]
+        public bool Bundle { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Bundle == (Report.Length > 0)) return Fail(Texts.BundleOrReport);
+            if (Bundle) return base.Validate();
             if (!Reports.ContainsKey(Report))
                 return ValidationResult.Error(Texts.Format(Texts.BadReport, Report, string.Join(", ", Reports.Keys)));
             return Format.ToLowerInvariant() is "csv" or "json" ? base.Validate() : Fail(Texts.BadFormat);
@@ -47,7 +56,8 @@ public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportComma
         var session = HubSession.Open(env, settings, out var exit);
         if (session is null) return exit;
         using var http = new HttpClient { Timeout = settings.Timeout > 0 ? TimeSpan.FromSeconds(settings.Timeout) : Timeout.InfiniteTimeSpan };
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(session.Hub, Reports[settings.Report](settings.Format.ToLowerInvariant())));
+        var path = settings.Bundle ? BundlePath : Reports[settings.Report](settings.Format.ToLowerInvariant());
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(session.Hub, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Login.Token);
         try
         {
@@ -58,15 +68,18 @@ public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportComma
                 return ExitCodes.Refused;
             }
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            if (settings.Output is null)
+            // A zip is never written to a terminal: without --output it takes the name the hub gave it.
+            var output = settings.Output ?? (settings.Bundle ? Path.GetFileName(
+                response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? "bao-cao.zip") : null);
+            if (output is null)
             {
                 env.RawOut.Write(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
                 env.RawOut.Flush();
             }
             else
             {
-                await File.WriteAllBytesAsync(settings.Output, bytes, cancellationToken);
-                env.Out.WriteLine(Texts.Format(Texts.Exported, bytes.Length, Path.GetFullPath(settings.Output)));
+                await File.WriteAllBytesAsync(output, bytes, cancellationToken);
+                env.Out.WriteLine(Texts.Format(Texts.Exported, bytes.Length, Path.GetFullPath(output)));
             }
             return ExitCodes.Done;
         }
