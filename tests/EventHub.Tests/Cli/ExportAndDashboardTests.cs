@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EventHub.SiteClient.Cli;
 using EventHub.Tests.Infrastructure;
 
@@ -31,9 +32,35 @@ public sealed class ExportAndDashboardTests : IAsyncLifetime
         var saved = await _moderator.RunAsync("export", "sites", "--output", file);
 
         Assert.True(screen.Exit == ExitCodes.Done, screen.ToString());
-        Assert.StartsWith("speaker,site,siteName", screen.Out);
+        Assert.StartsWith("Người phát biểu,Mã điểm cầu,Điểm cầu", screen.Out);
         Assert.True(saved.Exit == ExitCodes.Done, saved.ToString());
         Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(file)[..3]);
+    }
+
+    [Fact]
+    public async Task JsonExports_OfSpeakersAndOfSites_AreEachTheirOwnTable()
+    {
+        await RunASpeechAsync();
+
+        var speakers = await _moderator.RunAsync("export", "speakers", "--format", "json");
+        var sites = await _moderator.RunAsync("export", "sites", "--format", "json");
+        var english = await _moderator.RunAsync("export", "sites", "--lang", "en");
+
+        Assert.True(speakers.Exit == ExitCodes.Done, speakers.ToString());
+        Assert.NotEqual(speakers.Out, sites.Out);
+        var bySpeaker = JsonDocument.Parse(speakers.Out).RootElement.GetProperty("speakers");
+        Assert.Equal("Ngô Văn Cương", bySpeaker[0].GetProperty("speaker").GetString());
+        var bySite = JsonDocument.Parse(sites.Out).RootElement;
+        Assert.False(bySite.TryGetProperty("speakers", out _));
+        Assert.Equal(1, bySite.GetProperty("sites")[0].GetProperty("speeches").GetInt32());
+        Assert.StartsWith("site,siteName,speeches", english.Out);
+    }
+
+    /// <summary>The seeded opening speaker speaks and ends, so the reports have a row.</summary>
+    async Task RunASpeechAsync()
+    {
+        Assert.Equal(0, (await _moderator.RunAsync("moderator", "next")).Exit);
+        Assert.Equal(0, (await _moderator.RunAsync("moderator", "end")).Exit);
     }
 
     [Fact]
