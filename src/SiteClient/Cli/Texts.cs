@@ -112,7 +112,7 @@ public static class Texts
     public static readonly Phrase ParseNoValue = new("tùy chọn '{0}' cần một giá trị", "option '{0}' needs a value");
     public static readonly Phrase ParseExtraArgument = new("thừa tham số '{0}'", "unexpected argument '{0}'");
     public static readonly Phrase ParseFlagValue = new("tùy chọn bật/tắt không nhận giá trị", "a flag takes no value");
-    public static readonly Phrase ParseOther = new("tham số không hợp lệ ({0})", "{0}");
+    public static readonly Phrase ParseOther = new("tham số không hợp lệ ({0})", "invalid arguments ({0})");
     public static readonly Phrase UsageHint = new("Xem hướng dẫn: eventhub-site {0} --help", "See: eventhub-site {0} --help");
     public static readonly Phrase BadLang = new("--lang chỉ nhận vi hoặc en", "--lang takes vi or en");
     public static readonly Phrase BadRole = new("--role chỉ nhận host, delegate, moderator hoặc display", "--role takes host, delegate, moderator or display");
@@ -157,6 +157,7 @@ public static class Texts
     public static readonly Phrase NobodySpeaking = new("Hiện không ai đang phát biểu", "Nobody is speaking");
     public static readonly Phrase NoRollCallOpen = new("Không có lượt điểm danh nhanh nào đang mở", "No roll call is open");
     public static readonly Phrase NoCurrentItem = new("Chưa có mục chương trình hiện tại: dùng --item", "There is no current agenda item: use --item");
+    public static readonly Phrase UnknownItem = new("Không có mục chương trình '{0}'", "There is no agenda item '{0}'");
     public static readonly Phrase NoLastSpeaker = new("Chưa có ai phát biểu xong để thêm lại", "Nobody has finished speaking yet");
     public static readonly Phrase NoOwnRequest = new("Điểm cầu không có yêu cầu nào đang chờ ở mục hiện tại", "The site has no queued request in the current item");
     public static readonly Phrase FloorRequested = new("Đã xin phát biểu cho {0}. Mã yêu cầu: {1}", "Asked the floor for {0}. Request id: {1}");

@@ -4,7 +4,8 @@ namespace EventHub.SiteClient.Cli;
 
 /// <summary>
 /// Spectre's parse errors come in English only ("Failed to convert 'abc' to Int32."): the ones a person meets
-/// are matched here and said again in the run's language. One not listed keeps Spectre's words, marked as such.
+/// are matched here and said again in the run's language. One not listed keeps Spectre's words, marked as such;
+/// the settings' own checks (<c>Validate</c>) already speak the run's language and pass through unchanged.
 /// </summary>
 static partial class UsageMessages
 {
@@ -28,7 +29,8 @@ static partial class UsageMessages
             if (!match.Success) continue;
             return Texts.Format(phrase, [.. match.Groups.Values.Skip(1).Select(g => (object)g.Value)]);
         }
-        return Texts.Format(Texts.ParseOther, message);
+        // Spectre's words are plain ASCII English; every Vietnamese text of ours carries diacritics.
+        return LanguageChoice.Current == Language.Vi && message.All(char.IsAscii) ? Texts.Format(Texts.ParseOther, message) : message;
     }
 
     [GeneratedRegex(@"^Failed to convert '(.*)' to \w+\.?$")]

@@ -27,6 +27,10 @@ public sealed class CliRunner : IDisposable
     }
 
     public string ConfigPath { get; }
+
+    /// <summary>The terminal's size for the next runs: wide and unbounded unless a test sets a real one (80×24).</summary>
+    public int Width { get; set; } = 400;
+    public int? Height { get; set; }
     public Dictionary<string, string?> Variables { get; } = new();
 
     public async Task<CliRun> RunAsync(params string[] args)
@@ -71,14 +75,14 @@ public sealed class CliRunner : IDisposable
         var error = new LineCapture();
         var env = new CliEnvironment
         {
-            Out = Console(output),
-            Error = Console(error),
+            Out = Console(output, Width, Height),
+            Error = Console(error, Width, Height),
             Variable = name => Variables.GetValueOrDefault(name),
         };
         return (Task.Run(() => SiteCli.RunAsync(args, env, stop)), output, error);
     }
 
-    static IAnsiConsole Console(TextWriter writer)
+    static IAnsiConsole Console(TextWriter writer, int width, int? height)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -87,7 +91,8 @@ public sealed class CliRunner : IDisposable
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 400; // no wrapping inside the messages the tests look for
+        console.Profile.Width = width; // by default no wrapping inside the messages the tests look for
+        if (height is { } lines) console.Profile.Height = lines;
         return console;
     }
 

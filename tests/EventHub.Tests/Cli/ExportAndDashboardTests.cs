@@ -75,6 +75,30 @@ public sealed class ExportAndDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dashboard_In80x24_ShowsTheWholeYouAreNextBanner_TheProvinceName_AndTheSiteSpeaking()
+    {
+        var item = FloorCliTests.IdIn((await _moderator.RunAsync("moderator", "agenda", "add", "--title", "Thảo luận tổ")).Out);
+        Assert.Equal(0, (await _moderator.RunAsync("moderator", "agenda", "set", item)).Exit);
+        Assert.Equal(0, (await _moderator.RunAsync("moderator", "add-speaker", "--site", "HCM", "--speaker", "Phạm Thị Hoa")).Exit);
+        for (var i = 1; i <= 12; i++) // a long list: more than the terminal has lines for
+            Assert.Equal(0, (await _moderator.RunAsync("moderator", "add-speaker", "--speaker", $"Đại biểu {i}")).Exit);
+        _host.Width = 80;
+        _host.Height = 24;
+        using var stop = new CancellationTokenSource();
+        var (exit, output, _) = _host.Start(["watch"], stop.Token);
+
+        await output.WaitForLineAsync(l => l.Contains("BẠN LÀ NGƯỜI KẾ TIẾP — chuẩn bị camera và micro!"), Timeouts.Call);
+        await output.WaitForLineAsync(l => l.Contains("điểm cầu TP. Hồ Chí Minh (HCM)"), Timeouts.Call);
+        await output.WaitForLineAsync(l => l.Contains("… và 1") || l.Contains("yêu cầu nữa"), Timeouts.Call);
+        Assert.Equal(0, (await _moderator.RunAsync("moderator", "next")).Exit);
+        await output.WaitForLineAsync(l => l.Contains("Vị trí của điểm cầu") && l.Contains("ĐANG PHÁT BIỂU"), Timeouts.Call);
+        await stop.CancelAsync();
+
+        Assert.Equal(ExitCodes.Done, await exit.WaitAsync(Timeouts.Call));
+        Assert.DoesNotContain(output.Lines, l => l.Contains("Phạm Thị Hoa") && l.Contains("không có trong danh sách"));
+    }
+
+    [Fact]
     public async Task Dashboard_ShowsTheSiteCheckedIn_AndEndsCleanlyOnCtrlC()
     {
         Assert.Equal(0, (await _host.RunAsync("checkin", "--lead", "Nguyễn Thị Mai", "--headcount", "42")).Exit);

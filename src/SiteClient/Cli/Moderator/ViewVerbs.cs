@@ -79,8 +79,10 @@ public sealed class ReportCommand(CliEnvironment env) : HubQuery<TimedSettings>(
 }
 
 /// <summary>
-/// <c>moderator fair-order [--item ID] [--apply]</c>: the hub's suggestion (sites that have not spoken yet
-/// first), printed; with <c>--apply</c> the list is put in that order under one command id.
+/// <c>moderator fair-order [--item ID] [--apply]</c>: the fair order (sites that have not spoken yet first),
+/// printed; with <c>--apply</c> the list is put in that order under one command id. The order is the domain's
+/// own <see cref="SpeakerQueueQueries.SuggestFairOrder"/> over this run's up-to-date copy, which is what the
+/// hub's <c>SuggestFairOrder</c> answers; the hub refuses it if the list changed meanwhile.
 /// </summary>
 public sealed class FairOrderCommand(CliEnvironment env) : HubQuery<FairOrderCommand.Settings>(env)
 {
@@ -93,13 +95,20 @@ public sealed class FairOrderCommand(CliEnvironment env) : HubQuery<FairOrderCom
 
     protected override async Task<int> RunAsync(ForumClient client, Settings settings, CancellationToken cancellationToken)
     {
-        var order = await AskAsync<IReadOnlyList<string>>(client, "SuggestFairOrder", [settings.Item], cancellationToken);
+        var queue = client.Forum.State.SpeakerQueue;
+        var item = settings.Item is null ? queue.CurrentItem : queue.Item(settings.Item);
+        if (item is null)
+        {
+            var (code, phrase) = settings.Item is null ? ("agenda.no_current_item", Texts.NoCurrentItem) : ("agenda.unknown_item", Texts.UnknownItem);
+            Env.Error.WriteLine(Texts.Format(Texts.NotSent, code, Texts.Format(phrase, settings.Item)));
+            return ExitCodes.Refused;
+        }
+        var order = SpeakerQueueQueries.SuggestFairOrder(queue, item);
         if (order.Count == 0)
         {
             Env.Out.WriteLine(Texts.Get(Texts.FairOrderEmpty));
             return ExitCodes.Done;
         }
-        var queue = client.Forum.State.SpeakerQueue;
         var table = new Table().Border(TableBorder.Simple).Title(Texts.Get(Texts.FairOrderTitle))
             .AddColumn(Texts.Get(Texts.ColPlace)).AddColumn(Texts.Get(Texts.ColSite)).AddColumn(Texts.Get(Texts.ColSpeaker))
             .AddColumn(Texts.Get(Texts.ColRequest));
@@ -115,7 +124,7 @@ public sealed class FairOrderCommand(CliEnvironment env) : HubQuery<FairOrderCom
             return ExitCodes.Done;
         }
         var commandId = settings.CommandId ?? Guid.NewGuid().ToString("N");
-        var result = await client.SendAsync("ApplyOrder", new QueueOrderRequest(commandId, settings.Item, order), cancellationToken);
+        var result = await client.SendAsync("ApplyOrder", new QueueOrderRequest(commandId, item.Id, order), cancellationToken);
         if (!result.Ok)
         {
             HubSession.WriteRefusal(Env, result.Error!);

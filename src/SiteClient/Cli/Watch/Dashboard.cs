@@ -63,7 +63,8 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
         var table = new Table().Border(TableBorder.Rounded)
             .Title(site is null ? Texts.Get(Texts.WatchTitleAllSites) : Texts.Format(Texts.WatchTitle, SiteNames.Label(site)))
             .Caption(Texts.Get(Texts.StopHint))
-            .AddColumn(Texts.Get(Texts.ColItem)).AddColumn(Texts.Get(Texts.ColValue));
+            .AddColumn(Texts.Get(Texts.ColItem)).AddColumn(Texts.Get(Texts.ColValue))
+            .HideHeaders(); // the labels say what each row is; two lines more for the list in 24
         Row(table, Texts.RowForum, new Text(state.Title ?? Texts.Get(Texts.Unknown)));
         Row(table, Texts.RowConnection, Connection());
         Row(table, Texts.RowSeq, new Text(client.Forum.LastSeq.ToString(System.Globalization.CultureInfo.InvariantCulture)));

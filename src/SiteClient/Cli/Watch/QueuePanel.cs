@@ -45,7 +45,7 @@ static class QueuePanel
     {
         var item = queue.CurrentItem;
         var title = Texts.Get(Texts.ListTitle) + (item?.IsClosed == true ? $" ({Texts.Get(Texts.ListClosedMark)})" : "");
-        var table = new Table().Border(TableBorder.Simple).Title(title)
+        var table = new Table().Border(TableBorder.Minimal).Title(title)
             .AddColumn(Texts.Get(Texts.ColPlace)).AddColumn(Texts.Get(Texts.ColSite))
             .AddColumn(Texts.Get(Texts.ColSpeaker)).AddColumn(Texts.Get(Texts.ColStatus));
         if (site is null) table.AddColumn(Texts.Get(Texts.ColRequest));
