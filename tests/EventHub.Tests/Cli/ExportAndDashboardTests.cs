@@ -99,6 +99,21 @@ public sealed class ExportAndDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ModeratorDashboard_IsForAllSites_AndShowsEachRequestsId()
+    {
+        var added = await _moderator.RunAsync("moderator", "add-speaker", "--site", "DNG", "--speaker", "Võ Thị Lan");
+        var request = FloorCliTests.IdIn(added.Out);
+        using var stop = new CancellationTokenSource();
+        var (exit, output, _) = _moderator.Start(["watch"], stop.Token);
+
+        await output.WaitForLineAsync(l => l.Contains("EventHub · tất cả điểm cầu"), Timeouts.Call);
+        await output.WaitForLineAsync(l => l.Contains("Đà Nẵng") && l.Contains("Võ Thị Lan") && l.Contains(request), Timeouts.Call);
+        await stop.CancelAsync();
+
+        Assert.Equal(ExitCodes.Done, await exit.WaitAsync(Timeouts.Call));
+    }
+
+    [Fact]
     public async Task Dashboard_ShowsTheSiteCheckedIn_AndEndsCleanlyOnCtrlC()
     {
         Assert.Equal(0, (await _host.RunAsync("checkin", "--lead", "Nguyễn Thị Mai", "--headcount", "42")).Exit);
