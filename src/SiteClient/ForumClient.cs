@@ -155,6 +155,7 @@ public sealed class ForumClient : IAsyncDisposable
     /// what the hub had when this client connected, so a command may be built from it.
     /// </summary>
     public Task Synced => _synced.Task;
+
     public int Snapshots { get; private set; }
 
     /// <summary>Live events that arrived ahead of a missing number (held until it came).</summary>
