@@ -31,8 +31,15 @@ public sealed class ForumClientOptions
     /// <summary>For tests: route HTTP and WebSockets through an in-process server.</summary>
     public Action<HttpConnectionOptions>? ConfigureHttp { get; init; }
 
-    /// <summary>Delay between reconnect attempts after the first quick ones.</summary>
+    /// <summary>
+    /// The reconnect backoff's step (see <see cref="ReconnectBackoff"/>): the first retry comes within half of it,
+    /// later ones within a ceiling that doubles up to <see cref="MaxReconnectDelay"/>. Also the pause before
+    /// reconnecting a connection that was closed, and (a quarter of it) between resends of a command.
+    /// </summary>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The reconnect backoff's cap; null: five times <see cref="ReconnectDelay"/>.</summary>
+    public TimeSpan? MaxReconnectDelay { get; init; }
 
     /// <summary>How long an event that arrived ahead of a missing one waits for it before the client resumes.</summary>
     public TimeSpan GapPatience { get; init; } = TimeSpan.FromSeconds(1);
@@ -57,6 +64,7 @@ public sealed class ForumClient : IAsyncDisposable
     static readonly string[] RetryableCodes = ["store.unavailable", "store.busy"];
 
     readonly ForumClientOptions _options;
+    readonly ReconnectBackoff _backoff;
     readonly HubConnection _connection;
     // Synchronous continuations: a live event is applied on the connection's own receive path, as it arrives,
     // instead of being handed to a thread-pool thread first (the loop then waits for the next one). Every writer
@@ -71,6 +79,7 @@ public sealed class ForumClient : IAsyncDisposable
     bool _positionWatch;
     readonly Lock _waitersLock = new();
     readonly List<(long Seq, TaskCompletionSource Done)> _waiters = [];
+    readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     Task? _loop;
     Task? _keepConnected;
     int _state = (int)LinkState.Connecting;
@@ -79,13 +88,14 @@ public sealed class ForumClient : IAsyncDisposable
     {
         _options = options;
         _forum = new LocalForum(options.KeepState);
+        _backoff = new ReconnectBackoff(options.ReconnectDelay, options.MaxReconnectDelay ?? options.ReconnectDelay * 5);
         var builder = new HubConnectionBuilder()
             .WithUrl(options.HubUrl, http =>
             {
                 http.AccessTokenProvider = options.AccessToken;
                 options.ConfigureHttp?.Invoke(http);
             })
-            .WithAutomaticReconnect(new KeepTrying(options.ReconnectDelay));
+            .WithAutomaticReconnect(_backoff);
         if (!options.UseJson) builder.AddMessagePackProtocol(o => o.SerializerOptions = SharedActorFormatter.Sharing(o.SerializerOptions));
         if (options.OtherHubUrls.Count > 0)
             builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionFactory>(sp => new HubUrlRotation(
@@ -113,7 +123,7 @@ public sealed class ForumClient : IAsyncDisposable
         _connection.Reconnected += _ => { _inbox.Writer.TryWrite(Resync.Instance); return Task.CompletedTask; };
         _connection.Closed += ex =>
         {
-            Refusal ??= RefusalIn(ex);
+            Refusal ??= ErrorIn(ex);
             State = Refusal is null ? LinkState.Reconnecting : LinkState.Refused;
             _closed.Release();
             return Task.CompletedTask;
@@ -136,7 +146,16 @@ public sealed class ForumClient : IAsyncDisposable
 
     /// <summary>Why the hub closed the connection for good (it said so in the close frame); the client stops reconnecting.</summary>
     public ErrorInfo? Refusal { get; private set; }
+
+    /// <summary>Resume answers taken in (each one is applied to <see cref="Forum"/> before it is counted).</summary>
     public int Resumes { get; private set; }
+
+    /// <summary>
+    /// Completes once the local copy has taken in the hub's first resume answer: from then on it holds at least
+    /// what the hub had when this client connected, so a command may be built from it.
+    /// </summary>
+    public Task Synced => _synced.Task;
+
     public int Snapshots { get; private set; }
 
     /// <summary>Live events that arrived ahead of a missing number (held until it came).</summary>
@@ -250,7 +269,7 @@ public sealed class ForumClient : IAsyncDisposable
 
     async Task ConnectWithRetryAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        for (var attempt = 0L; ; attempt++)
         {
             try
             {
@@ -262,7 +281,7 @@ public sealed class ForumClient : IAsyncDisposable
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
                 if (Refusal is not null) return; // refused for good: knocking again changes nothing
-                await Task.Delay(_options.ReconnectDelay, cancellationToken);
+                await Task.Delay(_backoff.NextDelay(attempt), cancellationToken);
             }
         }
     }
@@ -341,8 +360,8 @@ public sealed class ForumClient : IAsyncDisposable
     {
         if (_connection.State != HubConnectionState.Connected) return;
         var result = await _connection.InvokeAsync<ResumeResult>("Resume", _forum.ResumeRequest(), cancellationToken);
-        Resumes++;
         var applied = _forum.Apply(result);
+        Resumes++;
         if (result.Snapshot is not null)
         {
             Snapshots++;
@@ -351,6 +370,7 @@ public sealed class ForumClient : IAsyncDisposable
         foreach (var e in applied) Raise(e);
         State = Resumes == 1 ? LinkState.Connected : LinkState.Resumed;
         ReleaseWaiters();
+        _synced.TrySetResult();
         ResumeCompleted?.Invoke(result);
     }
 
@@ -374,10 +394,13 @@ public sealed class ForumClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The hub's structured error in a close frame ("… HubException: {code, message, messageEn}"), if any.</summary>
-    static ErrorInfo? RefusalIn(Exception? closed)
+    /// <summary>
+    /// The hub's structured error in a close frame or a refused query ("… HubException: {code, message, messageEn}"),
+    /// if any.
+    /// </summary>
+    public static ErrorInfo? ErrorIn(Exception? refused)
     {
-        var message = (closed as HubException)?.Message;
+        var message = (refused as HubException)?.Message;
         var start = message?.IndexOf('{') ?? -1;
         if (start < 0) return null;
         try
@@ -402,16 +425,5 @@ public sealed class ForumClient : IAsyncDisposable
     sealed class GapCheck
     {
         public static readonly GapCheck Instance = new();
-    }
-
-    /// <summary>Quick first retries, then a steady pace, and never give up: a bridge point waits for the hub.</summary>
-    sealed class KeepTrying(TimeSpan delay) : IRetryPolicy
-    {
-        public TimeSpan? NextRetryDelay(RetryContext context) => context.PreviousRetryCount switch
-        {
-            0 => TimeSpan.Zero,
-            1 => TimeSpan.FromMilliseconds(250),
-            _ => delay,
-        };
     }
 }

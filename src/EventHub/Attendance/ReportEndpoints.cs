@@ -18,8 +18,8 @@ public static class ReportEndpoints
         var reports = app.MapGroup("/api/reports").RequireAuthorization(policy => policy.RequireClaim(ForumClaims.Role, "moderator"));
         reports.MapGet("/attendance.json", async (ForumEngine engine, IEventLog log, SeedData seeds, CancellationToken ct) =>
             Results.Json(await BuildAsync(engine, log, seeds, ct), Json.Options));
-        reports.MapGet("/attendance.csv", async (ForumEngine engine, IEventLog log, SeedData seeds, CancellationToken ct) =>
-            Results.File(AttendanceCsv.Write(await BuildAsync(engine, log, seeds, ct)), "text/csv; charset=utf-8",
+        reports.MapGet("/attendance.csv", async (string? lang, ForumEngine engine, IEventLog log, SeedData seeds, CancellationToken ct) =>
+            Results.File(AttendanceCsv.Write(await BuildAsync(engine, log, seeds, ct), english: lang == "en"), "text/csv; charset=utf-8",
                 $"diem-danh-{engine.ForumId}.csv"));
         return app;
     }

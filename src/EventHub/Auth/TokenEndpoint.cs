@@ -47,7 +47,7 @@ public static class TokenEndpoint
         {
             case Role.Moderator:
                 return Credentials.Matches(request.Key, credentials.ModeratorKey)
-                    ? Actor.Moderator(Text.Optional(request.Name, "name") ?? "Điều hành")
+                    ? Actor.Moderator(Text.Optional(request.Name, "name") ?? "Chủ tọa")
                     : throw AuthErrors.BadKey();
             case Role.Display:
                 return Credentials.Matches(request.Key, credentials.DisplayKey)

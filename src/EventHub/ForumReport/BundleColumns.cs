@@ -10,8 +10,8 @@ public sealed record ColumnNote(string Name, string Vi, string En);
 public sealed record FileNote(string File, string Vi, string En, IReadOnlyList<ColumnNote> Columns);
 
 /// <summary>
-/// What every file of the bundle holds, column by column. The CSV headers are taken from here (Vietnamese names
-/// over the live exports' English ones), so a column cannot exist without its note in README.txt.
+/// What every file of the bundle holds, column by column. The notes are keyed by the live exports' English column
+/// names and carry the Vietnamese header the export writes, so a column cannot exist without its note in README.txt.
 /// </summary>
 public static class BundleColumns
 {
@@ -26,15 +26,15 @@ public static class BundleColumns
         ["Site"] = new("Mã điểm cầu", "mã điểm cầu (seeds/sites.csv)", "the site's code (seeds/sites.csv)"),
         ["SiteName"] = new("Tên điểm cầu", "tên tỉnh, thành phố", "the province's name"),
         ["Record"] = new("Loại bản ghi",
-            "checkin = một lần điểm danh vào (đến lúc điểm danh ra); headcount = số người báo cáo; delegate = một đại biểu tham gia; rollcall = một lượt điểm danh trực tuyến; host_lost = mất liên lạc với người điều phối điểm cầu; absent = điểm cầu không điểm danh",
+            "điểm danh = một lần điểm danh vào (đến lúc điểm danh ra); số người = số người báo cáo; đại biểu = một đại biểu tham gia; điểm danh nhanh = một lượt điểm danh trực tuyến; mất kết nối = mất liên lạc với người điều phối điểm cầu; vắng mặt = điểm cầu không điểm danh",
             "checkin = one check-in (until its check-out); headcount = a reported headcount; delegate = one delegate who joined; rollcall = one roll call; host_lost = the site's host was lost; absent = the site never checked in"),
         ["From"] = new("Từ", $"bắt đầu ({Times}): điểm danh vào, báo cáo, tham gia, trả lời, mất liên lạc", $"start ({TimesEn}): check-in, report, join, answer, loss"),
         ["To"] = new("Đến", $"kết thúc ({Times}): điểm danh ra, đại biểu bị gỡ, hạn điểm danh, có liên lạc lại", $"end ({TimesEn}): check-out, removal, roll-call deadline, host back"),
         ["Name"] = new("Họ tên", "người phụ trách điểm cầu (checkin) hoặc đại biểu (delegate)", "the site's lead (checkin) or the delegate (delegate)"),
         ["Agency"] = new("Cơ quan", "cơ quan, đơn vị của đại biểu", "the delegate's agency"),
-        ["Awardee"] = new("Khen thưởng", "yes = đại biểu được khen thưởng, no = không", "yes = an award recipient, no = not"),
+        ["Awardee"] = new("Khen thưởng", "có = đại biểu được khen thưởng, không = không", "có = an award recipient, không = not"),
         ["Headcount"] = new("Số người", "số người tại điểm cầu", "people at the site"),
-        ["Note"] = new("Ghi chú", "rollcall: mã lượt và answered/missing; delegate: removed hoặc readmitted kèm giờ; host_lost: lần cuối nghe thấy", "rollcall: its id and answered/missing; delegate: removed or readmitted with the time; host_lost: when last heard"),
+        ["Note"] = new("Ghi chú", "điểm danh nhanh: mã lượt và đã trả lời/chưa trả lời; đại biểu: đã bị loại hoặc cho tham gia lại kèm giờ; mất kết nối: lần cuối nghe thấy", "roll call: its id and answered (đã trả lời) or missing (chưa trả lời); delegate: removed (đã bị loại) or readmitted (cho tham gia lại) with the time; host lost: when last heard"),
     };
 
     static readonly Dictionary<string, ColumnNote> Speaking = new(StringComparer.Ordinal)
@@ -47,25 +47,20 @@ public static class BundleColumns
         ["waitedSeconds"] = new("Thời gian chờ (giây)", "tổng thời gian từ lúc đăng ký (hoặc được điều hành thêm) đến lúc được phát biểu, giây", "total seconds from the request (or the moderator's addition) to the floor"),
     };
 
-    public static IReadOnlyList<string> AttendanceHeader => Vietnamese(AttendanceCsv.Header, Attendance);
-    public static IReadOnlyList<string> SpeakersHeader => Vietnamese(SpeakingCsv.SpeakersHeader, Speaking);
-    public static IReadOnlyList<string> SitesHeader => Vietnamese(SpeakingCsv.SitesHeader, Speaking);
-
-    static IReadOnlyList<string> Vietnamese(IReadOnlyList<string> english, Dictionary<string, ColumnNote> notes) =>
-        english.Select(name => notes[name].Name).ToList();
-
-    static IReadOnlyList<ColumnNote> Csv(IReadOnlyList<string> english, Dictionary<string, ColumnNote> notes) =>
-        english.Select(name => notes[name]).ToList();
+    /// <summary>Each column's note, named by the Vietnamese header the export writes in that place.</summary>
+    static IReadOnlyList<ColumnNote> Csv(IReadOnlyList<string> english, IReadOnlyList<string> vietnamese,
+        Dictionary<string, ColumnNote> notes) =>
+        english.Select((name, i) => notes[name] with { Name = vietnamese[i] }).ToList();
 
     public static IReadOnlyList<FileNote> Files { get; } =
     [
         new("report.html", "Báo cáo tọa đàm (tiếng Việt), in khổ A4 từ trình duyệt.", "The forum's report in Vietnamese, prints on A4 from a browser.", []),
         new("report.en.html", "Báo cáo tọa đàm (tiếng Anh).", "The forum's report in English.", []),
         new("attendance.csv", "Điểm danh: mỗi dòng một sự việc (UTF-8 có BOM, mở trực tiếp bằng Excel).", "Attendance: one row per fact (UTF-8 with BOM, opens in Excel).",
-            Csv(AttendanceCsv.Header, Attendance)),
-        new("speakers.csv", "Thống kê theo người phát biểu.", "Statistics per speaker.", Csv(SpeakingCsv.SpeakersHeader, Speaking)),
+            Csv(AttendanceCsv.EnglishHeader, AttendanceCsv.VietnameseHeader, Attendance)),
+        new("speakers.csv", "Thống kê theo người phát biểu.", "Statistics per speaker.", Csv(SpeakingCsv.SpeakersEnglish, SpeakingCsv.SpeakersVietnamese, Speaking)),
         new("speaker-sites.csv", "Thống kê phát biểu theo điểm cầu (một dòng cho hội trường).", "Speaking statistics per site (one row for the hall).",
-            Csv(SpeakingCsv.SitesHeader, Speaking)),
+            Csv(SpeakingCsv.SitesEnglish, SpeakingCsv.SitesVietnamese, Speaking)),
         new("attendance.json", "Điểm danh dạng JSON, mỗi điểm cầu một mục, thời gian là mili giây Unix (UTC).", "Attendance as JSON, one entry per site, times in Unix ms (UTC).",
         [
             new("forumId, title", "mã và tên tọa đàm", "the forum's id and title"),

@@ -22,9 +22,9 @@ public static class ForumBundle
         var figures = new ReportFigures(record);
         yield return ("report.html", Utf8.GetBytes(ReportHtml.Render(record, figures, ReportText.Vietnamese)));
         yield return ("report.en.html", Utf8.GetBytes(ReportHtml.Render(record, figures, ReportText.English)));
-        yield return ("attendance.csv", AttendanceCsv.Write(record.Attendance, BundleColumns.AttendanceHeader));
-        yield return ("speakers.csv", SpeakingCsv.Speakers(record.Speaking, record.Seeds, BundleColumns.SpeakersHeader));
-        yield return ("speaker-sites.csv", SpeakingCsv.Sites(record.Speaking, record.Seeds, BundleColumns.SitesHeader));
+        yield return ("attendance.csv", AttendanceCsv.Write(record.Attendance));
+        yield return ("speakers.csv", SpeakingCsv.Speakers(record.Speaking, record.Seeds, english: false));
+        yield return ("speaker-sites.csv", SpeakingCsv.Sites(record.Speaking, record.Seeds, english: false));
         yield return ("attendance.json", JsonSerializer.SerializeToUtf8Bytes(record.Attendance, Json.Options));
         yield return ("speeches.json", JsonSerializer.SerializeToUtf8Bytes(record.Speaking, Json.Options));
         yield return ("events.jsonl", EventLines(record));

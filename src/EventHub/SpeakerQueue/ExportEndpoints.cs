@@ -10,7 +10,7 @@ namespace EventHub.SpeakerQueue;
 
 /// <summary>
 /// GET /api/export/speakers.csv and .json: the speaking statistics for the secretariat, moderator token only.
-/// The CSV lists speakers by default and sites with <c>?by=site</c>.
+/// Both list speakers by default and sites with <c>?by=site</c> (the JSON without <c>by</c>: both tables).
 /// </summary>
 public static class ExportEndpoints
 {
@@ -18,12 +18,22 @@ public static class ExportEndpoints
     {
         var exports = app.MapGroup("/api/export")
             .RequireAuthorization(policy => policy.RequireClaim(ForumClaims.Role, ForumClaims.RoleName(Domain.Forum.Role.Moderator)));
-        exports.MapGet("/speakers.json", async (ForumEngine engine, CancellationToken cancellationToken) =>
-            Results.Json(await ReportAsync(engine, cancellationToken), Json.Options));
-        exports.MapGet("/speakers.csv", async (string? by, ForumEngine engine, SeedData seeds, CancellationToken cancellationToken) =>
+        exports.MapGet("/speakers.json", async (string? by, ForumEngine engine, CancellationToken cancellationToken) =>
         {
             var report = await ReportAsync(engine, cancellationToken);
-            var csv = by == "site" ? SpeakingCsv.Sites(report, seeds) : SpeakingCsv.Speakers(report, seeds);
+            // The whole report by default; ?by=site or ?by=speaker: one table, as the CSV gives it.
+            return by switch
+            {
+                "site" => Results.Json(new { report.Sites }, Json.Options),
+                "speaker" => Results.Json(new { report.Speakers }, Json.Options),
+                _ => Results.Json(report, Json.Options),
+            };
+        });
+        exports.MapGet("/speakers.csv", async (string? by, string? lang, ForumEngine engine, SeedData seeds, CancellationToken cancellationToken) =>
+        {
+            var report = await ReportAsync(engine, cancellationToken);
+            var english = lang == "en";
+            var csv = by == "site" ? SpeakingCsv.Sites(report, seeds, english) : SpeakingCsv.Speakers(report, seeds, english);
             return Results.File(csv, "text/csv; charset=utf-8", by == "site" ? "sites.csv" : "speakers.csv");
         });
         return app;
@@ -39,25 +49,27 @@ public static class ExportEndpoints
 /// <summary>
 /// The report as CSV that Excel opens correctly: UTF-8 with a byte-order mark (without it Excel reads Vietnamese
 /// as Windows-1252), comma-separated, whole seconds (a decimal point would be misread under a Vietnamese locale).
+/// Headers in Vietnamese for the secretariat, or in English (<c>?lang=en</c>) for scripts.
 /// </summary>
 static class SpeakingCsv
 {
     const string Hall = "Hội trường Hà Nội";
 
-    public static readonly IReadOnlyList<string> SpeakersHeader = ["speaker", "site", "siteName", "speeches", "spokenSeconds", "waitedSeconds"];
-    public static readonly IReadOnlyList<string> SitesHeader = ["site", "siteName", "speeches", "spokenSeconds", "waitedSeconds"];
+    /// <summary>The column names, in order, in each language (the report bundle's README names them).</summary>
+    public static readonly IReadOnlyList<string> SpeakersEnglish = ["speaker", "site", "siteName", "speeches", "spokenSeconds", "waitedSeconds"];
+    public static readonly IReadOnlyList<string> SpeakersVietnamese = ["Người phát biểu", "Mã điểm cầu", "Điểm cầu", "Số lượt", "Thời gian nói (giây)", "Thời gian chờ (giây)"];
+    public static readonly IReadOnlyList<string> SitesEnglish = ["site", "siteName", "speeches", "spokenSeconds", "waitedSeconds"];
+    public static readonly IReadOnlyList<string> SitesVietnamese = ["Mã điểm cầu", "Điểm cầu", "Số lượt", "Thời gian nói (giây)", "Thời gian chờ (giây)"];
 
-    /// <param name="header">Names for <see cref="SpeakersHeader"/>'s columns, in order; those when null.</param>
-    public static byte[] Speakers(SpeakingReport report, SeedData seeds, IReadOnlyList<string>? header = null) => Write(
-        header ?? SpeakersHeader,
+    public static byte[] Speakers(SpeakingReport report, SeedData seeds, bool english) => Write(
+        english ? SpeakersEnglish : SpeakersVietnamese,
         report.Speakers.Select(s => new[]
         {
             s.Speaker, s.Site ?? "", SiteName(s.Site, seeds), Number(s.Speeches), Seconds(s.SpokenMs), Seconds(s.WaitedMs),
         }));
 
-    /// <param name="header">Names for <see cref="SitesHeader"/>'s columns, in order; those when null.</param>
-    public static byte[] Sites(SpeakingReport report, SeedData seeds, IReadOnlyList<string>? header = null) => Write(
-        header ?? SitesHeader,
+    public static byte[] Sites(SpeakingReport report, SeedData seeds, bool english) => Write(
+        english ? SitesEnglish : SitesVietnamese,
         report.Sites.Select(s => new[]
         {
             s.Site ?? "", SiteName(s.Site, seeds), Number(s.Speeches), Seconds(s.SpokenMs), Seconds(s.WaitedMs),

@@ -56,3 +56,9 @@ public partial class CommandOptions : TimedSettings
     [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
     private static partial Regex CommandIdShape();
 }
+
+/// <summary>Attendance verbs: a host acts for its own site (null here); the moderator's variants name one.</summary>
+public class SiteSettings : CommandOptions
+{
+    public virtual string? Site => null;
+}

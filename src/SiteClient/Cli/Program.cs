@@ -63,6 +63,10 @@ public static class Program
                 agenda.AddCommand<AgendaAddCommand>("add").WithDescription(Texts.Get(Texts.CmdAgendaAdd))
                     .WithExample("moderator", "agenda", "add", "--title", "\"Thảo luận tổ\"", "--seconds", "300");
                 agenda.AddCommand<AgendaSetCommand>("set").WithDescription(Texts.Get(Texts.CmdAgendaSet));
+                agenda.AddCommand<AgendaRenameCommand>("rename").WithDescription(Texts.Get(Texts.CmdAgendaRename))
+                    .WithExample("moderator", "agenda", "rename", "ITEM-ID", "--title", "\"Thảo luận tổ 2\"");
+                agenda.AddCommand<AgendaMoveCommand>("move").WithDescription(Texts.Get(Texts.CmdAgendaMove))
+                    .WithExample("moderator", "agenda", "move", "ITEM-ID", "1");
             });
             moderator.AddBranch<CliSettings>("roll-call", rollCall =>
             {
@@ -90,6 +94,15 @@ public static class Program
                 .WithExample("moderator", "add-time", "60");
             moderator.AddCommand<CloseListCommand>("close-list").WithDescription(Texts.Get(Texts.CmdCloseList));
             moderator.AddCommand<ReopenListCommand>("reopen-list").WithDescription(Texts.Get(Texts.CmdReopenList));
+            moderator.AddCommand<ClearListCommand>("clear-list").WithDescription(Texts.Get(Texts.CmdClearList));
+            moderator.AddCommand<ListOptionsCommand>("list-options").WithDescription(Texts.Get(Texts.CmdListOptions))
+                .WithExample("moderator", "list-options", "--seconds", "240", "--one-per-site", "false");
+            moderator.AddCommand<MoveToTopCommand>("move-to-top").WithDescription(Texts.Get(Texts.CmdMoveToTop));
+            moderator.AddCommand<ReAddLastCommand>("re-add-last").WithDescription(Texts.Get(Texts.CmdReAddLast));
+            moderator.AddCommand<FairOrderCommand>("fair-order").WithDescription(Texts.Get(Texts.CmdFairOrder))
+                .WithExample("moderator", "fair-order").WithExample("moderator", "fair-order", "--apply");
+            moderator.AddCommand<BoardCommand>("board").WithDescription(Texts.Get(Texts.CmdBoard));
+            moderator.AddCommand<ReportCommand>("report").WithDescription(Texts.Get(Texts.CmdReport));
         });
     }
 }

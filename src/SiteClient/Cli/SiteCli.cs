@@ -40,7 +40,7 @@ public static class SiteCli
     {
         if (ex is CommandAppException)
         {
-            env.Error.WriteLine(Texts.Format(Texts.UsageError, ex.Message));
+            env.Error.WriteLine(Texts.Format(Texts.UsageError, UsageMessages.Translate(ex.Message)));
             // An unknown verb has no help page of its own: point to the list of commands instead.
             var verb = ex.Message.StartsWith("Unknown command", StringComparison.Ordinal) ? "" : VerbOf(args);
             env.Error.WriteLine(Texts.Format(Texts.UsageHint, verb).Replace("  ", " "));

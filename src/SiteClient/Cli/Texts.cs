@@ -48,6 +48,15 @@ public static class Texts
     public static readonly Phrase CmdAddTime = new("Thêm thời gian cho người đang phát biểu", "Give the current speaker more time");
     public static readonly Phrase CmdCloseList = new("Khóa danh sách đăng ký phát biểu", "Close the speaker list");
     public static readonly Phrase CmdReopenList = new("Mở lại danh sách đăng ký phát biểu", "Reopen the speaker list");
+    public static readonly Phrase CmdClearList = new("Xóa mọi yêu cầu đang chờ khỏi danh sách", "Clear every queued request from the list");
+    public static readonly Phrase CmdListOptions = new("Đặt thời lượng mặc định và giới hạn mỗi điểm cầu một yêu cầu", "Set the default speaking time and the one-request-per-site rule");
+    public static readonly Phrase CmdMoveToTop = new("Đưa một yêu cầu lên đầu danh sách", "Move a request to the top of its list");
+    public static readonly Phrase CmdReAddLast = new("Thêm lại người vừa phát biểu vào danh sách", "Put the last speaker back on the list");
+    public static readonly Phrase CmdFairOrder = new("Gợi ý thứ tự công bằng (điểm cầu chưa phát biểu trước); --apply để áp dụng", "Suggest a fair order (sites that have not spoken first); --apply to apply it");
+    public static readonly Phrase CmdBoard = new("Bảng trạng thái của mọi điểm cầu", "The status board of every site");
+    public static readonly Phrase CmdReport = new("Thống kê phát biểu theo điểm cầu và theo người", "Speaking statistics per site and per speaker");
+    public static readonly Phrase CmdAgendaRename = new("Đổi tên một mục chương trình", "Rename an agenda item");
+    public static readonly Phrase CmdAgendaMove = new("Đổi vị trí một mục trong chương trình", "Move an agenda item");
 
     public static readonly Phrase CmdExport = new("Xuất báo cáo (CSV hoặc JSON) ra tệp hoặc màn hình", "Export a report (CSV or JSON) to a file or the screen");
 
@@ -85,6 +94,9 @@ public static class Texts
     public static readonly Phrase OptRollCall = new("Mã lượt điểm danh (mặc định: lượt đang mở)", "Roll call id (default: the open one)");
     public static readonly Phrase OptDeadline = new("Thời hạn trả lời, giây (10–3600, mặc định 120)", "Time to answer, seconds (10–3600, default 120)");
     public static readonly Phrase ArgDelegate = new("Mã đại biểu", "Delegate id");
+    public static readonly Phrase OptApply = new("Áp dụng thứ tự gợi ý ngay", "Apply the suggested order at once");
+    public static readonly Phrase OptOnePerSite = new("Mỗi điểm cầu chỉ một yêu cầu đang chờ: true hoặc false", "One queued request per site: true or false");
+    public static readonly Phrase OptListSeconds = new("Thời lượng mặc định mỗi lượt, giây (1–3600)", "Default speaking time per speech, seconds (1–3600)");
     public static readonly Phrase OptReason = new("Lý do (chỉ điểm cầu đó thấy)", "Reason (shown to that site only)");
 
     public static readonly Phrase ArgReport = new("Báo cáo: speakers (theo người phát biểu), sites (theo điểm cầu) hoặc attendance (điểm danh)", "Report: speakers (per speaker), sites (per site) or attendance");
@@ -94,6 +106,14 @@ public static class Texts
 
     // Usage errors
     public static readonly Phrase UsageError = new("Lỗi cú pháp: {0}", "Usage error: {0}");
+    public static readonly Phrase ParseNotNumber = new("'{0}' không phải là một số", "'{0}' is not a number");
+    public static readonly Phrase ParseUnknownCommand = new("không có lệnh '{0}'", "unknown command '{0}'");
+    public static readonly Phrase ParseUnknownOption = new("không có tùy chọn '{0}'", "unknown option '{0}'");
+    public static readonly Phrase ParseMissingArgument = new("lệnh '{0}' thiếu tham số {1}", "command '{0}' needs its argument {1}");
+    public static readonly Phrase ParseNoValue = new("tùy chọn '{0}' cần một giá trị", "option '{0}' needs a value");
+    public static readonly Phrase ParseExtraArgument = new("thừa tham số '{0}'", "unexpected argument '{0}'");
+    public static readonly Phrase ParseFlagValue = new("tùy chọn bật/tắt không nhận giá trị", "a flag takes no value");
+    public static readonly Phrase ParseOther = new("tham số không hợp lệ ({0})", "invalid arguments ({0})");
     public static readonly Phrase UsageHint = new("Xem hướng dẫn: eventhub-site {0} --help", "See: eventhub-site {0} --help");
     public static readonly Phrase BadLang = new("--lang chỉ nhận vi hoặc en", "--lang takes vi or en");
     public static readonly Phrase BadRole = new("--role chỉ nhận host, delegate, moderator hoặc display", "--role takes host, delegate, moderator or display");
@@ -118,11 +138,17 @@ public static class Texts
 
     // Outcomes
     public static readonly Phrase Refused = new("Hub từ chối [{0}]: {1}", "The hub refused [{0}]: {1}");
+    public static readonly Phrase NotSent = new("Không gửi lệnh [{0}]: {1}", "Not sent [{0}]: {1}");
     public static readonly Phrase Unreachable = new("Không kết nối được hub {0}: {1}", "Cannot reach the hub {0}: {1}");
+    public static readonly Phrase NoAnswer = new("hub chưa trả lời trong {0} giây", "no answer within {0} seconds");
     public static readonly Phrase GaveUp = new("Hết {0} giây mà hub chưa trả lời lệnh {1}.", "No answer from the hub to command {1} within {0} seconds.");
     public static readonly Phrase MaybeApplied = new("Lệnh có thể đã hoặc chưa được áp dụng. Chạy lại với --command-id {0} là an toàn: hub không áp dụng hai lần.", "The command may or may not have been applied. Re-running with --command-id {0} is safe: the hub never applies it twice.");
     public static readonly Phrase TokenRejected = new("Token bị từ chối (hết hạn hoặc sai): hãy đăng nhập lại", "The token was rejected (expired or wrong): log in again");
-    public static readonly Phrase LoggedIn = new("Đã đăng nhập: {0} {1} ({2}), lưu tại {3}", "Logged in: {0} {1} ({2}), saved to {3}");
+    public static readonly Phrase LoggedIn = new("Đã đăng nhập: {0}. Đã lưu vào {1}", "Logged in: {0}. Saved to {1}");
+    public static readonly Phrase RoleModerator = new("chủ tọa", "moderator");
+    public static readonly Phrase RoleHost = new("người phụ trách điểm cầu {0}", "site host of {0}");
+    public static readonly Phrase RoleDelegate = new("đại biểu {0}, điểm cầu {1}", "delegate {0}, site {1}");
+    public static readonly Phrase RoleDisplay = new("màn hình", "display");
     public static readonly Phrase Applied = new("Xong (seq {0}).", "Done (seq {0}).");
     public static readonly Phrase AppliedBefore = new("Xong: lệnh này đã được áp dụng trước đó (seq {0}).", "Done: this command was applied before (seq {0}).");
     public static readonly Phrase NothingChanged = new("Xong: không có gì thay đổi.", "Done: nothing changed.");
@@ -131,12 +157,43 @@ public static class Texts
     public static readonly Phrase CheckedOut = new("{0} đã check-out.", "{0} checked out.");
     public static readonly Phrase NothingToActOn = new("Không có gì để thực hiện", "Nothing to act on");
     public static readonly Phrase NobodySpeaking = new("Hiện không ai đang phát biểu", "Nobody is speaking");
+    public static readonly Phrase NoRollCallOpen = new("Không có lượt điểm danh nhanh nào đang mở", "No roll call is open");
+    public static readonly Phrase NoCurrentItem = new("Chưa có mục chương trình hiện tại: dùng --item", "There is no current agenda item: use --item");
+    public static readonly Phrase UnknownItem = new("Không có mục chương trình '{0}'", "There is no agenda item '{0}'");
+    public static readonly Phrase NoLastSpeaker = new("Chưa có ai phát biểu xong để thêm lại", "Nobody has finished speaking yet");
     public static readonly Phrase NoOwnRequest = new("Điểm cầu không có yêu cầu nào đang chờ ở mục hiện tại", "The site has no queued request in the current item");
     public static readonly Phrase FloorRequested = new("Đã xin phát biểu cho {0}. Mã yêu cầu: {1}", "Asked the floor for {0}. Request id: {1}");
     public static readonly Phrase Withdrawn = new("Đã rút yêu cầu {0}.", "Withdrew request {0}.");
     public static readonly Phrase ItemAdded = new("Đã thêm mục \"{0}\". Mã mục: {1}", "Added item \"{0}\". Item id: {1}");
     public static readonly Phrase ItemSet = new("Mục hiện tại: {0}.", "Current item: {0}.");
     public static readonly Phrase SpeakerAdded = new("Đã thêm {0}. Mã yêu cầu: {1}", "Added {0}. Request id: {1}");
+    public static readonly Phrase ItemRenamed = new("Đã đổi tên mục thành \"{0}\".", "Renamed the item to \"{0}\".");
+    public static readonly Phrase ItemMoved = new("Đã chuyển mục \"{0}\" tới vị trí {1}.", "Moved item \"{0}\" to place {1}.");
+    public static readonly Phrase ListCleared = new("Đã xóa các yêu cầu đang chờ.", "The queued requests are cleared.");
+    public static readonly Phrase ListOptionsSet = new("Mục \"{0}\": {1} giây mỗi lượt, mỗi điểm cầu một yêu cầu: {2}.", "Item \"{0}\": {1} seconds per speech, one request per site: {2}.");
+    public static readonly Phrase Yes = new("có", "yes");
+    public static readonly Phrase No = new("không", "no");
+    public static readonly Phrase MovedToTop = new("Đã đưa {0} lên đầu danh sách.", "Moved {0} to the top.");
+    public static readonly Phrase LastReAdded = new("Đã thêm lại người vừa phát biểu. Mã yêu cầu: {0}", "Put the last speaker back. Request id: {0}");
+    public static readonly Phrase FairOrderTitle = new("Thứ tự gợi ý", "Suggested order");
+    public static readonly Phrase FairOrderEmpty = new("Danh sách không có yêu cầu nào đang chờ.", "The list has no queued request.");
+    public static readonly Phrase FairOrderApplied = new("Đã áp dụng thứ tự gợi ý.", "The suggested order is applied.");
+    public static readonly Phrase FairOrderHint = new("Áp dụng: eventhub-site moderator fair-order --apply", "To apply it: eventhub-site moderator fair-order --apply");
+    public static readonly Phrase BoardTitle = new("Bảng điểm cầu: {0}/{1} đã điểm danh, {2} trực tuyến, {3} người, {4}/{5} đại biểu đang kết nối", "Site board: {0}/{1} checked in, {2} online, {3} people, {4}/{5} delegates connected");
+    public static readonly Phrase ColLead = new("Trưởng đoàn", "Lead");
+    public static readonly Phrase ColHeadcount = new("Số người", "People");
+    public static readonly Phrase ColDelegates = new("Đại biểu", "Delegates");
+    public static readonly Phrase ColRtt = new("Khứ hồi", "RTT");
+    public static readonly Phrase StatusNotCheckedIn = new("chưa điểm danh", "not checked in");
+    public static readonly Phrase StatusOnline = new("trực tuyến", "online");
+    public static readonly Phrase StatusHostDisconnected = new("MẤT KẾT NỐI", "HOST LOST");
+    public static readonly Phrase StatusCheckedOut = new("đã check-out", "checked out");
+    public static readonly Phrase ReportBySite = new("Theo điểm cầu", "Per site");
+    public static readonly Phrase ReportBySpeaker = new("Theo người phát biểu", "Per speaker");
+    public static readonly Phrase ColSpeeches = new("Lượt", "Speeches");
+    public static readonly Phrase ColSpoken = new("Thời gian nói", "Spoken");
+    public static readonly Phrase ColWaited = new("Thời gian chờ", "Waited");
+    public static readonly Phrase ReportEmpty = new("Chưa có phần phát biểu nào kết thúc.", "No speech has ended yet.");
     public static readonly Phrase RequestMoved = new("Đã chuyển {0} tới vị trí {1}.", "Moved {0} to place {1}.");
     public static readonly Phrase DeadlineRange = new("Thời hạn phải từ 10 đến 3600 giây", "The deadline must be from 10 to 3600 seconds");
     public static readonly Phrase RollCallConfirmed = new("Đã xác nhận có mặt.", "Presence confirmed.");
@@ -166,7 +223,7 @@ public static class Texts
 
     // Watch
     public static readonly Phrase WatchTitle = new("EventHub · điểm cầu {0}", "EventHub · site {0}");
-    public static readonly Phrase WatchAllSites = new("tất cả", "all");
+    public static readonly Phrase WatchTitleAllSites = new("EventHub · tất cả điểm cầu", "EventHub · all sites");
     public static readonly Phrase ColItem = new("Mục", "Item");
     public static readonly Phrase ColValue = new("Giá trị", "Value");
     public static readonly Phrase RowForum = new("Diễn đàn", "Forum");
@@ -203,6 +260,9 @@ public static class Texts
     public static readonly Phrase StatusWaiting = new("chờ duyệt", "waiting");
     public static readonly Phrase StatusApproved = new("đã duyệt", "approved");
     public static readonly Phrase NotInList = new("không có trong danh sách", "not in the list");
+    public static readonly Phrase SiteSpeaking = new("ĐANG PHÁT BIỂU", "SPEAKING NOW");
+    public static readonly Phrase ColRequest = new("Mã yêu cầu", "Request id");
+    public static readonly Phrase MoreInList = new("… và {0} yêu cầu nữa", "… and {0} more");
     public static readonly Phrase YouAreNext = new("BẠN LÀ NGƯỜI KẾ TIẾP — chuẩn bị camera và micro!", "YOU ARE NEXT — get the camera and microphone ready!");
     public static readonly Phrase YouAreAfterNext = new("Sau người kế tiếp là điểm cầu của bạn", "Your site comes after the next speaker");
     public static readonly Phrase StopHint = new("Nhấn Ctrl+C để thoát.", "Press Ctrl+C to quit.");

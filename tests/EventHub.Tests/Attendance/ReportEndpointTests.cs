@@ -35,7 +35,7 @@ public sealed class ReportEndpointTests : HubAppTest
         await SeedAsync();
         var moderator = await App.LoginModeratorAsync();
 
-        using var response = await GetAsync("/api/reports/attendance.csv", moderator.Token);
+        using var response = await GetAsync("/api/reports/attendance.csv?lang=en", moderator.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -51,6 +51,23 @@ public sealed class ReportEndpointTests : HubAppTest
         // A name that looks like a formula stays text for Excel.
         Assert.DoesNotContain(hcm, l => l.Contains(",=HYPERLINK") || l.Contains(",\"=HYPERLINK"));
         Assert.Contains(lines, l => l.StartsWith("HUE,", StringComparison.Ordinal) && l.Contains(",absent,"));
+    }
+
+    [Fact]
+    public async Task Csv_ByDefault_HasVietnameseHeadersAndWords_AndTimesWithTheirZone()
+    {
+        await SeedAsync();
+        var moderator = await App.LoginModeratorAsync();
+
+        using var response = await GetAsync("/api/reports/attendance.csv", moderator.Token);
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Equal("Mã điểm cầu,Điểm cầu,Loại,Từ,Đến,Họ tên,Cơ quan,Khen thưởng,Số người,Ghi chú", lines[0]);
+        var checkIn = lines.First(l => l.StartsWith("HCM,", StringComparison.Ordinal) && l.Contains(",điểm danh,"));
+        Assert.Matches(@",\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+07:00,", checkIn);
+        Assert.Contains(lines, l => l.StartsWith("HCM,", StringComparison.Ordinal) && l.Contains("Võ Thị Sáu") && l.Contains(",có,"));
+        Assert.Contains(lines, l => l.StartsWith("HUE,", StringComparison.Ordinal) && l.Contains(",vắng mặt,"));
     }
 
     [Fact]

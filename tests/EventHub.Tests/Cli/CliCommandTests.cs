@@ -27,7 +27,7 @@ public sealed class CliCommandTests : IAsyncLifetime
         var run = await LoginHostAsync();
 
         Assert.True(run.Exit == ExitCodes.Done, run.ToString());
-        Assert.Contains("siteHost HCM", run.Out);
+        Assert.Contains("Đã đăng nhập: người phụ trách điểm cầu TP. Hồ Chí Minh (HCM).", run.Out);
         var saved = JsonDocument.Parse(File.ReadAllText(_cli.ConfigPath)).RootElement;
         Assert.Equal(_app.BaseAddress.ToString(), saved.GetProperty("hub").GetString());
         Assert.False(string.IsNullOrEmpty(saved.GetProperty("token").GetString()));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using EventHub.SiteClient.Cli;
 using EventHub.Tests.Infrastructure;
@@ -26,6 +27,10 @@ public sealed class CliRunner : IDisposable
     }
 
     public string ConfigPath { get; }
+
+    /// <summary>The terminal's size for the next runs: wide and unbounded unless a test sets a real one (80×24).</summary>
+    public int Width { get; set; } = 400;
+    public int? Height { get; set; }
     public Dictionary<string, string?> Variables { get; } = new();
 
     public async Task<CliRun> RunAsync(params string[] args)
@@ -35,6 +40,34 @@ public sealed class CliRunner : IDisposable
         return new CliRun(code, output.Text, error.Text);
     }
 
+    /// <summary>
+    /// The built tool as its own process, started cold as a person starts it: what runs in-process here is already
+    /// warmed up by earlier runs, so a race against the first resume's work can hide in it.
+    /// </summary>
+    public async Task<CliRun> RunProcessAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SiteClient.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (name, value) in Variables) info.Environment[name] = value;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(Timeouts.Heal);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
     /// <summary>A run that keeps going (watch): stop it through <paramref name="stop"/>.</summary>
     public (Task<int> Exit, LineCapture Out, LineCapture Error) Start(string[] args, CancellationToken stop = default)
     {
@@ -42,14 +75,14 @@ public sealed class CliRunner : IDisposable
         var error = new LineCapture();
         var env = new CliEnvironment
         {
-            Out = Console(output),
-            Error = Console(error),
+            Out = Console(output, Width, Height),
+            Error = Console(error, Width, Height),
             Variable = name => Variables.GetValueOrDefault(name),
         };
         return (Task.Run(() => SiteCli.RunAsync(args, env, stop)), output, error);
     }
 
-    static IAnsiConsole Console(TextWriter writer)
+    static IAnsiConsole Console(TextWriter writer, int width, int? height)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -58,7 +91,8 @@ public sealed class CliRunner : IDisposable
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 400; // no wrapping inside the messages the tests look for
+        console.Profile.Width = width; // by default no wrapping inside the messages the tests look for
+        if (height is { } lines) console.Profile.Height = lines;
         return console;
     }
 

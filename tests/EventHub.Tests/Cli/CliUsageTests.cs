@@ -35,6 +35,23 @@ public sealed class CliUsageTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(new[] { "headcount", "abc" }, "'abc' không phải là một số", "'abc' is not a number")]
+    [InlineData(new[] { "frobnicate" }, "không có lệnh 'frobnicate'", "unknown command 'frobnicate'")]
+    [InlineData(new[] { "checkin", "--lead", "Mai", "--headcount" }, "tùy chọn 'headcount' cần một giá trị", "option 'headcount' needs a value")]
+    [InlineData(new[] { "login", "--key", "K" }, "Cần --site (mã điểm cầu)", "--site is required (site code)")]
+    [InlineData(new[] { "headcount" }, "lệnh 'headcount' thiếu tham số", "command 'headcount' needs its argument")]
+    public async Task ParseErrors_AreSaidInTheRunsLanguage(string[] args, string vietnamese, string english)
+    {
+        var vi = await _cli.RunAsync(args);
+        var en = await _cli.RunAsync([.. args, "--lang", "en"]);
+
+        Assert.Contains($"Lỗi cú pháp: {vietnamese}", vi.Error);
+        Assert.DoesNotContain("Failed to convert", vi.Error);
+        Assert.DoesNotContain("Unknown", vi.Error);
+        Assert.Contains($"Usage error: {english}", en.Error);
+    }
+
     [Fact]
     public async Task Help_IsVietnameseByDefault_AndEnglishWithLangOrTheEnvironment()
     {

@@ -67,7 +67,7 @@ public sealed partial class ReportBundleTests(RecordedForumDay day) : IClassFixt
             Assert.Contains(readme.Split("\r\n"), l => l == csv);
             foreach (var column in header) Assert.Contains($"- {column}: ", readme);
         }
-        Assert.StartsWith("Mã điểm cầu,Tên điểm cầu,Loại bản ghi,", Encoding.UTF8.GetString(day.Files["attendance.csv"][3..]));
+        Assert.StartsWith("Mã điểm cầu,Điểm cầu,Loại,", Encoding.UTF8.GetString(day.Files["attendance.csv"][3..]));
         Assert.StartsWith("Người phát biểu,Mã điểm cầu,", Encoding.UTF8.GetString(day.Files["speakers.csv"][3..]));
         foreach (var file in day.Files.Keys.Where(f => f != "README.txt")) Assert.Contains(file, readme);
 

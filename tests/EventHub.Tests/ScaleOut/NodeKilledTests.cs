@@ -29,6 +29,7 @@ public sealed class NodeKilledTests : IAsyncLifetime
         Assert.True(checkIn.Ok, checkIn.Error?.Code);
         await display.ReachAsync(checkIn.LastSeq, Timeouts.Call);
         var recorders = new[] { new EventRecorder(host), new EventRecorder(display) };
+        var resumesBefore = (host.Resumes, display.Resumes);
 
         _victim.KillHard();
         // The forum goes on at the surviving node while the victim's clients are moving over.
@@ -43,6 +44,8 @@ public sealed class NodeKilledTests : IAsyncLifetime
         foreach (var recorder in recorders) recorder.AssertGapless(fromMovedHost.LastSeq);
         Assert.Equal(0, host.Snapshots);
         Assert.Equal(0, display.Snapshots);
+        // Moving costs each client one Resume from its position, whatever else arrived meanwhile.
+        Assert.Equal((resumesBefore.Item1 + 1, resumesBefore.Item2 + 1), (host.Resumes, display.Resumes));
         Assert.Equal(77, host.Forum.State.Attendance.Sites["TQG"].Headcount);
     }
 }

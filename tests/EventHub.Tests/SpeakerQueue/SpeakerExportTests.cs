@@ -32,8 +32,8 @@ public sealed class SpeakerExportTests : HubAppTest
         Assert.True((await moderator.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null))).Ok);
         Assert.True((await moderator.SendAsync("EndSpeech", new QueueEntryRequest(CommandId.New(), "seed-opening-1"))).Ok);
 
-        var bytes = await (await GetAsync("/api/export/speakers.csv", login.Token)).Content.ReadAsByteArrayAsync();
-        var sites = await (await GetAsync("/api/export/speakers.csv?by=site", login.Token)).Content.ReadAsStringAsync();
+        var bytes = await (await GetAsync("/api/export/speakers.csv?lang=en", login.Token)).Content.ReadAsByteArrayAsync();
+        var sites = await (await GetAsync("/api/export/speakers.csv?by=site&lang=en", login.Token)).Content.ReadAsStringAsync();
         var json = await (await GetAsync("/api/export/speakers.json", login.Token)).Content.ReadAsStringAsync();
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);

@@ -13,7 +13,7 @@ public enum Role
 /// <param name="Id">Stable id of the person or console (a delegate's id, "moderator", "host:HCM").</param>
 public sealed record Actor(Role Role, string? Site, string Name, string Id)
 {
-    public static Actor Moderator(string name = "Điều hành") => new(Role.Moderator, null, name, "moderator");
+    public static Actor Moderator(string name = "Chủ tọa") => new(Role.Moderator, null, name, "moderator");
     public static Actor Host(string site, string name) => new(Role.SiteHost, site, name, $"host:{site}");
     public static Actor Delegate(string site, string name, string id) => new(Role.Delegate, site, name, id);
     public static Actor Display(string name = "Màn hình") => new(Role.Display, null, name, "display");

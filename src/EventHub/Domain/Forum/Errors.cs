@@ -52,7 +52,7 @@ public static class Errors
     public static ForumRuleException RollCallClosed(string id) =>
         E("rollcall.closed", $"Lượt điểm danh '{id}' đã đóng hoặc đã quá hạn; xác nhận không được ghi nhận.", $"Roll call '{id}' is closed or past its deadline; the confirmation was not recorded.");
     public static ForumRuleException DelegateRemoved() =>
-        E("delegate.removed", "Đại biểu này đã bị điều hành viên gỡ khỏi tọa đàm.", "This delegate was removed by the moderator.");
+        E("delegate.removed", "Đại biểu này đã bị chủ tọa gỡ khỏi tọa đàm.", "This delegate was removed by the moderator.");
 
     // Agenda and speaker queue
     public static ForumRuleException UnknownAgendaItem(string item) =>
@@ -92,7 +92,7 @@ public static class Errors
     public static ForumRuleException NoLastSpeaker() =>
         E("queue.no_last_speaker", "Chưa có ai phát biểu xong.", "Nobody has finished speaking yet.");
     public static ForumRuleException HallSpeaker() =>
-        E("queue.hall_speaker", "Người phát biểu tại hội trường do điều hành thêm; hãy xóa khỏi danh sách.", "A hall speaker was added by the moderator; remove them from the list instead.");
+        E("queue.hall_speaker", "Người phát biểu tại hội trường do chủ tọa thêm; hãy xóa khỏi danh sách.", "A hall speaker was added by the moderator; remove them from the list instead.");
 
     // Operations
     public static ForumRuleException StoreUnavailable() =>

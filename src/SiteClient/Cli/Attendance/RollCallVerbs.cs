@@ -14,11 +14,19 @@ public class RollCallSettings : CommandOptions
     public string? RollCallId { get; init; }
 }
 
+/// <summary>Confirm and close: without <c>--id</c> they need a roll call open, which the local copy knows.</summary>
+public abstract class OpenRollCallCommand(CliEnvironment env) : HubCommand<RollCallSettings>(env)
+{
+    protected override (string Code, Phrase Message) NothingToDo => ("rollcall.none_open", Texts.NoRollCallOpen);
+
+    protected override ICommandRequest? Request(RollCallSettings s, string commandId, ForumState forum) =>
+        s.RollCallId is null && forum.Attendance.UnclosedRollCall is null ? null : new RollCallRequest(commandId, null, s.RollCallId);
+}
+
 /// <summary><c>roll-call confirm</c>: the host says the site is there.</summary>
-public sealed class RollCallConfirmCommand(CliEnvironment env) : HubCommand<RollCallSettings>(env)
+public sealed class RollCallConfirmCommand(CliEnvironment env) : OpenRollCallCommand(env)
 {
     protected override string Method => "ConfirmRollCall";
-    protected override ICommandRequest? Request(RollCallSettings s, string commandId, ForumState forum) => new RollCallRequest(commandId, null, s.RollCallId);
     protected override string Done(RollCallSettings s, HubSession session, string commandId) => Texts.Get(Texts.RollCallConfirmed);
 }
 
@@ -40,9 +48,8 @@ public sealed class RollCallStartCommand(CliEnvironment env) : HubCommand<RollCa
 }
 
 /// <summary><c>moderator roll-call close</c>.</summary>
-public sealed class RollCallCloseCommand(CliEnvironment env) : HubCommand<RollCallSettings>(env)
+public sealed class RollCallCloseCommand(CliEnvironment env) : OpenRollCallCommand(env)
 {
     protected override string Method => "CloseRollCall";
-    protected override ICommandRequest? Request(RollCallSettings s, string commandId, ForumState forum) => new RollCallRequest(commandId, null, s.RollCallId);
     protected override string Done(RollCallSettings s, HubSession session, string commandId) => Texts.Get(Texts.RollCallClosed);
 }

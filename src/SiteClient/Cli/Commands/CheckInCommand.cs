@@ -5,9 +5,21 @@ using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Commands;
 
-public sealed class CheckInCommand(CliEnvironment env) : HubCommand<CheckInCommand.Settings>(env)
+/// <summary>Check-in, for the host's own site or (through <c>moderator checkin</c>) the site its settings name.</summary>
+public abstract class CheckInVerb<TSettings>(CliEnvironment env) : HubCommand<TSettings>(env) where TSettings : CheckInCommand.Settings
 {
-    public class Settings : CommandOptions
+    protected override string Method => "CheckIn";
+
+    protected override ICommandRequest? Request(TSettings s, string commandId, ForumState forum) =>
+        new CheckInRequest(commandId, s.Site, Nfc(s.Lead)!, s.Headcount!.Value);
+
+    protected override string Done(TSettings s, HubSession session, string commandId) =>
+        Texts.Format(Texts.CheckedIn, SiteOf(session, s.Site), s.Lead!.Trim(), s.Headcount);
+}
+
+public sealed class CheckInCommand(CliEnvironment env) : CheckInVerb<CheckInCommand.Settings>(env)
+{
+    public class Settings : SiteSettings
     {
         [CommandOption("--lead <NAME>")]
         [LocalizedDescription(nameof(Texts.OptLead))]
@@ -17,8 +29,6 @@ public sealed class CheckInCommand(CliEnvironment env) : HubCommand<CheckInComma
         [LocalizedDescription(nameof(Texts.OptHeadcount))]
         public int? Headcount { get; init; }
 
-        public virtual string? Site => null;
-
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Lead)) return Fail(Texts.LeadRequired);
@@ -26,16 +36,4 @@ public sealed class CheckInCommand(CliEnvironment env) : HubCommand<CheckInComma
             return base.Validate();
         }
     }
-
-    protected override string Method => "CheckIn";
-
-    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => Make(s, commandId);
-
-    protected override string Done(Settings s, HubSession session, string commandId) => Describe(s, session);
-
-    internal static ICommandRequest Make(Settings s, string commandId) =>
-        new CheckInRequest(commandId, s.Site, s.Lead!.Normalize(System.Text.NormalizationForm.FormC), s.Headcount!.Value);
-
-    internal static string Describe(Settings s, HubSession session) =>
-        Texts.Format(Texts.CheckedIn, SiteOf(session, s.Site), s.Lead!.Trim(), s.Headcount);
 }

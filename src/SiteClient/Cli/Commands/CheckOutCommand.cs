@@ -3,20 +3,14 @@ using EventHub.Domain.Protocol;
 
 namespace EventHub.SiteClient.Cli.Commands;
 
-public sealed class CheckOutCommand(CliEnvironment env) : HubCommand<CheckOutCommand.Settings>(env)
+/// <summary>Check-out, for the host's own site or (through <c>moderator checkout</c>) the site its settings name.</summary>
+public abstract class CheckOutVerb<TSettings>(CliEnvironment env) : HubCommand<TSettings>(env) where TSettings : SiteSettings
 {
-    public class Settings : CommandOptions
-    {
-        public virtual string? Site => null;
-    }
-
     protected override string Method => "CheckOut";
 
-    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => Make(s, commandId);
+    protected override ICommandRequest? Request(TSettings s, string commandId, ForumState forum) => new SiteRequest(commandId, s.Site);
 
-    protected override string Done(Settings s, HubSession session, string commandId) => Describe(s, session);
-
-    internal static ICommandRequest Make(Settings s, string commandId) => new SiteRequest(commandId, s.Site);
-
-    internal static string Describe(Settings s, HubSession session) => Texts.Format(Texts.CheckedOut, SiteOf(session, s.Site));
+    protected override string Done(TSettings s, HubSession session, string commandId) => Texts.Format(Texts.CheckedOut, SiteOf(session, s.Site));
 }
+
+public sealed class CheckOutCommand(CliEnvironment env) : CheckOutVerb<SiteSettings>(env);

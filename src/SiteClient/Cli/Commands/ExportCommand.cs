@@ -16,8 +16,8 @@ public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportComma
     /// <summary>Report name → the hub's path for a format. A new report is one line here.</summary>
     static readonly Dictionary<string, Func<string, string>> Reports = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["speakers"] = format => $"/api/export/speakers.{format}",
-        ["sites"] = format => format == "csv" ? "/api/export/speakers.csv?by=site" : "/api/export/speakers.json",
+        ["speakers"] = format => $"/api/export/speakers.{format}?by=speaker",
+        ["sites"] = format => $"/api/export/speakers.{format}?by=site",
         ["attendance"] = format => $"/api/reports/attendance.{format}",
     };
 
@@ -56,7 +56,9 @@ public sealed class ExportCommand(CliEnvironment env) : AsyncCommand<ExportComma
         var session = HubSession.Open(env, settings, out var exit);
         if (session is null) return exit;
         using var http = new HttpClient { Timeout = settings.Timeout > 0 ? TimeSpan.FromSeconds(settings.Timeout) : Timeout.InfiniteTimeSpan };
+        // The CSV's headers and words follow the run's language (Vietnamese unless --lang en).
         var path = settings.Bundle ? BundlePath : Reports[settings.Report](settings.Format.ToLowerInvariant());
+        if (!settings.Bundle && LanguageChoice.Current == Language.En) path += (path.Contains('?') ? '&' : '?') + "lang=en";
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(session.Hub, path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Login.Token);
         try

@@ -5,28 +5,26 @@ using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Commands;
 
-public sealed class HeadcountCommand(CliEnvironment env) : HubCommand<HeadcountCommand.Settings>(env)
+/// <summary>The headcount, for the host's own site or (through <c>moderator headcount</c>) the site its settings name.</summary>
+public abstract class HeadcountVerb<TSettings>(CliEnvironment env) : HubCommand<TSettings>(env) where TSettings : HeadcountCommand.Settings
 {
-    public class Settings : CommandOptions
+    protected override string Method => "UpdateHeadcount";
+
+    protected override ICommandRequest? Request(TSettings s, string commandId, ForumState forum) => new HeadcountRequest(commandId, s.Site, s.Headcount);
+
+    protected override string Done(TSettings s, HubSession session, string commandId) =>
+        Texts.Format(Texts.HeadcountSet, SiteOf(session, s.Site), s.Headcount);
+}
+
+public sealed class HeadcountCommand(CliEnvironment env) : HeadcountVerb<HeadcountCommand.Settings>(env)
+{
+    public class Settings : SiteSettings
     {
         [CommandArgument(0, "<N>")]
         [LocalizedDescription(nameof(Texts.ArgHeadcount))]
         public int Headcount { get; init; }
 
-        public virtual string? Site => null;
-
         public override ValidationResult Validate() =>
             Headcount is < 1 or > 5000 ? Fail(Texts.HeadcountRange) : base.Validate();
     }
-
-    protected override string Method => "UpdateHeadcount";
-
-    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => Make(s, commandId);
-
-    protected override string Done(Settings s, HubSession session, string commandId) => Describe(s, session);
-
-    internal static ICommandRequest Make(Settings s, string commandId) => new HeadcountRequest(commandId, s.Site, s.Headcount);
-
-    internal static string Describe(Settings s, HubSession session) =>
-        Texts.Format(Texts.HeadcountSet, SiteOf(session, s.Site), s.Headcount);
 }

@@ -20,6 +20,12 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
     protected abstract string Method { get; }
 
     /// <summary>
+    /// The forum as this run sees it: when <see cref="Request"/> is called, current as of connecting; when
+    /// <see cref="Done"/> is called, with the command's own events taken in (for names and titles in the message).
+    /// </summary>
+    protected ForumState Forum { get; private set; } = ForumState.Initial;
+
+    /// <summary>
     /// The request to send, built from the options and (for verbs that name "the current speech" and the like)
     /// the forum as this client sees it; null when there is nothing to act on (see <see cref="NothingToDo"/>).
     /// </summary>
@@ -53,16 +59,19 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
             try
             {
                 await client.StartAsync(running.Token);
-                while (client.Resumes == 0) await Task.Delay(20, running.Token); // the local copy is current
-                var request = Request(settings, commandId, client.Forum.State);
+                await client.Synced.WaitAsync(running.Token);
+                Forum = client.Forum.State;
+                var request = Request(settings, commandId, Forum);
                 if (request is null)
                 {
+                    // Decided here, from the local copy: the hub was not asked, so it must not be named as refusing.
                     var (code, message) = NothingToDo;
-                    env.Error.WriteLine(Texts.Format(Texts.Refused, code, Texts.Get(message)));
+                    env.Error.WriteLine(Texts.Format(Texts.NotSent, code, Texts.Get(message)));
                     return ExitCodes.Refused;
                 }
                 sent = true;
                 var result = await client.SendAsync(Method, request, running.Token);
+                if (result.Ok && result.LastSeq > 0) await CatchUpAsync(client, result.LastSeq, running.Token);
                 return Report(result, settings, session);
             }
             catch (OperationCanceledException) when (client.Refusal is { } refusal)
@@ -80,6 +89,19 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
         }
     }
 
+    /// <summary>Takes in the command's own events for the message; a slow feed only costs the nicer wording.</summary>
+    async Task CatchUpAsync(ForumClient client, long seq, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.WaitForSeqAsync(seq, cancellationToken).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+        }
+        Forum = client.Forum.State;
+    }
+
     int Report(CommandResult result, TSettings settings, HubSession session)
     {
         if (!result.Ok)
@@ -94,7 +116,10 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
         return ExitCodes.Done;
     }
 
-    /// <summary>The site a host acts for, for messages.</summary>
+    /// <summary>The site a host acts for, for messages: its province name and code.</summary>
     internal static string SiteOf(HubSession session, string? site) =>
-        site ?? session.Login.Site ?? Texts.Get(Texts.OwnSite);
+        (site ?? session.Login.Site) is { } code ? SiteNames.Label(code) : Texts.Get(Texts.OwnSite);
+
+    /// <summary>Typed text as the hub stores it (NFC); a terminal may send decomposed Vietnamese.</summary>
+    protected static string? Nfc(string? text) => text?.Normalize(System.Text.NormalizationForm.FormC);
 }

@@ -1,3 +1,4 @@
+using EventHub.Domain.Protocol;
 using EventHub.SiteClient.Cli.Config;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -53,6 +54,15 @@ public sealed class LoginCommand(CliEnvironment env) : AsyncCommand<LoginCommand
         }
     }
 
+    /// <summary>"chủ tọa", "người phụ trách điểm cầu TP. Hồ Chí Minh (HCM)": the role in words, not the hub's role name.</summary>
+    static string Who(Identity identity) => identity.Role switch
+    {
+        "moderator" => Texts.Get(Texts.RoleModerator),
+        "siteHost" => Texts.Format(Texts.RoleHost, SiteNames.Label(identity.Site ?? "")),
+        "delegate" => Texts.Format(Texts.RoleDelegate, identity.Name, SiteNames.Label(identity.Site ?? "")),
+        _ => Texts.Get(Texts.RoleDisplay),
+    };
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var file = ConfigFile.Locate(settings.Config, env.Variable);
@@ -82,7 +92,7 @@ public sealed class LoginCommand(CliEnvironment env) : AsyncCommand<LoginCommand
             var result = await HubLogin.LoginAsync(http, hub, request, cancellationToken);
             var identity = result.Identity;
             file.Write(new SiteConfig(hub.ToString(), result.Token, result.ExpiresAt, identity.Role, identity.Site, identity.Name));
-            env.Out.WriteLine(Texts.Format(Texts.LoggedIn, identity.Role, identity.Site ?? "", identity.Name, file.Path));
+            env.Out.WriteLine(Texts.Format(Texts.LoggedIn, Who(identity), file.Path));
             return ExitCodes.Done;
         }
         catch (HubRefusedException ex)

@@ -28,7 +28,7 @@ public sealed class AgendaAddCommand(CliEnvironment env) : HubCommand<AgendaAddC
 
     protected override string Method => "AddAgendaItem";
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
-        new NewAgendaItemRequest(commandId, s.Title!.Normalize(System.Text.NormalizationForm.FormC), s.Seconds);
+        new NewAgendaItemRequest(commandId, Nfc(s.Title), s.Seconds);
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.ItemAdded, s.Title!.Trim(), commandId);
 }
 
@@ -45,5 +45,48 @@ public sealed class AgendaSetCommand(CliEnvironment env) : HubCommand<AgendaSetC
     protected override string Method => "SetCurrentAgendaItem";
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => new AgendaItemRequest(commandId, s.ItemId);
     protected override string Done(Settings s, HubSession session, string commandId) =>
-        Texts.Format(Texts.ItemSet, s.ItemId);
+        Texts.Format(Texts.ItemSet, Forum.SpeakerQueue.Item(s.ItemId)?.Title ?? s.ItemId);
+}
+
+/// <summary><c>moderator agenda rename ITEM --title …</c>.</summary>
+public sealed class AgendaRenameCommand(CliEnvironment env) : HubCommand<AgendaRenameCommand.Settings>(env)
+{
+    public sealed class Settings : CommandOptions
+    {
+        [CommandArgument(0, "<ITEM>")]
+        [LocalizedDescription(nameof(Texts.ArgItem))]
+        public string ItemId { get; init; } = "";
+
+        [CommandOption("--title <TITLE>")]
+        [LocalizedDescription(nameof(Texts.OptTitle))]
+        public string? Title { get; init; }
+
+        public override ValidationResult Validate() => string.IsNullOrWhiteSpace(Title) ? Fail(Texts.TitleRequired) : base.Validate();
+    }
+
+    protected override string Method => "RenameAgendaItem";
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => new AgendaTitleRequest(commandId, s.ItemId, Nfc(s.Title));
+    protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.ItemRenamed, s.Title!.Trim());
+}
+
+/// <summary><c>moderator agenda move ITEM POSITION</c>.</summary>
+public sealed class AgendaMoveCommand(CliEnvironment env) : HubCommand<AgendaMoveCommand.Settings>(env)
+{
+    public sealed class Settings : CommandOptions
+    {
+        [CommandArgument(0, "<ITEM>")]
+        [LocalizedDescription(nameof(Texts.ArgItem))]
+        public string ItemId { get; init; } = "";
+
+        [CommandArgument(1, "<POSITION>")]
+        [LocalizedDescription(nameof(Texts.ArgPosition))]
+        public int Position { get; init; }
+
+        public override ValidationResult Validate() => Position < 1 ? Fail(Texts.PositionRange) : base.Validate();
+    }
+
+    protected override string Method => "MoveAgendaItem";
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => new AgendaPositionRequest(commandId, s.ItemId, s.Position);
+    protected override string Done(Settings s, HubSession session, string commandId) =>
+        Texts.Format(Texts.ItemMoved, Forum.SpeakerQueue.Item(s.ItemId)?.Title ?? s.ItemId, s.Position);
 }

@@ -1,13 +1,11 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
 using EventHub.SiteClient.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Moderator;
 
-/// <summary><c>moderator checkin --site X --lead … --headcount N</c>: the host's verb, for a named site.</summary>
-public sealed class ModeratorCheckInCommand(CliEnvironment env) : HubCommand<ModeratorCheckInCommand.Settings>(env)
+/// <summary><c>moderator checkin --site X …</c>: the host's verb, for a named site.</summary>
+public sealed class ModeratorCheckInCommand(CliEnvironment env) : CheckInVerb<ModeratorCheckInCommand.Settings>(env)
 {
     public sealed class Settings : CheckInCommand.Settings
     {
@@ -19,8 +17,4 @@ public sealed class ModeratorCheckInCommand(CliEnvironment env) : HubCommand<Mod
 
         public override ValidationResult Validate() => ModeratorSite.Require(SiteCode, base.Validate);
     }
-
-    protected override string Method => "CheckIn";
-    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => CheckInCommand.Make(s, commandId);
-    protected override string Done(Settings s, HubSession session, string commandId) => CheckInCommand.Describe(s, session);
 }

@@ -1,15 +1,13 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
 using EventHub.SiteClient.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Moderator;
 
-/// <summary><c>moderator checkout --site X</c>.</summary>
-public sealed class ModeratorCheckOutCommand(CliEnvironment env) : HubCommand<ModeratorCheckOutCommand.Settings>(env)
+/// <summary><c>moderator checkout --site X …</c>: the host's verb, for a named site.</summary>
+public sealed class ModeratorCheckOutCommand(CliEnvironment env) : CheckOutVerb<ModeratorCheckOutCommand.Settings>(env)
 {
-    public sealed class Settings : CheckOutCommand.Settings
+    public sealed class Settings : SiteSettings
     {
         [CommandOption("--site <CODE>")]
         [LocalizedDescription(nameof(Texts.OptSite))]
@@ -19,8 +17,4 @@ public sealed class ModeratorCheckOutCommand(CliEnvironment env) : HubCommand<Mo
 
         public override ValidationResult Validate() => ModeratorSite.Require(SiteCode, base.Validate);
     }
-
-    protected override string Method => "CheckOut";
-    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => CheckOutCommand.Make(s, commandId);
-    protected override string Done(Settings s, HubSession session, string commandId) => CheckOutCommand.Describe(s, session);
 }

@@ -1,13 +1,11 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
 using EventHub.SiteClient.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Moderator;
 
-/// <summary><c>moderator headcount --site X N</c>.</summary>
-public sealed class ModeratorHeadcountCommand(CliEnvironment env) : HubCommand<ModeratorHeadcountCommand.Settings>(env)
+/// <summary><c>moderator headcount --site X …</c>: the host's verb, for a named site.</summary>
+public sealed class ModeratorHeadcountCommand(CliEnvironment env) : HeadcountVerb<ModeratorHeadcountCommand.Settings>(env)
 {
     public sealed class Settings : HeadcountCommand.Settings
     {
@@ -19,8 +17,4 @@ public sealed class ModeratorHeadcountCommand(CliEnvironment env) : HubCommand<M
 
         public override ValidationResult Validate() => ModeratorSite.Require(SiteCode, base.Validate);
     }
-
-    protected override string Method => "UpdateHeadcount";
-    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => HeadcountCommand.Make(s, commandId);
-    protected override string Done(Settings s, HubSession session, string commandId) => HeadcountCommand.Describe(s, session);
 }

@@ -29,3 +29,22 @@ public class FloorSettings : CommandOptions
     public override ValidationResult Validate() =>
         Limit is < 1 or > 3600 ? Fail(Texts.SecondsRange) : base.Validate();
 }
+
+/// <summary>Verbs that put a speaker on a list: a site asking the floor, the moderator adding one.</summary>
+public class SpeakerSettings : ItemSettings
+{
+    [CommandOption("--speaker <NAME>")]
+    [LocalizedDescription(nameof(Texts.OptSpeaker))]
+    public string? Speaker { get; init; }
+
+    [CommandOption("--title <TITLE>")]
+    [LocalizedDescription(nameof(Texts.OptSpeakerTitle))]
+    public string? SpeakerTitle { get; init; }
+
+    [CommandOption("--topic <TOPIC>")]
+    [LocalizedDescription(nameof(Texts.OptTopic))]
+    public string? Topic { get; init; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Speaker) ? Fail(Texts.SpeakerRequired) : base.Validate();
+}

@@ -21,7 +21,8 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
     {
         var starting = client.StartAsync(cancellationToken);
         var measuring = MeasureRoundTripsAsync(cancellationToken);
-        await env.Out.Live(Render()).AutoClear(false).StartAsync(async live =>
+        // Too tall for the terminal, the bottom of the list is cut, never the "you are next" banner at the top.
+        await env.Out.Live(Render()).AutoClear(false).Cropping(VerticalOverflowCropping.Bottom).StartAsync(async live =>
         {
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -60,9 +61,10 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
     {
         var state = client.Forum.State;
         var table = new Table().Border(TableBorder.Rounded)
-            .Title(Texts.Format(Texts.WatchTitle, site ?? Texts.Get(Texts.WatchAllSites)))
+            .Title(site is null ? Texts.Get(Texts.WatchTitleAllSites) : Texts.Format(Texts.WatchTitle, SiteNames.Label(site)))
             .Caption(Texts.Get(Texts.StopHint))
-            .AddColumn(Texts.Get(Texts.ColItem)).AddColumn(Texts.Get(Texts.ColValue));
+            .AddColumn(Texts.Get(Texts.ColItem)).AddColumn(Texts.Get(Texts.ColValue))
+            .HideHeaders(); // the labels say what each row is; two lines more for the list in 24
         Row(table, Texts.RowForum, new Text(state.Title ?? Texts.Get(Texts.Unknown)));
         Row(table, Texts.RowConnection, Connection());
         Row(table, Texts.RowSeq, new Text(client.Forum.LastSeq.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -73,16 +75,38 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
         RollCallRow(table, state, site, now);
         QueuePanel.AddRows(table, state.SpeakerQueue, site, now);
 
-        var parts = new List<IRenderable> { table, QueuePanel.List(state.SpeakerQueue, site) };
+        var parts = new List<IRenderable> { table };
         var deck = QueuePanel.OnDeck(state.SpeakerQueue, site);
         if (deck == QueuePanel.Deck.Next)
-            parts.Insert(0, new Panel(new Text(Texts.Get(Texts.YouAreNext), new Style(Color.White, Color.Red, Decoration.Bold))).Border(BoxBorder.Double));
+            parts.Insert(0, new Panel(new Text(Texts.Get(Texts.YouAreNext), new Style(Color.White, Color.Red, Decoration.Bold))).Border(BoxBorder.Double).Expand());
         else if (deck == QueuePanel.Deck.AfterNext)
             parts.Insert(0, new Text(Texts.Get(Texts.YouAreAfterNext), new Style(Color.Yellow, decoration: Decoration.Bold)));
         if (deck == QueuePanel.Deck.Next && _deck != QueuePanel.Deck.Next) Bell();
         _deck = deck;
+        parts.Add(FittedList(state, parts));
         return new Rows(parts);
     }
+
+    /// <summary>
+    /// The speaker list, shortened to the lines the terminal has left under the rest (an 80×24 terminal holds the
+    /// banner, the table and a few entries), with a last line saying how many are not shown.
+    /// </summary>
+    IRenderable FittedList(ForumState state, IReadOnlyList<IRenderable> above)
+    {
+        var height = env.Out.Profile.Height;
+        var options = RenderOptions.Create(env.Out, env.Out.Profile.Capabilities);
+        var width = env.Out.Profile.Width;
+        var left = height - above.Sum(part => LinesOf(part, options, width));
+        var total = state.SpeakerQueue.CurrentItem?.Queue.Count ?? 0;
+        for (var shown = total; ; shown--)
+        {
+            var list = QueuePanel.List(state.SpeakerQueue, site, shown);
+            if (shown <= 0 || LinesOf(list, options, width) <= left) return list;
+        }
+    }
+
+    static int LinesOf(IRenderable renderable, RenderOptions options, int width) =>
+        Segment.SplitLines(renderable.Render(options, width)).Count;
 
     /// <summary>The terminal bell, once, when the site becomes next: the technician may be looking elsewhere.</summary>
     void Bell()
@@ -94,7 +118,7 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
     void SiteRows(Table table, ForumState state, string code)
     {
         var attendance = state.Attendance.Site(code);
-        Row(table, Texts.RowSite, new Text(code, new Style(decoration: Decoration.Bold)));
+        Row(table, Texts.RowSite, new Text(SiteNames.Label(code), new Style(decoration: Decoration.Bold)));
         var checkIn = attendance.CheckedIn
             ? Texts.Format(Texts.CheckedInSince, LocalTime(attendance.Spells[^1].CheckedInAt), attendance.Lead)
             : Texts.Get(Texts.NotCheckedIn);
