@@ -103,6 +103,9 @@ public sealed class ForumEngine(
                     case AppendResult.Recorded when answer is not null:
                         return Answer(commandId, answer, duplicate: false);
                     case AppendResult.Duplicate duplicate:
+                        // Written under an answer this node lost: read the events, so its clients get them too.
+                        if (duplicate.First is CommandOutcome.Written { Last: var last } && last > View.Head)
+                            await CatchUpLockedAsync(cancellationToken);
                         return Answer(commandId, duplicate.First, duplicate: true);
                     case AppendResult.Conflict when attempt < MaxConflictRetries:
                         EngineLog.Conflict(logger, forumId, commandId, attempt + 1);

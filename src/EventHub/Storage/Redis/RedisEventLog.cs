@@ -70,6 +70,7 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
     async Task<RedisResult[]> WriteAsync(string operation, string forumId, string script, RedisValue[] args,
         CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested(); // not sent: a plain cancellation
         try
         {
             return (RedisResult[])(await Call(operation, () => Db.ScriptEvaluateAsync(script,
@@ -79,15 +80,21 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
         {
             throw new StoreOutcomeUnknownException($"Redis did not confirm {operation}.", ex);
         }
+        catch (OperationCanceledException ex)
+        {
+            // The caller stopped waiting after the script was handed over: it runs, or not, without us.
+            throw new StoreOutcomeUnknownException($"The wait for {operation} was cancelled after it was sent.", ex);
+        }
     }
 
     /// <summary>
-    /// False only for faults that prove the script never ran: it was never sent (still queued when the wait ended),
-    /// or Redis refused it whole ("not now" replies such as LOADING or BUSY).
+    /// False only for faults that prove the script never ran: it was never sent (no connection to send it on, or
+    /// still queued when the wait ended), or Redis refused it whole ("not now" replies such as LOADING or BUSY).
     /// </summary>
     static bool MayHaveRun(Exception? fault) => fault switch
     {
         RedisTimeoutException timeout => !NotSent(timeout.Commandstatus),
+        RedisConnectionException { FailureType: ConnectionFailureType.UnableToResolvePhysicalConnection } => false,
         RedisConnectionException connection => !NotSent(connection.CommandStatus),
         RedisServerException => false,
         _ => true,
