@@ -107,6 +107,22 @@ public sealed class CommandIdTests : HubAppTest
     }
 
     [Fact]
+    public async Task AJoinRefusedForItsInput_DoesNotKeepThatNameOut()
+    {
+        var site = App.Credentials.Sites["HCM"];
+        using var refused = await App.PostTokenRawAsync(new
+        {
+            role = "delegate", key = site.JoinCode, site = "HCM", name = "Võ Thị Sáu", agency = new string('x', 301),
+        });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("input.too_long", await refused.Content.ReadAsStringAsync());
+
+        var joined = await App.LoginDelegateAsync("HCM", "Võ Thị Sáu");
+        Assert.NotNull(App.Engine.View.State.Attendance.FindDelegate("HCM", "Võ Thị Sáu"));
+        Assert.False(string.IsNullOrEmpty(joined.Token));
+    }
+
+    [Fact]
     public async Task AClientUsingTheRollCallsOwnCloseId_DoesNotStopItClosingAtItsDeadline()
     {
         await using var app = new HubApp(new() { ["EventHub:Presence:WatchInterval"] = "00:00:00.250" });
