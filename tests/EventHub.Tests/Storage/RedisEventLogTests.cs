@@ -70,6 +70,61 @@ public sealed class RedisEventLogTests(RedisFixture redis) : EventLogContract, I
         Assert.Equal(0, after.Head);
     }
 
+    [Fact]
+    public async Task AnAppendRedisHoldsPastTheTimeout_IsOutcomeUnknown_AndTheSameKeyThenAnswersWhereItLanded()
+    {
+        using var server = new RedisServer();
+        var log = Open(server);
+        await log.OpenAsync(Forum, default);
+
+        PauseWrites(server, TimeSpan.FromSeconds(4));
+        await Assert.ThrowsAsync<StoreOutcomeUnknownException>(() =>
+            log.AppendAsync(Forum, 0, "cmd-held", 1000, Actor.Moderator(), OneEvent(1), default).WaitAsync(Timeouts.Call));
+
+        await Eventually.That(async () =>
+        {
+            try
+            {
+                return (await log.GetHeadAsync(Forum, default)).Head == 1;
+            }
+            catch (StoreUnavailableException)
+            {
+                return false; // this connection still waits behind the held script
+            }
+        });
+        Assert.Equal(new AppendResult.Duplicate(new CommandOutcome.Written(1, 1)),
+            await log.AppendAsync(Forum, 1, "cmd-held", 1000, Actor.Moderator(), OneEvent(1), default));
+    }
+
+    [Fact]
+    public async Task AWriteWithNoConnectionToSendItOn_IsUnavailable_NotUnknown()
+    {
+        using var server = new RedisServer();
+        var connection = ConnectionMultiplexer.Connect(new RedisSettings { CommandTimeout = Timeout }.Connection(server.ConnectionString));
+        _connections.Add(connection);
+        var log = new RedisEventLog(connection, new RedisKeys(_prefix), Timeout, NullLogger<RedisEventLog>.Instance);
+        await log.OpenAsync(Forum, default);
+
+        server.Kill();
+        await Eventually.That(() => !connection.IsConnected);
+
+        var fault = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+            log.RecordOutcomeAsync(Forum, 0, "cmd-unsent", Actor.Moderator(), CommandOutcome.Unchanged.Instance, default)
+                .WaitAsync(Timeouts.Call));
+        Assert.IsNotType<StoreOutcomeUnknownException>(fault);
+    }
+
+    /// <summary>CLIENT PAUSE … WRITE on a plain socket: Redis keeps reading, and holds every write (scripts too).</summary>
+    static void PauseWrites(RedisServer server, TimeSpan duration)
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork,
+            System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { ReceiveTimeout = 5000 };
+        socket.Connect(System.Net.IPAddress.Loopback, server.Port);
+        socket.Send(System.Text.Encoding.ASCII.GetBytes($"CLIENT PAUSE {(long)duration.TotalMilliseconds} WRITE\r\n"));
+        var buffer = new byte[64];
+        Assert.Equal("+OK", System.Text.Encoding.ASCII.GetString(buffer, 0, socket.Receive(buffer)).Split("\r\n")[0]);
+    }
+
     public void Dispose()
     {
         foreach (var connection in _connections) connection.Dispose();
