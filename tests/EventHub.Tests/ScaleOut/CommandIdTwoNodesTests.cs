@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using EventHub.Domain.Protocol;
 using EventHub.SiteClient;
@@ -74,6 +75,22 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
         Assert.Equal(unchanged with { Duplicate = true }, await moderatorB.SendAsync("UpdateHeadcount", new HeadcountRequest(id, "HCM", 20)));
         await Eventually.That(() => A.Engine.View.Head == changed.LastSeq && B.Engine.View.Head == changed.LastSeq);
         Assert.Equal(35, B.Engine.View.State.Attendance.Site("HCM").Headcount);
+    }
+
+    [Fact]
+    public async Task AHostOnOneNode_TakingTheRollCallsCloseIdFirst_DoesNotStopItClosingAtItsDeadline()
+    {
+        await using var moderator = await A.ConnectAsync(await A.LoginModeratorAsync());
+        await using var host = await B.ConnectAsync(await B.LoginHostAsync("HCM"));
+        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
+        Assert.True((await moderator.SendAsync("StartRollCall", new StartRollCallRequest(CommandId.New(), "rc-chieu", 10))).Ok);
+
+        // The id the hub closes this roll call under (AttendanceWatchdog derives it), taken first by a client.
+        var closeId = $"rollcall-close-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("rc-chieu")))[..24]}";
+        Assert.True((await host.SendAsync("UpdateHeadcount", new HeadcountRequest(closeId, null, 21))).Ok);
+
+        await Eventually.That(() => A.Engine.View.State.Attendance.FindRollCall("rc-chieu")?.ClosedAt is not null
+                                    && B.Engine.View.State.Attendance.FindRollCall("rc-chieu")?.ClosedAt is not null);
     }
 
     /// <summary>

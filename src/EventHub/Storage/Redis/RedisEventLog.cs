@@ -6,8 +6,9 @@ namespace EventHub.Storage.Redis;
 /// <summary>
 /// The forum logs in Redis, shared by every node: a LIST of event records, a HASH of command outcomes, an epoch
 /// STRING. An append is one Lua script (check the command's outcome, check head, push, record), and so is recording
-/// a refusal or a no-op, so two nodes can never both append at one head nor answer one command twice. Durability is Redis's: with appendfsync always the reply comes after the fsync
-/// (docs/redis.md). Anything that does not answer in time becomes <see cref="StoreUnavailableException"/>.
+/// a refusal or a no-op, so two nodes can never both append at one head nor answer one command twice. Durability is
+/// Redis's: with appendfsync always the reply comes after the fsync (docs/redis.md). Anything that does not answer in
+/// time becomes <see cref="StoreUnavailableException"/> (<see cref="StoreOutcomeUnknownException"/> for a write sent).
 /// </summary>
 public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan timeout, ILogger<RedisEventLog> logger)
     : IEventLog
