@@ -61,7 +61,7 @@ public enum LinkState { Connecting, Connected, Reconnecting, Resumed, Refused }
 /// </summary>
 public sealed class ForumClient : IAsyncDisposable
 {
-    static readonly string[] RetryableCodes = ["store.unavailable", "store.busy"];
+    static readonly string[] RetryableCodes = ["store.unavailable", "store.busy", "store.outcome_unknown"];
 
     readonly ForumClientOptions _options;
     readonly ReconnectBackoff _backoff;

@@ -46,7 +46,8 @@ public static class ForumClaims
         var role = ParseRole(user?.FindFirst(Role)?.Value);
         var id = user?.FindFirst(Id)?.Value;
         var name = user?.FindFirst(Name)?.Value;
-        if (role is null || id is null || name is null) return null;
+        // The system's id is no caller's: its command ids (roll-call close, host alerts) stay the hub's own.
+        if (role is null || id is null || name is null || id == Actor.System.Id) return null;
         return new Actor(role.Value, user!.FindFirst(Site)?.Value, name, id);
     }
 }

@@ -76,6 +76,8 @@ public static class TokenEndpoint
     static async Task<Actor> JoinAsync(ForumEngine engine, string site, string name, TokenRequest request,
         CancellationToken cancellationToken)
     {
+        // Checked before the join: the join's id is fixed per name, and a refusal would stay that id's answer.
+        Text.Optional(request.Agency, "agency", Text.TopicMax);
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{site}\n{Text.Key(name)}")))[..24];
         var id = $"d-{key[..12]}";
         await engine.ExecuteAsync(Actor.Delegate(site, name, id), $"join-{key}",

@@ -10,7 +10,8 @@ public sealed record ForumView(string Epoch, long Head, ForumState State);
 /// <summary>
 /// Runs one forum on this node: load → decide → append with the expected head → evolve → publish.
 /// Commands are serialised per forum by one gate; a conflict (another node appended first) means catch up
-/// and decide again, so two consoles pressing the same button get one winner.
+/// and decide again, so two consoles pressing the same button get one winner. A command is known by its caller and
+/// its id, and its first answer (events, no change, or a refusal) is the answer to every resend.
 /// </summary>
 public sealed class ForumEngine(
     string forumId,
@@ -55,10 +56,10 @@ public sealed class ForumEngine(
     }
 
     /// <remarks>
-    /// The happy path is one store round trip: decide against this node's view and append at its head. The store
-    /// checks the command id and the head atomically, so a retry comes back as a duplicate and a node that is
-    /// behind gets a conflict (catch up, decide again). A refusal or a no-op, which might only be a retry of a
-    /// command that already succeeded or a view that is behind, is confirmed against the store before it is final.
+    /// One store round trip: decide against this node's view, then either append the events at its head or, for a
+    /// refusal or a no-op, record that answer at its head. Either write checks the caller's command id and the head
+    /// atomically, so a resend gets the first answer (whatever the state is now), and a node that is behind gets a
+    /// conflict (catch up, decide again). A refusal is never written to the log.
     /// </remarks>
     public async Task<CommandResult> ExecuteAsync(Actor actor, string commandId, ForumCommand command,
         CancellationToken cancellationToken)
@@ -72,26 +73,23 @@ public sealed class ForumEngine(
                 var view = View;
                 var now = time.GetUtcNow().ToUnixTimeMilliseconds();
                 IReadOnlyList<ForumEvent> events;
+                CommandOutcome? answer = null;
                 try
                 {
                     events = ForumDecider.Decide(view.State, command, actor, now);
+                    if (events.Count == 0) answer = CommandOutcome.Unchanged.Instance;
                 }
-                catch (ForumRuleException)
+                catch (ForumRuleException refused)
                 {
-                    if (await EarlierOutcomeAsync(commandId, cancellationToken) is { } earlier) return earlier;
-                    if (await MovedOnAsync(view, attempt, cancellationToken)) continue;
-                    throw;
-                }
-                if (events.Count == 0)
-                {
-                    if (await EarlierOutcomeAsync(commandId, cancellationToken) is { } earlier) return earlier;
-                    if (await MovedOnAsync(view, attempt, cancellationToken)) continue;
-                    return new CommandResult(true, commandId, 0, 0, false, null);
+                    events = [];
+                    answer = new CommandOutcome.Refused(refused.Error);
                 }
 
                 var encoded = events.Select(Encode).ToList();
-                // Once the append is sent it runs to the end: a half-seen outcome would only force a retry.
-                var result = await log.AppendAsync(forumId, view.Head, commandId, now, actor, encoded, CancellationToken.None);
+                // Once the write is sent it runs to the end: a half-seen outcome would only force a retry.
+                var result = await WriteAsync(commandId, () => answer is null
+                    ? log.AppendAsync(forumId, view.Head, commandId, now, actor, encoded, CancellationToken.None)
+                    : log.RecordOutcomeAsync(forumId, view.Head, commandId, actor, answer, CancellationToken.None));
                 switch (result)
                 {
                     case AppendResult.Appended appended:
@@ -102,8 +100,13 @@ public sealed class ForumEngine(
                         // The feed may have brought these events already; Commit takes each once.
                         Commit(committed);
                         return new CommandResult(true, commandId, appended.First, appended.Last, false, null);
+                    case AppendResult.Recorded when answer is not null:
+                        return Answer(commandId, answer, duplicate: false);
                     case AppendResult.Duplicate duplicate:
-                        return new CommandResult(true, commandId, duplicate.First, duplicate.Last, true, null);
+                        // Written under an answer this node lost: read the events, so its clients get them too.
+                        if (duplicate.First is CommandOutcome.Written { Last: var last } && last > View.Head)
+                            await CatchUpLockedAsync(cancellationToken);
+                        return Answer(commandId, duplicate.First, duplicate: true);
                     case AppendResult.Conflict when attempt < MaxConflictRetries:
                         EngineLog.Conflict(logger, forumId, commandId, attempt + 1);
                         await CatchUpLockedAsync(cancellationToken);
@@ -120,20 +123,30 @@ public sealed class ForumEngine(
     }
 
     /// <summary>
-    /// Catches up with the store; true when the view is no longer the one the command was decided on, so deciding
-    /// again may end otherwise. The feed may have moved it meanwhile (during the store round trips before this
-    /// read), which the read alone would not see.
+    /// The store write, where a lost answer gets its own refusal: the write may have landed, so the caller must
+    /// resend the same id to learn how it ended rather than be told nothing changed.
     /// </summary>
-    async Task<bool> MovedOnAsync(ForumView decidedOn, int attempt, CancellationToken cancellationToken)
+    async Task<AppendResult> WriteAsync(string commandId, Func<Task<AppendResult>> write)
     {
-        await CatchUpLockedAsync(cancellationToken);
-        return !ReferenceEquals(View, decidedOn) && attempt < MaxConflictRetries;
+        try
+        {
+            return await write();
+        }
+        catch (StoreOutcomeUnknownException ex)
+        {
+            EngineLog.OutcomeUnknown(logger, forumId, commandId, ex);
+            throw Errors.OutcomeUnknown();
+        }
     }
 
-    async Task<CommandResult?> EarlierOutcomeAsync(string commandId, CancellationToken cancellationToken) =>
-        await log.FindCommandAsync(forumId, commandId, cancellationToken) is { } earlier
-            ? new CommandResult(true, commandId, earlier.First, earlier.Last, true, null)
-            : null;
+    /// <summary>What a command's answer tells its caller; a refusal is thrown, as the decider threw it the first time.</summary>
+    static CommandResult Answer(string commandId, CommandOutcome outcome, bool duplicate) => outcome switch
+    {
+        CommandOutcome.Written written => new CommandResult(true, commandId, written.First, written.Last, duplicate, null),
+        CommandOutcome.Unchanged => new CommandResult(true, commandId, 0, 0, duplicate, null),
+        CommandOutcome.Refused refused => throw new ForumRuleException(refused.Error),
+        _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+    };
 
     /// <summary>
     /// Everything after the caller's position, as this viewer may see it; a snapshot instead when the caller
@@ -288,4 +301,7 @@ static partial class EngineLog
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Forum {ForumId}: the log's epoch changed from {Old} to {New}; reloading")]
     public static partial void EpochChanged(ILogger logger, string forumId, string old, string @new);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Forum {ForumId}: command {CommandId} was sent to the store and its answer lost; the caller must resend to learn the outcome")]
+    public static partial void OutcomeUnknown(ILogger logger, string forumId, string commandId, Exception exception);
 }

@@ -6,7 +6,7 @@ namespace EventHub.Storage;
 
 /// <summary>
 /// The embedded default: one append-only JSON-lines file per forum under the data folder, fsynced before an
-/// append returns. The first line holds the epoch. A torn last line (a crash mid-write, never acknowledged)
+/// append returns, and beside it the refusals and no-ops (<see cref="OutcomeFile"/>). The first line holds the epoch. A torn last line (a crash mid-write, never acknowledged)
 /// is cut off with a warning; anything else that does not read back is refused with the file and line.
 /// </summary>
 public sealed class FileEventLog : IEventLog, IDisposable
@@ -46,7 +46,7 @@ public sealed class FileEventLog : IEventLog, IDisposable
         await forum.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (forum.Commands.TryGetValue(commandId, out var done)) return done;
+            if (forum.Outcomes.TryGetValue((actor.Id, commandId), out var done)) return new AppendResult.Duplicate(done);
             if (forum.Events.Count != expectedHead) return new AppendResult.Conflict(forum.Events.Count);
             if (events.Count == 0) throw new ArgumentException("An append needs at least one event.", nameof(events));
 
@@ -59,8 +59,27 @@ public sealed class FileEventLog : IEventLog, IDisposable
 
             forum.Events.AddRange(stored);
             var appended = new AppendResult.Appended(stored[0].Seq, stored[^1].Seq);
-            forum.Commands[commandId] = new AppendResult.Duplicate(appended.First, appended.Last);
+            forum.Outcomes[(actor.Id, commandId)] = new CommandOutcome.Written(appended.First, appended.Last);
             return appended;
+        }
+        finally
+        {
+            forum.Gate.Release();
+        }
+    }
+
+    public async Task<AppendResult> RecordOutcomeAsync(string forumId, long expectedHead, string commandId, Actor actor,
+        CommandOutcome outcome, CancellationToken cancellationToken)
+    {
+        var forum = Forum(forumId);
+        await forum.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (forum.Outcomes.TryGetValue((actor.Id, commandId), out var done)) return new AppendResult.Duplicate(done);
+            if (forum.Events.Count != expectedHead) return new AppendResult.Conflict(forum.Events.Count);
+            forum.OutcomeFile.Append(actor.Id, commandId, outcome);
+            forum.Outcomes[(actor.Id, commandId)] = outcome;
+            return AppendResult.Recorded.Instance;
         }
         finally
         {
@@ -84,14 +103,14 @@ public sealed class FileEventLog : IEventLog, IDisposable
         }
     }
 
-    public async Task<AppendResult.Duplicate?> FindCommandAsync(string forumId, string commandId,
+    public async Task<CommandOutcome?> FindOutcomeAsync(string forumId, string commandId, Actor actor,
         CancellationToken cancellationToken)
     {
         var forum = Forum(forumId);
         await forum.Gate.WaitAsync(cancellationToken);
         try
         {
-            return forum.Commands.GetValueOrDefault(commandId);
+            return forum.Outcomes.GetValueOrDefault((actor.Id, commandId));
         }
         finally
         {
@@ -104,7 +123,11 @@ public sealed class FileEventLog : IEventLog, IDisposable
     public void Dispose()
     {
         lock (_forumsLock)
-            foreach (var forum in _forums.Values) forum.Stream.Dispose();
+            foreach (var forum in _forums.Values)
+            {
+                forum.Stream.Dispose();
+                forum.OutcomeFile.Dispose();
+            }
         _ownership.Dispose();
     }
 
@@ -122,8 +145,10 @@ public sealed class FileEventLog : IEventLog, IDisposable
     {
         public required FileStream Stream { get; init; }
         public required string Epoch { get; init; }
+        public OutcomeFile OutcomeFile { get; private set; } = null!;
         public List<StoredEvent> Events { get; } = [];
-        public Dictionary<string, AppendResult.Duplicate> Commands { get; } = new(StringComparer.Ordinal);
+        /// <summary>Every command's first answer by caller and command id: the log's own, then the outcome file's.</summary>
+        public Dictionary<(string Caller, string CommandId), CommandOutcome> Outcomes { get; } = [];
         public SemaphoreSlim Gate { get; } = new(1, 1);
         public LogHead Head => new(Epoch, Events.Count);
 
@@ -136,6 +161,7 @@ public sealed class FileEventLog : IEventLog, IDisposable
                 var created = new ForumFile { Stream = OpenForAppend(path), Epoch = NewEpoch() };
                 LogFileFormat.WriteHeader(created.Stream, created.Epoch, forumId);
                 created.Stream.Flush(flushToDisk: true);
+                created.OutcomeFile = OutcomeFile.Open(Path.ChangeExtension(path, ".outcomes"), created.Epoch, forumId, logger, created.Outcomes);
                 return created;
             }
 
@@ -154,10 +180,12 @@ public sealed class FileEventLog : IEventLog, IDisposable
             foreach (var e in events)
             {
                 forum.Events.Add(e);
-                forum.Commands[e.CommandId] = forum.Commands.TryGetValue(e.CommandId, out var d)
-                    ? d with { Last = e.Seq }
-                    : new AppendResult.Duplicate(e.Seq, e.Seq);
+                var key = (e.Actor.Id, e.CommandId);
+                forum.Outcomes[key] = forum.Outcomes.TryGetValue(key, out var d) && d is CommandOutcome.Written written
+                    ? written with { Last = e.Seq }
+                    : new CommandOutcome.Written(e.Seq, e.Seq);
             }
+            forum.OutcomeFile = OutcomeFile.Open(Path.ChangeExtension(path, ".outcomes"), epoch, forumId, logger, forum.Outcomes);
             return forum;
         }
 

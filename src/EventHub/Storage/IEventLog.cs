@@ -11,13 +11,38 @@ public sealed record NewEvent(string Type, int Version, string Data);
 /// <summary>The identity of a forum's log and how many events it holds.</summary>
 public sealed record LogHead(string Epoch, long Head);
 
+/// <summary>
+/// The first definite answer to a command, kept per caller and command id for the life of the log's epoch: every
+/// resend with that key is told the same, whatever the forum's state has become meanwhile.
+/// </summary>
+public abstract record CommandOutcome
+{
+    /// <summary>Its events are in the log at <paramref name="First"/>..<paramref name="Last"/>.</summary>
+    public sealed record Written(long First, long Last) : CommandOutcome;
+
+    /// <summary>Accepted with nothing to change (no event).</summary>
+    public sealed record Unchanged : CommandOutcome
+    {
+        public static readonly Unchanged Instance = new();
+    }
+
+    /// <summary>Refused with this error; nothing was written.</summary>
+    public sealed record Refused(ForumError Error) : CommandOutcome;
+}
+
 public abstract record AppendResult
 {
     /// <summary>The events are durable at <paramref name="First"/>..<paramref name="Last"/>.</summary>
     public sealed record Appended(long First, long Last) : AppendResult;
 
-    /// <summary>This command id was appended before, at these positions; nothing was added.</summary>
-    public sealed record Duplicate(long First, long Last) : AppendResult;
+    /// <summary>The outcome given to <see cref="IEventLog.RecordOutcomeAsync"/> is now the command's answer.</summary>
+    public sealed record Recorded : AppendResult
+    {
+        public static readonly Recorded Instance = new();
+    }
+
+    /// <summary>This caller's command id was answered before; nothing was added.</summary>
+    public sealed record Duplicate(CommandOutcome First) : AppendResult;
 
     /// <summary>The log had moved on (another writer won); nothing was added.</summary>
     public sealed record Conflict(long Head) : AppendResult;
@@ -25,7 +50,8 @@ public abstract record AppendResult
 
 /// <summary>
 /// The forum logs: append-only, one per forum, gapless sequence from 1. An append succeeds only when the log
-/// is at <c>expectedHead</c> and the command id is new, and returns only once the events are durable.
+/// is at <c>expectedHead</c> and the command is new, and returns only once the events are durable. A command is
+/// known by its caller (<see cref="Actor.Id"/>) and its id: one caller's id never answers for another's.
 /// Implementations: <see cref="FileEventLog"/> (embedded default) and the Redis one; both pass the same
 /// contract tests.
 /// </summary>
@@ -36,14 +62,24 @@ public interface IEventLog
 
     Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken);
 
+    /// <exception cref="StoreOutcomeUnknownException">The append was sent and its answer lost.</exception>
     Task<AppendResult> AppendAsync(string forumId, long expectedHead, string commandId, long at, Actor actor,
         IReadOnlyList<NewEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps a refusal or a no-op as the command's answer, without an event: atomically with appends, so one
+    /// command can never be both refused and written. Like an append it holds only at <c>expectedHead</c> (a
+    /// decision taken on a log that moved on is taken again) and returns the earlier answer when there is one.
+    /// </summary>
+    /// <exception cref="StoreOutcomeUnknownException">The record was sent and its answer lost.</exception>
+    Task<AppendResult> RecordOutcomeAsync(string forumId, long expectedHead, string commandId, Actor actor,
+        CommandOutcome outcome, CancellationToken cancellationToken);
 
     /// <summary>Events with sequence numbers above <paramref name="afterSeq"/>, in order, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadAsync(string forumId, long afterSeq, int max, CancellationToken cancellationToken);
 
-    /// <summary>The positions a command id was appended at, or null when it never was.</summary>
-    Task<AppendResult.Duplicate?> FindCommandAsync(string forumId, string commandId, CancellationToken cancellationToken);
+    /// <summary>The answer this caller's command id got, or null when it has none yet.</summary>
+    Task<CommandOutcome?> FindOutcomeAsync(string forumId, string commandId, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>True when the store answers now (readiness).</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
@@ -53,4 +89,10 @@ public interface IEventLog
 public sealed class CorruptLogException(string message) : Exception(message);
 
 /// <summary>The store did not answer in time; the command may be retried with the same id.</summary>
-public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// A write was sent and its answer lost (a timeout, a broken connection): it may or may not have landed. A resend
+/// with the same command id learns which, since the store answers it with the first outcome.
+/// </summary>
+public sealed class StoreOutcomeUnknownException(string message, Exception? inner = null) : StoreUnavailableException(message, inner);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace EventHub.Tests.Forum;
 
 /// <summary>
-/// A node decides on its view while the store's feed moves that view on. A refusal is final only when the view it
-/// was decided on is still the latest: a command refused on a view the feed replaced meanwhile is decided again.
+/// A node decides on its view while the store's feed moves that view on. A refusal is final only when it is recorded
+/// at the head it was decided on: a command refused on a view the log has left behind is decided again.
 /// </summary>
 public sealed class ForumEngineRaceTests : IDisposable
 {
@@ -32,19 +32,19 @@ public sealed class ForumEngineRaceTests : IDisposable
         var otherNode = Engine(_log);
         await otherNode.StartAsync(default);
         var feed = new HandFeed();
-        var storeWithFeed = new FeedDuringLookup(_log, feed);
+        var storeWithFeed = new FeedDuringRecord(_log, feed);
         var thisNode = Engine(storeWithFeed);
         await thisNode.StartAsync(default);
         await using var following = await thisNode.FollowAsync(feed, default, default);
         var opened = await otherNode.ExecuteAsync(Actor.System, "open-forum", new OpenForum(ForumId, "Diễn đàn", ["HNI", "HCM"]), default);
         Assert.False(thisNode.View.State.IsOpen);
 
-        // Decided on the stale view, the agenda item is refused (the forum is not open). While the node checks the
-        // store for an earlier outcome, the feed brings the opening: the view the refusal came from is gone.
+        // Decided on the stale view, the agenda item is refused (the forum is not open). While the node records the
+        // refusal, the feed brings the opening: the head the refusal came from is gone, and the record conflicts.
         var result = await thisNode.ExecuteAsync(Actor.System, "agenda-1", new AddAgendaItem("opening", "Khai mạc", 180), default);
 
         Assert.True(result.Ok);
-        Assert.Equal(1, storeWithFeed.Lookups);
+        Assert.Equal(1, storeWithFeed.Records);
         Assert.Equal(opened.LastSeq + 1, result.FirstSeq);
         Assert.NotNull(thisNode.View.State.SpeakerQueue.Item("opening"));
     }
@@ -53,7 +53,7 @@ public sealed class ForumEngineRaceTests : IDisposable
     public async Task ACommandRefusedOnTheLatestView_IsRefused_AndChangesNothing()
     {
         var feed = new HandFeed();
-        var store = new FeedDuringLookup(_log, feed);
+        var store = new FeedDuringRecord(_log, feed);
         var engine = Engine(store);
         await engine.StartAsync(default);
         await using var following = await engine.FollowAsync(feed, default, default);
@@ -62,7 +62,7 @@ public sealed class ForumEngineRaceTests : IDisposable
             engine.ExecuteAsync(Actor.System, "agenda-1", new AddAgendaItem("opening", "Khai mạc", 180), default));
 
         Assert.Equal("forum.not_open", refusal.Error.Code);
-        Assert.Equal(1, store.Lookups);
+        Assert.Equal(1, store.Records);
         Assert.Equal(0, (await _log.GetHeadAsync(ForumId, default)).Head);
     }
 
@@ -102,17 +102,21 @@ public sealed class ForumEngineRaceTests : IDisposable
         }
     }
 
-    /// <summary>The store, where the feed catches up while the engine looks for a command's earlier outcome.</summary>
-    sealed class FeedDuringLookup(IEventLog inner, HandFeed feed) : IEventLog
+    /// <summary>The store, where the feed catches up while the engine records a refusal or a no-op.</summary>
+    sealed class FeedDuringRecord(IEventLog inner, HandFeed feed) : IEventLog
     {
-        public int Lookups { get; private set; }
+        public int Records { get; private set; }
 
-        public async Task<AppendResult.Duplicate?> FindCommandAsync(string forumId, string commandId, CancellationToken cancellationToken)
+        public async Task<AppendResult> RecordOutcomeAsync(string forumId, long expectedHead, string commandId, Actor actor,
+            CommandOutcome outcome, CancellationToken cancellationToken)
         {
-            Lookups++;
+            Records++;
             await feed.DeliverAsync(inner);
-            return await inner.FindCommandAsync(forumId, commandId, cancellationToken);
+            return await inner.RecordOutcomeAsync(forumId, expectedHead, commandId, actor, outcome, cancellationToken);
         }
+
+        public Task<CommandOutcome?> FindOutcomeAsync(string forumId, string commandId, Actor actor, CancellationToken cancellationToken) =>
+            inner.FindOutcomeAsync(forumId, commandId, actor, cancellationToken);
 
         public Task<LogHead> OpenAsync(string forumId, CancellationToken cancellationToken) => inner.OpenAsync(forumId, cancellationToken);
         public Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken) => inner.GetHeadAsync(forumId, cancellationToken);

@@ -64,7 +64,7 @@ public sealed class PositionBeaconTests : IAsyncLifetime
         {
             var keys = new RedisKeys(_cluster.Prefix);
             var forum = _node.Engine.ForumId;
-            await redis.GetDatabase().KeyDeleteAsync([keys.Epoch(forum), keys.Events(forum), keys.Commands(forum)]);
+            await redis.GetDatabase().KeyDeleteAsync([keys.Epoch(forum), keys.Events(forum), keys.Outcomes(forum)]);
         }
 
         await Eventually.That(() => display.Forum.Epoch != oldEpoch && display.Forum.Epoch == _node.Engine.View.Epoch);

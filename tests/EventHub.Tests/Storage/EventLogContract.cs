@@ -11,6 +11,9 @@ public abstract class EventLogContract
 {
     protected const string Forum = "contract-forum";
     static readonly Actor Host = Actor.Host("HCM", "Trần Thị Hòa");
+    static readonly Actor OtherHost = Actor.Host("DNG", "Lê Văn Tám");
+    static readonly ForumError Refusal = new("attendance.not_checked_in",
+        "Điểm cầu HCM chưa điểm danh.", "Site HCM has not checked in.");
 
     /// <summary>A new, empty store.</summary>
     protected abstract Task<IEventLog> CreateAsync();
@@ -60,7 +63,7 @@ public abstract class EventLogContract
 
         Assert.Equal(new AppendResult.Conflict(1), await log.AppendAsync(Forum, 0, "cmd-00002", 1000, Host, Events(1), default));
         Assert.Single(await log.ReadAsync(Forum, 0, 100, default));
-        Assert.Null(await log.FindCommandAsync(Forum, "cmd-00002", default));
+        Assert.Null(await log.FindOutcomeAsync(Forum, "cmd-00002", Host, default));
     }
 
     [Fact]
@@ -71,8 +74,8 @@ public abstract class EventLogContract
         await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(2), default);
         await log.AppendAsync(Forum, 2, "cmd-00002", 1000, Host, Events(1), default);
 
-        Assert.Equal(new AppendResult.Duplicate(1, 2), await log.AppendAsync(Forum, 3, "cmd-00001", 1000, Host, Events(2), default));
-        Assert.Equal(new AppendResult.Duplicate(1, 2), await log.FindCommandAsync(Forum, "cmd-00001", default));
+        Assert.Equal(new AppendResult.Duplicate(new CommandOutcome.Written(1, 2)), await log.AppendAsync(Forum, 3, "cmd-00001", 1000, Host, Events(2), default));
+        Assert.Equal(new CommandOutcome.Written(1, 2), await log.FindOutcomeAsync(Forum, "cmd-00001", Host, default));
         Assert.Equal(3, (await log.GetHeadAsync(Forum, default)).Head);
     }
 
@@ -127,7 +130,117 @@ public abstract class EventLogContract
         var reopened = await ReopenAsync(log);
         Assert.Equal(first with { Head = 3 }, await reopened.OpenAsync(Forum, default));
         Assert.Equal(before, await reopened.ReadAsync(Forum, 0, 100, default));
-        Assert.Equal(new AppendResult.Duplicate(1, 3), await reopened.AppendAsync(Forum, 3, "cmd-00001", 1000, Host, Events(3), default));
+        Assert.Equal(new AppendResult.Duplicate(new CommandOutcome.Written(1, 3)), await reopened.AppendAsync(Forum, 3, "cmd-00001", 1000, Host, Events(3), default));
+    }
+
+    [Fact]
+    public async Task OneCommandId_FromTwoCallers_IsTwoCommands()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(1), default);
+
+        Assert.Equal(new AppendResult.Appended(2, 2), await log.AppendAsync(Forum, 1, "cmd-00001", 1000, OtherHost, Events(1), default));
+        Assert.Equal(AppendResult.Recorded.Instance,
+            await log.RecordOutcomeAsync(Forum, 2, "cmd-00001", Actor.System, CommandOutcome.Unchanged.Instance, default));
+        Assert.Equal(new CommandOutcome.Written(1, 1), await log.FindOutcomeAsync(Forum, "cmd-00001", Host, default));
+        Assert.Equal(new CommandOutcome.Written(2, 2), await log.FindOutcomeAsync(Forum, "cmd-00001", OtherHost, default));
+        Assert.Equal(CommandOutcome.Unchanged.Instance, await log.FindOutcomeAsync(Forum, "cmd-00001", Actor.System, default));
+    }
+
+    [Fact]
+    public async Task ARecordedRefusal_WritesNoEvent_AndAnswersEveryLaterWriteWithTheSameKey()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        var refused = new CommandOutcome.Refused(Refusal);
+
+        Assert.Equal(AppendResult.Recorded.Instance, await log.RecordOutcomeAsync(Forum, 0, "cmd-00001", Host, refused, default));
+        Assert.Equal(0, (await log.GetHeadAsync(Forum, default)).Head);
+        await log.AppendAsync(Forum, 0, "cmd-00002", 1000, Host, Events(1), default); // the state moves on
+
+        Assert.Equal(new AppendResult.Duplicate(refused), await log.AppendAsync(Forum, 1, "cmd-00001", 1000, Host, Events(1), default));
+        Assert.Equal(new AppendResult.Duplicate(refused),
+            await log.RecordOutcomeAsync(Forum, 1, "cmd-00001", Host, CommandOutcome.Unchanged.Instance, default));
+        Assert.Equal(refused, await log.FindOutcomeAsync(Forum, "cmd-00001", Host, default));
+        Assert.Single(await log.ReadAsync(Forum, 0, 100, default));
+    }
+
+    [Fact]
+    public async Task ARecordedNoOp_AnswersALaterAppendWithTheSameKey_AndWritesNothing()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+
+        Assert.Equal(AppendResult.Recorded.Instance,
+            await log.RecordOutcomeAsync(Forum, 0, "cmd-00001", Host, CommandOutcome.Unchanged.Instance, default));
+        Assert.Equal(new AppendResult.Duplicate(CommandOutcome.Unchanged.Instance),
+            await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(1), default));
+        Assert.Equal(0, (await log.GetHeadAsync(Forum, default)).Head);
+    }
+
+    [Fact]
+    public async Task ARecordAtAStaleHead_Conflicts_AndKeepsNothing()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(1), default);
+
+        Assert.Equal(new AppendResult.Conflict(1),
+            await log.RecordOutcomeAsync(Forum, 0, "cmd-00002", Host, new CommandOutcome.Refused(Refusal), default));
+        Assert.Null(await log.FindOutcomeAsync(Forum, "cmd-00002", Host, default));
+    }
+
+    [Fact]
+    public async Task AnAppendAndARecordOfOneCommand_AtOnceOnTwoWriters_GetOneAnswer()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        var other = await SecondWriterAsync(log);
+        var refused = new CommandOutcome.Refused(Refusal);
+
+        for (var i = 0; i < 40; i++)
+        {
+            var head = (await log.GetHeadAsync(Forum, default)).Head;
+            var id = $"race-{i:D5}";
+            var (append, record) = i % 2 == 0 ? (log, other) : (other, log);
+            var results = await Task.WhenAll(
+                Task.Run(() => append.AppendAsync(Forum, head, id, 1000, Host, Events(1, id), default)),
+                Task.Run(() => record.RecordOutcomeAsync(Forum, head, id, Host, refused, default)));
+
+            var first = await log.FindOutcomeAsync(Forum, id, Host, default);
+            if (results[0] is AppendResult.Appended appended)
+            {
+                Assert.Equal(new CommandOutcome.Written(appended.First, appended.Last), first);
+                Assert.Equal(new AppendResult.Duplicate(first!), results[1]);
+            }
+            else
+            {
+                Assert.Equal(AppendResult.Recorded.Instance, results[1]);
+                Assert.Equal(refused, first);
+                Assert.Equal(new AppendResult.Duplicate(refused), results[0]);
+            }
+        }
+        var all = await log.ReadAsync(Forum, 0, 1000, default);
+        Assert.Equal(all.Count, all.Select(e => e.CommandId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Reopen_KeepsRefusalsAndNoOps_WordForWord()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        var refused = new CommandOutcome.Refused(new ForumError("queue.floor_changed",
+            "Người đang phát biểu đã thay đổi (một bàn điều hành khác vừa thao tác); hãy xem lại. \"Ý kiến\"",
+            "The current speaker has changed; look again."));
+        await log.RecordOutcomeAsync(Forum, 0, "cmd-00001", Host, refused, default);
+        await log.RecordOutcomeAsync(Forum, 0, "cmd-00002", Host, CommandOutcome.Unchanged.Instance, default);
+
+        var reopened = await ReopenAsync(log);
+        await reopened.OpenAsync(Forum, default);
+        Assert.Equal(new AppendResult.Duplicate(refused), await reopened.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(1), default));
+        Assert.Equal(CommandOutcome.Unchanged.Instance, await reopened.FindOutcomeAsync(Forum, "cmd-00002", Host, default));
+        Assert.Null(await reopened.FindOutcomeAsync(Forum, "cmd-00002", OtherHost, default));
     }
 
     [Fact]

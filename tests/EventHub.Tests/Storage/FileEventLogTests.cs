@@ -94,6 +94,49 @@ public sealed class FileEventLogTests : EventLogContract, IDisposable
         await Assert.ThrowsAsync<CorruptLogException>(() => Open().OpenAsync(Forum, default));
     }
 
+    string OutcomeFile => Path.Combine(_folder, "forums", $"{Forum}.outcomes");
+
+    static readonly CommandOutcome.Refused Refused = new(new ForumError("attendance.not_checked_in",
+        "Điểm cầu HCM chưa điểm danh vào.", "Bridge point HCM is not checked in."));
+
+    [Fact]
+    public async Task TornLastOutcomeLine_IsCut_AndTheAnswersBeforeItKept()
+    {
+        var log = Open();
+        await log.OpenAsync(Forum, default);
+        await log.RecordOutcomeAsync(Forum, 0, "cmd-00001", Actor.Moderator(), Refused, default);
+        await log.RecordOutcomeAsync(Forum, 0, "cmd-00002", Actor.Moderator(), CommandOutcome.Unchanged.Instance, default);
+        log.Dispose();
+        await File.AppendAllTextAsync(OutcomeFile, "{\"caller\":\"moderator\",\"cmd\":\"cmd-0"); // never finished
+
+        var reopened = Open();
+        await reopened.OpenAsync(Forum, default);
+        Assert.Equal(Refused, await reopened.FindOutcomeAsync(Forum, "cmd-00001", Actor.Moderator(), default));
+        Assert.Equal(AppendResult.Recorded.Instance,
+            await reopened.RecordOutcomeAsync(Forum, 0, "cmd-00003", Actor.Moderator(), CommandOutcome.Unchanged.Instance, default));
+        reopened.Dispose();
+        var again = Open();
+        await again.OpenAsync(Forum, default);
+        Assert.Equal(CommandOutcome.Unchanged.Instance, await again.FindOutcomeAsync(Forum, "cmd-00003", Actor.Moderator(), default));
+        Assert.Equal(CommandOutcome.Unchanged.Instance, await again.FindOutcomeAsync(Forum, "cmd-00002", Actor.Moderator(), default));
+    }
+
+    [Fact]
+    public async Task AnOutcomeFileOfALogThatIsGone_AnswersNothingForTheNewLog()
+    {
+        var log = Open();
+        await log.OpenAsync(Forum, default);
+        await log.RecordOutcomeAsync(Forum, 0, "cmd-00001", Actor.Moderator(), Refused, default);
+        log.Dispose();
+        File.Delete(LogFile);
+
+        var fresh = Open();
+        await fresh.OpenAsync(Forum, default);
+        Assert.Null(await fresh.FindOutcomeAsync(Forum, "cmd-00001", Actor.Moderator(), default));
+        Assert.Equal(new AppendResult.Appended(1, 1), await fresh.AppendAsync(Forum, 0, "cmd-00001", 1000,
+            Actor.Moderator(), [new NewEvent("test.event", 1, "{}")], default));
+    }
+
     public void Dispose()
     {
         foreach (var log in _opened) log.Dispose();

@@ -17,5 +17,6 @@ public sealed record Actor(Role Role, string? Site, string Name, string Id)
     public static Actor Host(string site, string name) => new(Role.SiteHost, site, name, $"host:{site}");
     public static Actor Delegate(string site, string name, string id) => new(Role.Delegate, site, name, id);
     public static Actor Display(string name = "Màn hình") => new(Role.Display, null, name, "display");
+    /// <summary>The hub itself (its clock, seeding). No token carries this id, so no client reaches its command ids.</summary>
     public static readonly Actor System = new(Role.Moderator, null, "Hệ thống", "system");
 }

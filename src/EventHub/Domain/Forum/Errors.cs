@@ -97,6 +97,8 @@ public static class Errors
     // Operations
     public static ForumRuleException StoreUnavailable() =>
         E("store.unavailable", "Máy chủ tạm thời không ghi được dữ liệu; hãy thử lại (cùng mã lệnh).", "The server cannot store data right now; retry with the same command id.");
+    public static ForumRuleException OutcomeUnknown() =>
+        E("store.outcome_unknown", "Máy chủ không biết lệnh đã được ghi hay chưa; hãy gửi lại (cùng mã lệnh) để biết kết quả.", "The server does not know whether the command was stored; resend it with the same command id to learn the outcome.");
     public static ForumRuleException Busy() =>
         E("store.busy", "Máy chủ đang bận; hãy thử lại (cùng mã lệnh).", "The server is busy; retry with the same command id.");
     public static ForumRuleException RateLimited() =>

@@ -4,10 +4,11 @@ using StackExchange.Redis;
 namespace EventHub.Storage.Redis;
 
 /// <summary>
-/// The forum logs in Redis, shared by every node: a LIST of event records, a HASH of command ids, an epoch
-/// STRING. An append is one Lua script (check command id, check head, push, record), so two nodes can never
-/// both append at one head. Durability is Redis's: with appendfsync always the reply comes after the fsync
-/// (docs/redis.md). Anything that does not answer in time becomes <see cref="StoreUnavailableException"/>.
+/// The forum logs in Redis, shared by every node: a LIST of event records, a HASH of command outcomes, an epoch
+/// STRING. An append is one Lua script (check the command's outcome, check head, push, record), and so is recording
+/// a refusal or a no-op, so two nodes can never both append at one head nor answer one command twice. Durability is
+/// Redis's: with appendfsync always the reply comes after the fsync (docs/redis.md). Anything that does not answer in
+/// time becomes <see cref="StoreUnavailableException"/> (<see cref="StoreOutcomeUnknownException"/> for a write sent).
 /// </summary>
 public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan timeout, ILogger<RedisEventLog> logger)
     : IEventLog
@@ -30,7 +31,7 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
         if (events.Count == 0) throw new ArgumentException("An append needs at least one event.", nameof(events));
         var args = new RedisValue[events.Count + 3];
         args[0] = expectedHead;
-        args[1] = commandId;
+        args[1] = RedisKeys.OutcomeField(actor.Id, commandId);
         args[2] = keys.Appended(forumId).ToString();
         for (var i = 0; i < events.Count; i++)
         {
@@ -38,16 +39,69 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
             args[i + 3] = EventRecord.Write(new StoredEvent(expectedHead + 1 + i, at, actor, commandId, e.Type, e.Version, e.Data));
         }
 
-        var reply = (RedisResult[])(await Call("append", () => Db.ScriptEvaluateAsync(RedisScripts.Append,
-            [keys.Epoch(forumId), keys.Events(forumId), keys.Commands(forumId)], args), cancellationToken))!;
+        var reply = await WriteAsync("append", forumId, RedisScripts.Append, args, cancellationToken);
         return (string?)reply[0] switch
         {
             "ok" => new AppendResult.Appended((long)reply[1], (long)reply[2]),
-            "dup" => ParsePositions((string?)reply[1]),
+            "dup" => new AppendResult.Duplicate(OutcomeRecord.Read((string?)reply[1], keys.Outcomes(forumId)!)),
             "conflict" => new AppendResult.Conflict((long)reply[1]),
             var other => throw new InvalidOperationException($"Unexpected append reply '{other}'."),
         };
     }
+
+    public async Task<AppendResult> RecordOutcomeAsync(string forumId, long expectedHead, string commandId, Actor actor,
+        CommandOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome is CommandOutcome.Written) throw new ArgumentException("Written outcomes come from an append.", nameof(outcome));
+        var reply = await WriteAsync("record outcome", forumId, RedisScripts.RecordOutcome,
+            [expectedHead, RedisKeys.OutcomeField(actor.Id, commandId), OutcomeRecord.Write(outcome)], cancellationToken);
+        return (string?)reply[0] switch
+        {
+            "ok" => AppendResult.Recorded.Instance,
+            "dup" => new AppendResult.Duplicate(OutcomeRecord.Read((string?)reply[1], keys.Outcomes(forumId)!)),
+            "conflict" => new AppendResult.Conflict((long)reply[1]),
+            var other => throw new InvalidOperationException($"Unexpected record reply '{other}'."),
+        };
+    }
+
+    /// <summary>
+    /// Runs a write script through <see cref="Call"/>. A fault after the script may have reached Redis is
+    /// <see cref="StoreOutcomeUnknownException"/>: only a command never sent is known not to have run.
+    /// </summary>
+    async Task<RedisResult[]> WriteAsync(string operation, string forumId, string script, RedisValue[] args,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested(); // not sent: a plain cancellation
+        try
+        {
+            return (RedisResult[])(await Call(operation, () => Db.ScriptEvaluateAsync(script,
+                [keys.Epoch(forumId), keys.Events(forumId), keys.Outcomes(forumId)], args), cancellationToken))!;
+        }
+        catch (StoreUnavailableException ex) when (ex is not StoreOutcomeUnknownException && MayHaveRun(ex.InnerException))
+        {
+            throw new StoreOutcomeUnknownException($"Redis did not confirm {operation}.", ex);
+        }
+        catch (OperationCanceledException ex)
+        {
+            // The caller stopped waiting after the script was handed over: it runs, or not, without us.
+            throw new StoreOutcomeUnknownException($"The wait for {operation} was cancelled after it was sent.", ex);
+        }
+    }
+
+    /// <summary>
+    /// False only for faults that prove the script never ran: it was never sent (no connection to send it on, or
+    /// still queued when the wait ended), or Redis refused it whole ("not now" replies such as LOADING or BUSY).
+    /// </summary>
+    static bool MayHaveRun(Exception? fault) => fault switch
+    {
+        RedisTimeoutException timeout => !NotSent(timeout.Commandstatus),
+        RedisConnectionException { FailureType: ConnectionFailureType.UnableToResolvePhysicalConnection } => false,
+        RedisConnectionException connection => !NotSent(connection.CommandStatus),
+        RedisServerException => false,
+        _ => true,
+    };
+
+    static bool NotSent(CommandStatus status) => status is CommandStatus.WaitingToBeSent or CommandStatus.WaitingInBacklog;
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAsync(string forumId, long afterSeq, int max,
         CancellationToken cancellationToken)
@@ -61,11 +115,12 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
         return events;
     }
 
-    public async Task<AppendResult.Duplicate?> FindCommandAsync(string forumId, string commandId,
+    public async Task<CommandOutcome?> FindOutcomeAsync(string forumId, string commandId, Actor actor,
         CancellationToken cancellationToken)
     {
-        var positions = await Call("find command", () => Db.HashGetAsync(keys.Commands(forumId), commandId), cancellationToken);
-        return positions.IsNull ? null : ParsePositions(positions);
+        var record = await Call("find outcome", () => Db.HashGetAsync(keys.Outcomes(forumId), RedisKeys.OutcomeField(actor.Id, commandId)),
+            cancellationToken);
+        return record.IsNull ? null : OutcomeRecord.Read(record, keys.Outcomes(forumId)!);
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
@@ -130,14 +185,6 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
         {
             RedisLog.PersistenceUnknown(logger, ex);
         }
-    }
-
-    static AppendResult.Duplicate ParsePositions(string? positions)
-    {
-        var parts = (positions ?? "").Split(',');
-        return parts.Length == 2 && long.TryParse(parts[0], out var first) && long.TryParse(parts[1], out var last)
-            ? new AppendResult.Duplicate(first, last)
-            : throw new CorruptLogException($"Command record '{positions}' is not 'first,last'.");
     }
 
     static string NewEpoch() => $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()[..4])}";

@@ -17,8 +17,17 @@ public sealed class RedisKeys(string prefix)
     /// <summary>LIST: one JSON record per event; index i holds sequence number i + 1.</summary>
     public RedisKey Events(string forumId) => Forum(forumId, "events");
 
-    /// <summary>HASH: command id → "first,last" sequence numbers it was appended at.</summary>
-    public RedisKey Commands(string forumId) => Forum(forumId, "commands");
+    /// <summary>
+    /// HASH: <see cref="OutcomeField"/> → the command's first answer (<see cref="OutcomeRecord"/>), kept for the life of
+    /// the log's epoch: the written ones number no more than the log's events, refusals and no-ops one per command.
+    /// </summary>
+    public RedisKey Outcomes(string forumId) => Forum(forumId, "outcomes");
+
+    /// <summary>
+    /// A field of <see cref="Outcomes"/>: the caller's id, then the command id. A command id never holds '|', so two
+    /// callers' fields never meet; the hub's own commands are the system actor's, an id no token carries.
+    /// </summary>
+    public static string OutcomeField(string callerId, string commandId) => $"{callerId}|{commandId}";
 
     /// <summary>
     /// Pub/sub channel: every appended event record, published by the append script in log order. Not a key;

@@ -7,9 +7,9 @@ namespace EventHub.Storage.Redis;
 static class RedisScripts
 {
     /// <summary>
-    /// KEYS: epoch, events, commands. ARGV: expected head, command id, the feed's channel, then the event
-    /// records (their sequence numbers computed by the caller from the expected head, which this script checks).
-    /// Returns {"dup", "first,last"} | {"conflict", head} | {"ok", first, last}.
+    /// KEYS: epoch, events, outcomes. ARGV: expected head, the command's outcome field, the feed's channel, then the
+    /// event records (their sequence numbers computed by the caller from the expected head, which this script checks).
+    /// Returns {"dup", earlier outcome} | {"conflict", head} | {"ok", first, last}.
     /// Each appended record is also published on the feed's channel, inside the script: every node hears the
     /// events in exactly the log's order, whichever node appended them.
     /// A missing epoch (the data was lost under us) is a conflict: the caller re-reads the head, which
@@ -25,6 +25,21 @@ static class RedisScripts
         redis.call('HSET', KEYS[3], ARGV[2], (head + 1) .. ',' .. last)
         for i = 4, #ARGV do redis.call('PUBLISH', ARGV[3], ARGV[i]) end
         return {'ok', head + 1, last}
+        """;
+
+    /// <summary>
+    /// KEYS: epoch, events, outcomes. ARGV: expected head, the command's outcome field, its outcome (a refusal or a
+    /// no-op). The same checks as <see cref="Append"/>, in the same order, so one command id sent to two nodes at
+    /// once gets one answer: whichever script runs first decides it. Returns {"dup", earlier outcome} |
+    /// {"conflict", head} | {"ok"}.
+    /// </summary>
+    public const string RecordOutcome = """
+        local done = redis.call('HGET', KEYS[3], ARGV[2])
+        if done then return {'dup', done} end
+        local head = redis.call('LLEN', KEYS[2])
+        if redis.call('EXISTS', KEYS[1]) == 0 or head ~= tonumber(ARGV[1]) then return {'conflict', head} end
+        redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
+        return {'ok'}
         """;
 
     /// <summary>
