@@ -182,6 +182,32 @@ public sealed class SeedLoaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("\u202E")]
+    [InlineData("\u200B")]
+    [InlineData("\uFEFF")]
+    [InlineData("\u2028")]
+    public void Sites_NameWithAnInvisibleCharacter_IsRejectedOnItsLine(string hidden)
+    {
+        var name = SiteField(SomeSiteLine, "name");
+        SetSiteField(SomeSiteLine, "name", name.Insert(2, hidden));
+
+        AssertRejected(SitesFile, SomeSiteLine, "name has control or invisible characters");
+    }
+
+    [Theory]
+    [InlineData("\\u202E")]
+    [InlineData("\\u2066")]
+    [InlineData("\\u00AD")]
+    public void Forum_SpeakerNameWithAnInvisibleCharacter_IsRejectedOnItsLine(string escaped)
+    {
+        const string line = "\"name\": \"Vũ Chiến Thắng\"";
+        var edited = line.Replace("Vũ ", $"Vũ{escaped} ");
+        var text = EditForumText(line, edited);
+
+        AssertRejected(ForumFile, LineOf(text, edited), "has control or invisible characters");
+    }
+
+    [Theory]
     [InlineData("code,name,slug,region", "the header must be exactly \"code,name,slug,region,gso\"")]
     [InlineData("code,name,slug,region,gso,extra", "the header must be exactly")]
     [InlineData("Code,Name,Slug,Region,Gso", "the header must be exactly")]

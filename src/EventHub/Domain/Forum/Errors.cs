@@ -14,7 +14,7 @@ public static class Errors
     public static ForumRuleException TooLong(string field, int max) =>
         E("input.too_long", $"Trường {field} dài quá {max} ký tự.", $"Field {field} is longer than {max} characters.");
     public static ForumRuleException ControlCharacters(string field) =>
-        E("input.control_characters", $"Trường {field} chứa ký tự điều khiển không hợp lệ.", $"Field {field} contains control characters.");
+        E("input.control_characters", $"Trường {field} chứa ký tự điều khiển hoặc ký tự ẩn (đảo chiều, khoảng trắng độ rộng 0, ngắt dòng) không hợp lệ.", $"Field {field} contains control or invisible characters (direction overrides, zero-width spaces, line separators).");
     public static ForumRuleException OutOfRange(string field, long min, long max) =>
         E("input.out_of_range", $"Giá trị {field} phải trong khoảng {min}–{max}.", $"Value {field} must be between {min} and {max}.");
     public static ForumRuleException BadCommandId() =>
