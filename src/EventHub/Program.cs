@@ -4,6 +4,7 @@ using EventHub.Forum;
 using EventHub.Hubs;
 using EventHub.Operations;
 using EventHub.Presence;
+using EventHub.Security;
 using EventHub.SpeakerQueue;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddForumHub();
 builder.AddAttendance();
 builder.AddPresence();
 builder.AddHubMetrics();
+builder.AddHubAudit();
 builder.AddOperations();
 
 var app = builder.Build();

@@ -4,6 +4,7 @@ using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
+using EventHub.Security;
 
 namespace EventHub.Auth;
 
@@ -21,18 +22,23 @@ public static class TokenEndpoint
     }
 
     static async Task<IResult> IssueAsync(TokenRequest? request, Credentials credentials, TokenIssuer issuer,
-        ForumEngine engine, CancellationToken cancellationToken)
+        ForumEngine engine, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var audit = loggers.CreateLogger(AuditLog.Category);
         try
         {
             if (request is null) throw Errors.Required("body");
             var actor = await AuthenticateAsync(request, credentials, engine, cancellationToken);
             var (token, expires) = issuer.Issue(actor);
+            AuditLog.LoginSucceeded(audit, ForumClaims.RoleName(actor.Role), actor.Id, actor.Name, actor.Site, AuditLog.ClientOf(http));
             return Results.Ok(new TokenResponse(token, expires.ToUnixTimeMilliseconds(),
                 new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id)));
         }
         catch (ForumRuleException ex)
         {
+            // What the caller typed is logged only when it names a known role or site: never a key, never free text.
+            AuditLog.LoginFailed(audit, ForumClaims.ParseRole(request?.Role) is { } role ? ForumClaims.RoleName(role) : "?",
+                KnownSite(request?.Site, credentials), AuditLog.ClientOf(http), ex.Error.Code);
             var status = ex.Error.Code.StartsWith("auth.", StringComparison.Ordinal) ? StatusCodes.Status401Unauthorized
                 : ex.Error.Code == "delegate.removed" ? StatusCodes.Status403Forbidden
                 : StatusCodes.Status400BadRequest;
@@ -85,6 +91,9 @@ public static class TokenEndpoint
         if (joined.Removed) throw Errors.DelegateRemoved();
         return Actor.Delegate(site, joined.Name, joined.Id);
     }
+
+    static string? KnownSite(string? site, Credentials credentials) =>
+        site?.Trim().ToUpperInvariant() is { } code && credentials.Sites.ContainsKey(code) ? code : null;
 
     static (string Site, SiteCredentials Keys) FindSite(string? site, Credentials credentials)
     {
