@@ -14,10 +14,11 @@ builder.AddForumHub();
 builder.AddAttendance();
 builder.AddPresence();
 builder.AddHubMetrics();
-builder.AddHubAudit();
+builder.AddSecurity();
 builder.AddOperations();
 
 var app = builder.Build();
+app.UseClientAddresses();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapTokenEndpoint();

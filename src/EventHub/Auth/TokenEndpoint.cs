@@ -22,32 +22,46 @@ public static class TokenEndpoint
     }
 
     static async Task<IResult> IssueAsync(TokenRequest? request, Credentials credentials, TokenIssuer issuer,
-        ForumEngine engine, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ForumEngine engine, LoginGuard guard, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var audit = loggers.CreateLogger(AuditLog.Category);
+        var client = AuditLog.ClientOf(http);
         try
         {
-            if (request is null) throw Errors.Required("body");
-            var actor = await AuthenticateAsync(request, credentials, engine, cancellationToken);
-            var (token, expires) = issuer.Issue(actor);
-            AuditLog.LoginSucceeded(audit, ForumClaims.RoleName(actor.Role), actor.Id, actor.Name, actor.Site, AuditLog.ClientOf(http));
-            return Results.Ok(new TokenResponse(token, expires.ToUnixTimeMilliseconds(),
-                new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id)));
+            try
+            {
+                await guard.CheckAddressAsync(client);
+                if (request is null) throw Errors.Required("body");
+                var actor = await AuthenticateAsync(request, credentials, engine, guard, cancellationToken);
+                var (token, expires) = issuer.Issue(actor);
+                AuditLog.LoginSucceeded(audit, ForumClaims.RoleName(actor.Role), actor.Id, actor.Name, actor.Site, client);
+                return Results.Ok(new TokenResponse(token, expires.ToUnixTimeMilliseconds(),
+                    new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id)));
+            }
+            catch (ForumRuleException ex) when (ex.Error.Code == "auth.bad_key")
+            {
+                await guard.FailedAsync(client); // throws rate.limited when this failure locks the address out
+                throw;
+            }
         }
         catch (ForumRuleException ex)
         {
             // What the caller typed is logged only when it names a known role or site: never a key, never free text.
             AuditLog.LoginFailed(audit, ForumClaims.ParseRole(request?.Role) is { } role ? ForumClaims.RoleName(role) : "?",
-                KnownSite(request?.Site, credentials), AuditLog.ClientOf(http), ex.Error.Code);
+                KnownSite(request?.Site, credentials), client, ex.Error.Code);
             var status = ex.Error.Code.StartsWith("auth.", StringComparison.Ordinal) ? StatusCodes.Status401Unauthorized
                 : ex.Error.Code == "delegate.removed" ? StatusCodes.Status403Forbidden
+                : ex.Error.Code == "rate.limited" ? StatusCodes.Status429TooManyRequests
                 : StatusCodes.Status400BadRequest;
-            return Results.Json(new { error = new ErrorInfo(ex.Error.Code, ex.Error.Message, ex.Error.MessageEn) }, statusCode: status);
+            if (ex.Error.RetryAfterMs is { } retryAfterMs)
+                http.Response.Headers.RetryAfter = ((retryAfterMs + 999) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(new { error = new ErrorInfo(ex.Error.Code, ex.Error.Message, ex.Error.MessageEn, ex.Error.RetryAfterMs) },
+                statusCode: status);
         }
     }
 
     static async Task<Actor> AuthenticateAsync(TokenRequest request, Credentials credentials, ForumEngine engine,
-        CancellationToken cancellationToken)
+        LoginGuard guard, CancellationToken cancellationToken)
     {
         switch (ForumClaims.ParseRole(request.Role))
         {
@@ -62,6 +76,7 @@ public static class TokenEndpoint
             case Role.SiteHost:
             {
                 var (site, keys) = FindSite(request.Site, credentials);
+                guard.CheckSite(site);
                 return Credentials.Matches(request.Key, keys.HostKey)
                     ? Actor.Host(site, Text.Optional(request.Name, "name") ?? $"Điểm cầu {site}")
                     : throw AuthErrors.BadKey();
@@ -69,8 +84,10 @@ public static class TokenEndpoint
             case Role.Delegate:
             {
                 var (site, keys) = FindSite(request.Site, credentials);
+                guard.CheckSite(site);
                 if (!Credentials.Matches(request.Key, keys.JoinCode)) throw AuthErrors.BadKey();
                 var name = Text.Required(request.Name, "name");
+                if (engine.View.State.Attendance.FindDelegate(site, name) is null) guard.CheckNewDelegate(site);
                 return await JoinAsync(engine, site, name, request, cancellationToken);
             }
             default:

@@ -99,6 +99,11 @@ public static class Errors
         E("store.busy", "Máy chủ đang bận; hãy thử lại (cùng mã lệnh).", "The server is busy; retry with the same command id.");
     public static ForumRuleException RateLimited() =>
         E("rate.limited", "Bạn gửi quá nhanh; hãy chờ một chút.", "Too many requests; slow down.");
+    /// <summary>Nothing was done; the same call may succeed after <paramref name="retryAfter"/>.</summary>
+    public static ForumRuleException RateLimited(TimeSpan retryAfter) => new(new ForumError("rate.limited",
+        $"Bạn gửi quá nhanh; hãy thử lại sau {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} giây.",
+        $"Too many requests; retry in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.",
+        (long)Math.Ceiling(retryAfter.TotalMilliseconds)));
     public static ForumRuleException Internal() =>
         E("server.error", "Lỗi máy chủ; không có thay đổi nào được ghi.", "Server error; nothing was changed.");
 }
