@@ -3,6 +3,7 @@ using System.Text;
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
+using EventHub.Domain.Seeds;
 using EventHub.Forum;
 using EventHub.Security;
 
@@ -22,7 +23,7 @@ public static class TokenEndpoint
     }
 
     static async Task<IResult> IssueAsync(TokenRequest? request, Credentials credentials, TokenIssuer issuer,
-        ForumEngine engine, LoginGuard guard, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
+        ForumEngine engine, LoginGuard guard, SeedData seeds, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var audit = loggers.CreateLogger(AuditLog.Category);
         var client = AuditLog.ClientOf(http);
@@ -32,7 +33,7 @@ public static class TokenEndpoint
             {
                 await guard.CheckAddressAsync(client);
                 if (request is null) throw Errors.Required("body");
-                var actor = await AuthenticateAsync(request, credentials, engine, guard, cancellationToken);
+                var actor = await AuthenticateAsync(request, credentials, engine, guard, seeds.Awardees, cancellationToken);
                 var (token, expires) = issuer.Issue(actor);
                 AuditLog.LoginSucceeded(audit, ForumClaims.RoleName(actor.Role), actor.Id, actor.Name, actor.Site, client);
                 return Results.Ok(new TokenResponse(token, expires.ToUnixTimeMilliseconds(),
@@ -61,7 +62,7 @@ public static class TokenEndpoint
     }
 
     static async Task<Actor> AuthenticateAsync(TokenRequest request, Credentials credentials, ForumEngine engine,
-        LoginGuard guard, CancellationToken cancellationToken)
+        LoginGuard guard, AwardRecipients awardees, CancellationToken cancellationToken)
     {
         switch (ForumClaims.ParseRole(request.Role))
         {
@@ -88,7 +89,7 @@ public static class TokenEndpoint
                 if (!Credentials.Matches(request.Key, keys.JoinCode)) throw AuthErrors.BadKey();
                 var name = Text.Required(request.Name, "name");
                 if (engine.View.State.Attendance.FindDelegate(site, name) is null) guard.CheckNewDelegate(site);
-                return await JoinAsync(engine, site, name, request, cancellationToken);
+                return await JoinAsync(engine, site, name, request, awardees.Contains(site, name), cancellationToken);
             }
             default:
                 throw AuthErrors.BadRole();
@@ -97,12 +98,12 @@ public static class TokenEndpoint
 
     /// <summary>Joining is an event; the command id comes from site and name so a retried join is the same join.</summary>
     static async Task<Actor> JoinAsync(ForumEngine engine, string site, string name, TokenRequest request,
-        CancellationToken cancellationToken)
+        bool recognised, CancellationToken cancellationToken)
     {
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{site}\n{Text.Key(name)}")))[..24];
         var id = $"d-{key[..12]}";
         await engine.ExecuteAsync(Actor.Delegate(site, name, id), $"join-{key}",
-            new JoinAsDelegate(site, id, name, request.Agency, request.Awardee), cancellationToken);
+            new JoinAsDelegate(site, id, name, request.Agency, request.Awardee) { Recognised = recognised }, cancellationToken);
         var joined = engine.View.State.Attendance.FindDelegate(site, name) ?? throw Errors.Internal();
         // The join's command id is fixed per name, so a rejoin after removal is a "duplicate" the decider never sees.
         if (joined.Removed) throw Errors.DelegateRemoved();

@@ -463,6 +463,53 @@ public sealed class SeedLoaderTests : IDisposable
         Assert.Empty(discussion.Speakers);
     }
 
+    // ---- awardees.csv ----
+
+    private void WriteAwardees(params string[] lines) =>
+        File.WriteAllText(Path.Combine(_seeds, "awardees.csv"), string.Join("\n", ["site,name", .. lines]) + "\n");
+
+    [Fact]
+    public void Awardees_Absent_MeansNoKnownRecipients() =>
+        Assert.Equal(0, SeedLoader.Load(_seeds).Awardees.Count);
+
+    [Fact]
+    public void RealSeeds_AwardeesLoad() =>
+        Assert.True(SeedLoader.Load(RepoSeeds).Awardees.Count <= SeedLoader.Load(RepoSeeds).Forum.ExpectedAwardees);
+
+    [Fact]
+    public void Awardees_Listed_AreKnownBySiteAndName()
+    {
+        WriteAwardees("HCM,Nguyễn Thị Thúy Hằng", "DNG,Đặng Văn Lâm");
+
+        var awardees = SeedLoader.Load(_seeds).Awardees;
+
+        Assert.Equal(2, awardees.Count);
+        Assert.True(awardees.Contains("HCM", "nguyễn thị thuý hằng"));
+        Assert.False(awardees.Contains("HCM", "Đặng Văn Lâm"));
+    }
+
+    [Theory]
+    [InlineData("XYZ,Lê Văn An", "site \"XYZ\" is not a code in sites.csv")]
+    [InlineData("HCM,Lê Văn An,extra", "expected 2 fields")]
+    [InlineData("HCM,Lê Văn\u202E An", "name has control or invisible characters")]
+    [InlineData("HCM, Lê Văn An", "name has leading or trailing spaces")]
+    [InlineData("HCM,LÊ VĂN AN", "duplicate recipient")]
+    public void Awardees_BadLine_IsRejectedOnItsLine(string line, string problem)
+    {
+        WriteAwardees("HCM,Lê Văn An", line);
+
+        AssertRejected("seeds/awardees.csv", 3, problem);
+    }
+
+    [Fact]
+    public void Awardees_MoreThanExpected_AreRejected()
+    {
+        EditForumJson(forum => forum["expectedAwardees"] = 1);
+        WriteAwardees("HCM,Lê Văn An", "DNG,Lê Văn Bình");
+
+        AssertRejected("seeds/awardees.csv", 3, "more than forum.json's expectedAwardees (1)");
+    }
+
     // ---- helpers ----
 
     private SeedDataException AssertRejected(string file, int line, string problem)

@@ -19,10 +19,11 @@ public static class Text
     public static string? Optional(string? value, string field, int max = NameMax)
     {
         if (value is null) return null;
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0) return null;
         // Checked before normalising: a lone surrogate makes Normalize throw.
-        if (HasHiddenCharacters(value)) throw Errors.ControlCharacters(field);
-        var text = value.Trim().Normalize(NormalizationForm.FormC);
-        if (text.Length == 0) return null;
+        if (HasHiddenCharacters(trimmed)) throw Errors.ControlCharacters(field);
+        var text = trimmed.Normalize(NormalizationForm.FormC);
         if (text.Length > max) throw Errors.TooLong(field, max);
         return text;
     }
