@@ -49,7 +49,7 @@ Usage:
   deploy/local-cluster.sh up [options]          start what is not running yet; prints the balancer URL last
       --nodes N          hub nodes (default 2)
       --port P           balancer port (default 8080)
-      --base-port P      first node port; node K uses P+K-1 (default 5081)
+      --base-port P      first node port; node K uses P+K-1 (default 5081) and serves /metrics on P+1000+K-1
       --redis-port P     Redis port (default 6380)
       --bind ADDR        address nginx listens on (default 127.0.0.1)
       --sticky cookie|ip stickiness: hash on an nginx-set cookie (default; spreads clients that share one IP)
@@ -116,6 +116,8 @@ balancer_url() {
 }
 
 node_port() { printf '%s' $(( BASE_PORT + $1 - 1 )); }
+# Node K's management port (/metrics): BASE_PORT + 1000 + K - 1, on loopback; nginx never forwards to it.
+node_metrics_port() { printf '%s' $(( BASE_PORT + 1000 + $1 - 1 )); }
 node_dir() { printf '%s/nodes/%s' "$RUN_DIR" "$1"; }
 
 # A pid file counts only while its process is alive (not a zombie) AND its command line still names our files:
@@ -412,6 +414,9 @@ EOF
         listen $BIND:$PORT backlog=4096;
         server_name _;
 
+        # The nodes' metrics are for the operator, on each node's management port; never through the balancer.
+        location = /metrics { return 404; }
+
         location / {
             proxy_pass http://eventhub;
             proxy_http_version 1.1;
@@ -477,6 +482,7 @@ start_node() {
   if pid="$(running_pid "node$k")"; then say "Nút $k đã chạy / node $k already running (pid $pid)"; return 0; fi
   port="$(node_port "$k")"
   require_free_port "$port" "node $k" --base-port
+  require_free_port "$(node_metrics_port "$k")" "node $k /metrics" --base-port
   dir="$(node_dir "$k")"
   mkdir -p "$dir/data"
   # A fresh log per start (the previous one kept as node.log.1), so a failure's tail shows only this start.
@@ -489,6 +495,7 @@ start_node() {
     "EventHub__CredentialsFile=$RUN_DIR/credentials.json"
     "EventHub__DataDirectory=$dir/data"
     "EventHub__Redis__ChannelPrefix=$PREFIX"
+    "EventHub__Management__Url=http://127.0.0.1:$(node_metrics_port "$k")"
     # Every write to a connection takes a 4 KB buffer from the shared array pool until the socket has sent it; a
     # fan-out to 1,500 connections takes 1,500 at once, and by default the pool keeps 32 per core: the rest were
     # allocated anew (45 MB/s, most of the nodes' garbage: docs/performance.md). Both apps of the cluster get it.
@@ -735,7 +742,7 @@ cmd_status() {
     if pid="$(running_pid "node$k")"; then
       anything=1
       code="$(http_code "http://127.0.0.1:$(node_port "$k")/readyz" 3)"
-      if [[ "$code" == "200" ]]; then echo "node$k   pid $pid  http://127.0.0.1:$(node_port "$k")  ready"
+      if [[ "$code" == "200" ]]; then echo "node$k   pid $pid  http://127.0.0.1:$(node_port "$k")  ready  metrics http://127.0.0.1:$(node_metrics_port "$k")/metrics"
       else echo "node$k   pid $pid  http://127.0.0.1:$(node_port "$k")  NOT ready (/readyz $code)"; ok=0; fi
     else
       echo "node$k   stopped  http://127.0.0.1:$(node_port "$k")"; ok=0

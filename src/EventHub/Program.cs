@@ -5,6 +5,7 @@ using EventHub.ForumReport;
 using EventHub.Hubs;
 using EventHub.Operations;
 using EventHub.Presence;
+using EventHub.Security;
 using EventHub.SpeakerQueue;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,9 +16,11 @@ builder.AddAttendance();
 builder.AddPresence();
 builder.AddForumReport();
 builder.AddHubMetrics();
+builder.AddSecurity();
 builder.AddOperations();
 
 var app = builder.Build();
+app.UseClientAddresses();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapTokenEndpoint();

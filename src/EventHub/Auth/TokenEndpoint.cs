@@ -3,7 +3,9 @@ using System.Text;
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
+using EventHub.Domain.Seeds;
 using EventHub.Forum;
+using EventHub.Security;
 
 namespace EventHub.Auth;
 
@@ -21,27 +23,46 @@ public static class TokenEndpoint
     }
 
     static async Task<IResult> IssueAsync(TokenRequest? request, Credentials credentials, TokenIssuer issuer,
-        ForumEngine engine, CancellationToken cancellationToken)
+        ForumEngine engine, LoginGuard guard, SeedData seeds, HttpContext http, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var audit = loggers.CreateLogger(AuditLog.Category);
+        var client = AuditLog.ClientOf(http);
         try
         {
-            if (request is null) throw Errors.Required("body");
-            var actor = await AuthenticateAsync(request, credentials, engine, cancellationToken);
-            var (token, expires) = issuer.Issue(actor);
-            return Results.Ok(new TokenResponse(token, expires.ToUnixTimeMilliseconds(),
-                new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id)));
+            try
+            {
+                await guard.CheckAddressAsync(client);
+                if (request is null) throw Errors.Required("body");
+                var actor = await AuthenticateAsync(request, credentials, engine, guard, seeds.Awardees, cancellationToken);
+                var (token, expires) = issuer.Issue(actor);
+                AuditLog.LoginSucceeded(audit, ForumClaims.RoleName(actor.Role), actor.Id, actor.Name, actor.Site, client);
+                return Results.Ok(new TokenResponse(token, expires.ToUnixTimeMilliseconds(),
+                    new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id)));
+            }
+            catch (ForumRuleException ex) when (ex.Error.Code == "auth.bad_key")
+            {
+                await guard.FailedAsync(client); // throws rate.limited when this failure locks the address out
+                throw;
+            }
         }
         catch (ForumRuleException ex)
         {
+            // What the caller typed is logged only when it names a known role or site: never a key, never free text.
+            AuditLog.LoginFailed(audit, ForumClaims.ParseRole(request?.Role) is { } role ? ForumClaims.RoleName(role) : "?",
+                KnownSite(request?.Site, credentials), client, ex.Error.Code);
             var status = ex.Error.Code.StartsWith("auth.", StringComparison.Ordinal) ? StatusCodes.Status401Unauthorized
                 : ex.Error.Code == "delegate.removed" ? StatusCodes.Status403Forbidden
+                : ex.Error.Code == "rate.limited" ? StatusCodes.Status429TooManyRequests
                 : StatusCodes.Status400BadRequest;
-            return Results.Json(new { error = new ErrorInfo(ex.Error.Code, ex.Error.Message, ex.Error.MessageEn) }, statusCode: status);
+            if (ex.Error.RetryAfterMs is { } retryAfterMs)
+                http.Response.Headers.RetryAfter = ((retryAfterMs + 999) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(new { error = new ErrorInfo(ex.Error.Code, ex.Error.Message, ex.Error.MessageEn, ex.Error.RetryAfterMs) },
+                statusCode: status);
         }
     }
 
     static async Task<Actor> AuthenticateAsync(TokenRequest request, Credentials credentials, ForumEngine engine,
-        CancellationToken cancellationToken)
+        LoginGuard guard, AwardRecipients awardees, CancellationToken cancellationToken)
     {
         switch (ForumClaims.ParseRole(request.Role))
         {
@@ -56,6 +77,7 @@ public static class TokenEndpoint
             case Role.SiteHost:
             {
                 var (site, keys) = FindSite(request.Site, credentials);
+                guard.CheckSite(site);
                 return Credentials.Matches(request.Key, keys.HostKey)
                     ? Actor.Host(site, Text.Optional(request.Name, "name") ?? $"Điểm cầu {site}")
                     : throw AuthErrors.BadKey();
@@ -63,9 +85,11 @@ public static class TokenEndpoint
             case Role.Delegate:
             {
                 var (site, keys) = FindSite(request.Site, credentials);
+                guard.CheckSite(site);
                 if (!Credentials.Matches(request.Key, keys.JoinCode)) throw AuthErrors.BadKey();
                 var name = Text.Required(request.Name, "name");
-                return await JoinAsync(engine, site, name, request, cancellationToken);
+                if (engine.View.State.Attendance.FindDelegate(site, name) is null) guard.CheckNewDelegate(site);
+                return await JoinAsync(engine, site, name, request, awardees.Contains(site, name), cancellationToken);
             }
             default:
                 throw AuthErrors.BadRole();
@@ -74,19 +98,22 @@ public static class TokenEndpoint
 
     /// <summary>Joining is an event; the command id comes from site and name so a retried join is the same join.</summary>
     static async Task<Actor> JoinAsync(ForumEngine engine, string site, string name, TokenRequest request,
-        CancellationToken cancellationToken)
+        bool recognised, CancellationToken cancellationToken)
     {
         // Checked before the join: the join's id is fixed per name, and a refusal would stay that id's answer.
         Text.Optional(request.Agency, "agency", Text.TopicMax);
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{site}\n{Text.Key(name)}")))[..24];
         var id = $"d-{key[..12]}";
         await engine.ExecuteAsync(Actor.Delegate(site, name, id), $"join-{key}",
-            new JoinAsDelegate(site, id, name, request.Agency, request.Awardee), cancellationToken);
+            new JoinAsDelegate(site, id, name, request.Agency, request.Awardee) { Recognised = recognised }, cancellationToken);
         var joined = engine.View.State.Attendance.FindDelegate(site, name) ?? throw Errors.Internal();
         // The join's command id is fixed per name, so a rejoin after removal is a "duplicate" the decider never sees.
         if (joined.Removed) throw Errors.DelegateRemoved();
         return Actor.Delegate(site, joined.Name, joined.Id);
     }
+
+    static string? KnownSite(string? site, Credentials credentials) =>
+        site?.Trim().ToUpperInvariant() is { } code && credentials.Sites.ContainsKey(code) ? code : null;
 
     static (string Site, SiteCredentials Keys) FindSite(string? site, Credentials credentials)
     {

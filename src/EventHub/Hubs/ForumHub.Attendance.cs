@@ -22,6 +22,9 @@ public sealed partial class ForumHub
     public Task<CommandResult> ReadmitDelegate(DelegateRequest request) =>
         Execute(request, r => new ReadmitDelegate(r.DelegateId ?? ""));
 
+    public Task<CommandResult> ConfirmAwardee(DelegateRequest request) =>
+        Execute(request, r => new ConfirmAwardee(r.DelegateId ?? ""));
+
     /// <summary>The roll call's id defaults to the command id, so a resent start is the same roll call.</summary>
     public Task<CommandResult> StartRollCall(StartRollCallRequest request) =>
         Execute(request, r => new StartRollCall(r.RollCallId ?? r.CommandId, r.DeadlineSeconds));

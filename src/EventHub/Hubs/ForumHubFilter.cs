@@ -40,7 +40,7 @@ public sealed partial class ForumHubFilter(ILogger<ForumHubFilter> logger) : IHu
             error = Errors.Internal().Error;
         }
 
-        var info = new ErrorInfo(error.Code, error.Message, error.MessageEn);
+        var info = new ErrorInfo(error.Code, error.Message, error.MessageEn, error.RetryAfterMs);
         if (context.HubMethod.ReturnType == typeof(Task<CommandResult>))
         {
             var commandId = context.HubMethodArguments.OfType<ICommandRequest>().FirstOrDefault()?.CommandId ?? "";

@@ -20,6 +20,7 @@ public sealed class HubMetrics
     readonly Histogram<double> _delivery;
     readonly Histogram<long> _resumeEvents;
     readonly Counter<long> _backplaneErrors;
+    readonly Counter<long> _refusals;
 
     public HubMetrics(IMeterFactory meters, LocalConnections connections, NodeIdentity node)
     {
@@ -46,6 +47,8 @@ public sealed class HubMetrics
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 5, 20, 100, 500, 2000] });
         _backplaneErrors = meter.CreateCounter<long>("eventhub.backplane.errors",
             description: "Sends that failed and Redis connection failures (clients heal from the log)");
+        _refusals = meter.CreateCounter<long>("eventhub.refusals",
+            description: "Hub calls refused, by method, caller's role and error code");
     }
 
     public void Command(string method, string outcome) =>
@@ -63,6 +66,9 @@ public sealed class HubMetrics
 
     public void Resumed(int events, bool snapshot) =>
         _resumeEvents.Record(events, new KeyValuePair<string, object?>("kind", snapshot ? "snapshot" : "events"));
+
+    public void Refused(string method, string role, string code) =>
+        _refusals.Add(1, new KeyValuePair<string, object?>("method", method), new("role", role), new("code", code));
 
     public void BackplaneError(string reason) => _backplaneErrors.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

@@ -10,6 +10,7 @@ public static class MetricsSetup
     /// <summary>OpenTelemetry metrics: the hub's own meter plus ASP.NET Core's connection and Kestrel meters.</summary>
     public static WebApplicationBuilder AddHubMetrics(this WebApplicationBuilder builder)
     {
+        builder.AddManagementAccess();
         var services = builder.Services;
         services.TryAddSingleton(NodeIdentity.From(builder.Configuration));
         services.AddSingleton<HubMetrics>();
@@ -23,10 +24,10 @@ public static class MetricsSetup
         return builder;
     }
 
-    /// <summary>/metrics in the Prometheus text format.</summary>
+    /// <summary>/metrics in the Prometheus text format, for the operator only (<see cref="ManagementAccess"/>).</summary>
     public static IEndpointRouteBuilder MapHubMetrics(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireManagementAccess();
         return app;
     }
 }

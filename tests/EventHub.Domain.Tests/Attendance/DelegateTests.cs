@@ -11,7 +11,7 @@ public sealed class DelegateTests
 
     [Fact]
     public void GivenOpenForum_WhenDelegateJoins_ThenJoinedWithNameAgencyAndAwardee() =>
-        Given().When(new JoinAsDelegate("HCM", "d-1", " Nguyễn Thị Mai ", "Sở Nội vụ", true), MaiActor).Then(Mai);
+        Given().When(new JoinAsDelegate("HCM", "d-1", " Nguyễn Thị Mai ", "Sở Nội vụ", true) { Recognised = true }, MaiActor).Then(Mai);
 
     [Fact]
     public void GivenJoined_WhenSameNameJoinsAgainTypedDifferently_ThenNothing() =>

@@ -91,7 +91,7 @@ public sealed class AttendanceDeciderTests
     {
         var decomposed = "Trần Thị Hòa".Normalize(System.Text.NormalizationForm.FormD);
         Spec.Open().By(Actor.Delegate("HCM", decomposed, "d-1"))
-            .When(new JoinAsDelegate("HCM", "d-1", decomposed, " Sở Nội vụ ", true))
+            .When(new JoinAsDelegate("HCM", "d-1", decomposed, " Sở Nội vụ ", true) { Recognised = true })
             .Then(new DelegateJoined("d-1", "HCM", "Trần Thị Hòa", "Sở Nội vụ", true));
     }
 

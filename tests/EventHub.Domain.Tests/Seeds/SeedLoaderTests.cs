@@ -182,6 +182,32 @@ public sealed class SeedLoaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("\u202E")]
+    [InlineData("\u200B")]
+    [InlineData("\uFEFF")]
+    [InlineData("\u2028")]
+    public void Sites_NameWithAnInvisibleCharacter_IsRejectedOnItsLine(string hidden)
+    {
+        var name = SiteField(SomeSiteLine, "name");
+        SetSiteField(SomeSiteLine, "name", name.Insert(2, hidden));
+
+        AssertRejected(SitesFile, SomeSiteLine, "name has control or invisible characters");
+    }
+
+    [Theory]
+    [InlineData("\\u202E")]
+    [InlineData("\\u2066")]
+    [InlineData("\\u00AD")]
+    public void Forum_SpeakerNameWithAnInvisibleCharacter_IsRejectedOnItsLine(string escaped)
+    {
+        const string line = "\"name\": \"Vũ Chiến Thắng\"";
+        var edited = line.Replace("Vũ ", $"Vũ{escaped} ");
+        var text = EditForumText(line, edited);
+
+        AssertRejected(ForumFile, LineOf(text, edited), "has control or invisible characters");
+    }
+
+    [Theory]
     [InlineData("code,name,slug,region", "the header must be exactly \"code,name,slug,region,gso\"")]
     [InlineData("code,name,slug,region,gso,extra", "the header must be exactly")]
     [InlineData("Code,Name,Slug,Region,Gso", "the header must be exactly")]
@@ -435,6 +461,53 @@ public sealed class SeedLoaderTests : IDisposable
         var discussion = SeedLoader.Load(_seeds).Forum.Programme.Single(item => item.Key == "discussion");
 
         Assert.Empty(discussion.Speakers);
+    }
+
+    // ---- awardees.csv ----
+
+    private void WriteAwardees(params string[] lines) =>
+        File.WriteAllText(Path.Combine(_seeds, "awardees.csv"), string.Join("\n", ["site,name", .. lines]) + "\n");
+
+    [Fact]
+    public void Awardees_Absent_MeansNoKnownRecipients() =>
+        Assert.Equal(0, SeedLoader.Load(_seeds).Awardees.Count);
+
+    [Fact]
+    public void RealSeeds_AwardeesLoad() =>
+        Assert.True(SeedLoader.Load(RepoSeeds).Awardees.Count <= SeedLoader.Load(RepoSeeds).Forum.ExpectedAwardees);
+
+    [Fact]
+    public void Awardees_Listed_AreKnownBySiteAndName()
+    {
+        WriteAwardees("HCM,Nguyễn Thị Thúy Hằng", "DNG,Đặng Văn Lâm");
+
+        var awardees = SeedLoader.Load(_seeds).Awardees;
+
+        Assert.Equal(2, awardees.Count);
+        Assert.True(awardees.Contains("HCM", "nguyễn thị thuý hằng"));
+        Assert.False(awardees.Contains("HCM", "Đặng Văn Lâm"));
+    }
+
+    [Theory]
+    [InlineData("XYZ,Lê Văn An", "site \"XYZ\" is not a code in sites.csv")]
+    [InlineData("HCM,Lê Văn An,extra", "expected 2 fields")]
+    [InlineData("HCM,Lê Văn\u202E An", "name has control or invisible characters")]
+    [InlineData("HCM, Lê Văn An", "name has leading or trailing spaces")]
+    [InlineData("HCM,LÊ VĂN AN", "duplicate recipient")]
+    public void Awardees_BadLine_IsRejectedOnItsLine(string line, string problem)
+    {
+        WriteAwardees("HCM,Lê Văn An", line);
+
+        AssertRejected("seeds/awardees.csv", 3, problem);
+    }
+
+    [Fact]
+    public void Awardees_MoreThanExpected_AreRejected()
+    {
+        EditForumJson(forum => forum["expectedAwardees"] = 1);
+        WriteAwardees("HCM,Lê Văn An", "DNG,Lê Văn Bình");
+
+        AssertRejected("seeds/awardees.csv", 3, "more than forum.json's expectedAwardees (1)");
     }
 
     // ---- helpers ----

@@ -86,6 +86,10 @@ public sealed class RequestTests
     [InlineData("An", "  ", "input.required")]
     [InlineData("An\nB", "Chủ đề", "input.control_characters")]
     [InlineData("An", "Chủ\u0000đề", "input.control_characters")]
+    [InlineData("Lê Văn \u202Eníhn", "Chủ đề", "input.control_characters")]
+    [InlineData("An\u200B", "Chủ đề", "input.control_characters")]
+    [InlineData("An", "Chủ\u2028đề", "input.control_characters")]
+    [InlineData("An", "\uFEFFChủ đề", "input.control_characters")]
     public void GivenAnOpenList_WhenSpeakerOrTopicIsBad_ThenClearError(string speaker, string topic, string code) =>
         QueueSpec.Forum().When(Ask("b", "HCM", speaker, topic), QueueSpec.Host("HCM")).ThenThrows(code);
 

@@ -58,7 +58,10 @@ public sealed class BoardTests : IAsyncLifetime
         var hpg = await _app.ConnectAsync(await _app.LoginHostAsync("HPG"));
         Assert.True((await hpg.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Đỗ Minh Khoa", 10))).Ok);
         await hpg.DisposeAsync();
-        await using var awardee = await _app.ConnectAsync(await _app.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true));
+        var awardeeLogin = await _app.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
+        // A claimed award counts once the site's host confirms it.
+        Assert.True((await hcm.SendAsync("ConfirmAwardee", new DelegateRequest(CommandId.New(), awardeeLogin.Identity.Id))).Ok);
+        await using var awardee = await _app.ConnectAsync(awardeeLogin);
         await using var other = await _app.ConnectAsync(await _app.LoginDelegateAsync("HCM", "Trần Phú"));
         await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync());
 

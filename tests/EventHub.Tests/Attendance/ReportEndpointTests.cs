@@ -26,7 +26,8 @@ public sealed class ReportEndpointTests : HubAppTest
         Assert.True((await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Ok);
         Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Trần Văn Nam", 12))).Ok);
         await App.LoginDelegateAsync("HCM", "=HYPERLINK(\"x\")", awardee: true);
-        await App.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
+        var sau = await App.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
+        Assert.True((await host.SendAsync("ConfirmAwardee", new DelegateRequest(CommandId.New(), sau.Identity.Id))).Ok);
     }
 
     [Fact]

@@ -97,6 +97,10 @@ public sealed class BadInputTests : HubAppTest
         { "   ", "input.required" },
         { new string('a', 121), "input.too_long" },
         { "Tên\u0007chuông", "input.control_characters" },
+        { "Lê Văn \u202Eníhn", "input.control_characters" },
+        { "Trần\u200B Thị Thu", "input.control_characters" },
+        { "\uFEFFNgô Thị Lan", "input.control_characters" },
+        { "Đỗ\u2028Văn", "input.control_characters" },
     };
 
     [Theory]
@@ -112,6 +116,52 @@ public sealed class BadInputTests : HubAppTest
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
         Assert.Equal(code, error.GetProperty("code").GetString());
         Assert.Equal(head, App.Engine.View.Head);
+    }
+
+    [Theory]
+    [InlineData("Sở Nội vụ\u2066 (giả)\u2069")]
+    [InlineData("Sở\u00ADNội vụ")]
+    public async Task DelegateJoin_WithAnInvisibleCharacterInTheAgency_IsRefusedAndAddsNoEvent(string agency)
+    {
+        var head = App.Engine.View.Head;
+        using var response = await App.PostTokenRawAsync(new
+        {
+            role = "delegate", key = App.Credentials.Sites["HCM"].JoinCode, site = "HCM", name = "Trần Thị Thu", agency,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
+        Assert.Equal("input.control_characters", error.GetProperty("code").GetString());
+        Assert.Equal(head, App.Engine.View.Head);
+    }
+
+    [Theory]
+    [InlineData("Nguyễn Văn \u202Eníhn", "Chuyển đổi số")]
+    [InlineData("Nguyễn Văn Hà", "Chuyển đổi số\u200B")]
+    [InlineData("Nguyễn Văn Hà", "Chuyển đổi\u2029số")]
+    public async Task RequestFloor_WithAnInvisibleCharacter_IsRefusedAndAddsNoEvent(string speaker, string topic)
+    {
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
+        var head = App.Engine.View.Head;
+
+        var result = await host.SendAsync("RequestFloor",
+            new FloorAskRequest(CommandId.New(), null, null, speaker, "Bí thư Tỉnh đoàn", topic));
+
+        Assert.Equal("input.control_characters", result.Error?.Code);
+        Assert.Equal(head, App.Engine.View.Head);
+    }
+
+    [Fact]
+    public async Task RequestFloor_WithADecomposedVietnameseName_IsStoredAsNfc()
+    {
+        await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
+        var nfc = "Nguyễn Thị Thúy Hằng";
+
+        var result = await host.SendAsync("RequestFloor", new FloorAskRequest(CommandId.New(), null, null,
+            nfc.Normalize(System.Text.NormalizationForm.FormD), null, "Chuyển đổi số"));
+
+        Assert.True(result.Ok, result.Error?.ToString());
+        Assert.Contains(App.Engine.View.State.SpeakerQueue.CurrentItem!.Queue,
+            id => App.Engine.View.State.SpeakerQueue.Request(id)!.Speaker == nfc);
     }
 
     public static TheoryData<string, string?, int, string> BadCheckIns => new()

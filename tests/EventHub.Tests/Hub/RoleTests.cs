@@ -116,9 +116,12 @@ public sealed class RoleTests : HubAppTest
         Assert.Equal("Võ Thị Sáu", ownHost.Forum.State.Attendance.Delegates[login.Identity.Id].Name);
         Assert.Empty(otherHost.Forum.State.Attendance.Delegates);
         Assert.Empty(display.Forum.State.Attendance.Delegates);
-        // Everyone can count: one delegate at HCM, an award recipient.
+        // Everyone can count: one delegate at HCM. Their claim to an award is not counted until confirmed, and only
+        // the moderator and their own site's host see it.
         foreach (var client in new[] { moderator, ownHost, otherHost, display })
-            Assert.Equal(new DelegateTally(1, 1), client.Forum.State.Attendance.Tally("HCM"));
+            Assert.Equal(new DelegateTally(1, 0), client.Forum.State.Attendance.Tally("HCM"));
+        Assert.True(moderator.Forum.State.Attendance.Delegates[login.Identity.Id].AwardeeClaimed);
+        Assert.True(ownHost.Forum.State.Attendance.Delegates[login.Identity.Id].AwardeeClaimed);
     }
 
     [Fact]

@@ -6,14 +6,15 @@ namespace EventHub.Tests.ScaleOut;
 /// <summary>/metrics on each node, in the Prometheus text format, counting what that node did.</summary>
 public sealed class MetricsTests : IAsyncLifetime
 {
+    const string Token = "scrape-token-for-tests";
     readonly RedisCluster _cluster = new();
     HubApp _a = null!;
     HubApp _b = null!;
 
     public Task InitializeAsync()
     {
-        _a = _cluster.StartNode(extra: new() { ["EventHub:NodeName"] = "node-a" });
-        _b = _cluster.StartNode(extra: new() { ["EventHub:NodeName"] = "node-b" });
+        _a = _cluster.StartNode(extra: new() { ["EventHub:NodeName"] = "node-a", ["EventHub:Management:Token"] = Token });
+        _b = _cluster.StartNode(extra: new() { ["EventHub:NodeName"] = "node-b", ["EventHub:Management:Token"] = Token });
         return Task.CompletedTask;
     }
 
@@ -49,6 +50,7 @@ public sealed class MetricsTests : IAsyncLifetime
     static async Task Eventually(HubApp node, Func<string, bool> condition)
     {
         using var http = node.Http();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
         var deadline = DateTime.UtcNow + Timeouts.Call;
         string text;
         do

@@ -10,8 +10,19 @@ public sealed record UpdateHeadcount(string Site, int Headcount) : AttendanceCom
 
 public sealed record CheckOut(string Site) : AttendanceCommand, ISiteCommand;
 
+/// <param name="Awardee">The joiner says they are an award recipient: a claim, until it is recognised or confirmed.</param>
 public sealed record JoinAsDelegate(string Site, string DelegateId, string Name, string? Agency, bool Awardee)
-    : AttendanceCommand, ISiteCommand;
+    : AttendanceCommand, ISiteCommand
+{
+    /// <summary>
+    /// The name is on the organisers' list of recipients (<see cref="AwardRecipients"/>), as the token endpoint,
+    /// the only place that builds this command, found it.
+    /// </summary>
+    public bool Recognised { get; init; }
+}
+
+/// <summary>Moderator, or the delegate's own site host: this delegate is an award recipient.</summary>
+public sealed record ConfirmAwardee(string DelegateId) : AttendanceCommand;
 
 /// <summary>Moderator: take a delegate out (a wrong or abusive name). Their token stops working.</summary>
 public sealed record RemoveDelegate(string DelegateId) : AttendanceCommand;

@@ -20,6 +20,7 @@ public static class AttendanceDecider
             ReadmitDelegate c => Delegate(state, c.DelegateId) is { Removed: true } d
                 ? [new DelegateReadmitted(d.Id, d.Site) { Awardee = d.Awardee }]
                 : [],
+            ConfirmAwardee c => ConfirmAwardee(state, c, actor),
             // The system's alerts: a site that checked out meanwhile, or an alert already raised, is nothing new.
             ReportHostLost c => state.Site(c.Site) is { CheckedIn: true, HostLost: false }
                 ? [new SiteHostLost(c.Site, c.LastHeardAt)]
@@ -57,8 +58,18 @@ public static class AttendanceDecider
         {
             { Removed: true } => throw Errors.DelegateRemoved(),
             not null => [],
-            null => [new DelegateJoined(c.DelegateId, c.Site, name, agency, c.Awardee)],
+            null => [new DelegateJoined(c.DelegateId, c.Site, name, agency, c.Recognised)
+                { AwardeeClaimed = c.Awardee && !c.Recognised }],
         };
+    }
+
+    /// <summary>A host confirms only their own site's delegates; a removed delegate is not counted, so not confirmed.</summary>
+    static IReadOnlyList<ForumEvent> ConfirmAwardee(AttendanceState state, ConfirmAwardee c, Actor actor)
+    {
+        var d = Delegate(state, c.DelegateId);
+        if (actor.Role == Role.SiteHost && d.Site != actor.Site) throw Errors.OtherSite();
+        if (d.Removed) throw Errors.DelegateRemoved();
+        return d.Awardee ? [] : [new AwardeeConfirmed(d.Id, d.Site)];
     }
 
     static DelegateRecord Delegate(AttendanceState state, string? id) =>

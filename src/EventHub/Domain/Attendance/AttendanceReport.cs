@@ -63,6 +63,9 @@ public sealed record AttendanceReport(string? ForumId, string? Title, long Seq, 
                 case DelegateJoined x:
                     Site(x.Site).Delegates[x.DelegateId] = new ReportDelegate(x.DelegateId, x.Name, x.Agency, x.Awardee, at, null, null);
                     break;
+                case AwardeeConfirmed x when Site(x.Site).Delegates.TryGetValue(x.DelegateId, out var d):
+                    Site(x.Site).Delegates[x.DelegateId] = d with { Awardee = true };
+                    break;
                 case DelegateRemoved x when Site(x.Site).Delegates.TryGetValue(x.DelegateId, out var d):
                     Site(x.Site).Delegates[x.DelegateId] = d with { RemovedAt = at };
                     break;

@@ -26,6 +26,9 @@ public sealed record DelegateTally(int Delegates, int Awardees)
 
 public sealed record DelegateRecord(string Id, string Site, string Name, string? Agency, bool Awardee, long JoinedAt)
 {
+    /// <summary>Says they are an award recipient; not on the organisers' list and not yet confirmed.</summary>
+    public bool AwardeeClaimed { get; init; }
+
     /// <summary>Removed by the moderator: their token is refused and they cannot join again under this name.</summary>
     public bool Removed { get; init; }
 }
@@ -102,7 +105,8 @@ public sealed record AttendanceState
                 return e.DelegateId.Length == 0 ? counted : counted with
                 {
                     Delegates = state.Delegates.SetItem(e.DelegateId,
-                        new DelegateRecord(e.DelegateId, e.Site, e.Name, e.Agency, e.Awardee, context.At)),
+                        new DelegateRecord(e.DelegateId, e.Site, e.Name, e.Agency, e.Awardee, context.At)
+                            { AwardeeClaimed = e.AwardeeClaimed }),
                     NameIndex = state.NameIndex.SetItem(NameKey(e.Site, e.Name), e.DelegateId),
                 };
             }
@@ -110,6 +114,15 @@ public sealed record AttendanceState
                 return state.Count(e.Site, -1, e.Awardee).WithDelegate(e.DelegateId, removed: true);
             case DelegateReadmitted e:
                 return state.Count(e.Site, +1, e.Awardee).WithDelegate(e.DelegateId, removed: false);
+            case AwardeeConfirmed e:
+            {
+                // The public form carries no id: the site's count of recipients still grows.
+                var tally = state.Tally(e.Site);
+                var counted = state with { Tallies = state.Tallies.SetItem(e.Site, tally with { Awardees = tally.Awardees + 1 }) };
+                return counted.Delegates.GetValueOrDefault(e.DelegateId) is { } d
+                    ? counted with { Delegates = counted.Delegates.SetItem(e.DelegateId, d with { Awardee = true, AwardeeClaimed = false }) }
+                    : counted;
+            }
             case SiteHostLost e:
                 return state.With(e.Site, state.Site(e.Site) with { HostLost = true });
             case SiteHostBack e:

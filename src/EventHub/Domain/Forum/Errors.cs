@@ -14,7 +14,7 @@ public static class Errors
     public static ForumRuleException TooLong(string field, int max) =>
         E("input.too_long", $"Trường {field} dài quá {max} ký tự.", $"Field {field} is longer than {max} characters.");
     public static ForumRuleException ControlCharacters(string field) =>
-        E("input.control_characters", $"Trường {field} chứa ký tự điều khiển không hợp lệ.", $"Field {field} contains control characters.");
+        E("input.control_characters", $"Trường {field} chứa ký tự điều khiển hoặc ký tự ẩn (đảo chiều, khoảng trắng độ rộng 0, ngắt dòng) không hợp lệ.", $"Field {field} contains control or invisible characters (direction overrides, zero-width spaces, line separators).");
     public static ForumRuleException OutOfRange(string field, long min, long max) =>
         E("input.out_of_range", $"Giá trị {field} phải trong khoảng {min}–{max}.", $"Value {field} must be between {min} and {max}.");
     public static ForumRuleException BadCommandId() =>
@@ -103,6 +103,11 @@ public static class Errors
         E("store.busy", "Máy chủ đang bận; hãy thử lại (cùng mã lệnh).", "The server is busy; retry with the same command id.");
     public static ForumRuleException RateLimited() =>
         E("rate.limited", "Bạn gửi quá nhanh; hãy chờ một chút.", "Too many requests; slow down.");
+    /// <summary>Nothing was done; the same call may succeed after <paramref name="retryAfter"/>.</summary>
+    public static ForumRuleException RateLimited(TimeSpan retryAfter) => new(new ForumError("rate.limited",
+        $"Bạn gửi quá nhanh; hãy thử lại sau {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} giây.",
+        $"Too many requests; retry in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.",
+        (long)Math.Ceiling(retryAfter.TotalMilliseconds)));
     public static ForumRuleException Internal() =>
         E("server.error", "Lỗi máy chủ; không có thay đổi nào được ghi.", "Server error; nothing was changed.");
 }

@@ -1,7 +1,8 @@
 namespace EventHub.Domain.Forum;
 
 /// <summary>A refusal the caller can act on: a stable code, a Vietnamese message and its English twin.</summary>
-public sealed record ForumError(string Code, string Message, string MessageEn)
+/// <param name="RetryAfterMs">For <c>rate.limited</c>: how long to wait before the same call can succeed.</param>
+public sealed record ForumError(string Code, string Message, string MessageEn, long? RetryAfterMs = null)
 {
     public override string ToString() => $"{Code}: {Message} / {MessageEn}";
 }

@@ -23,6 +23,8 @@ public static class Permissions
         ConfirmRollCall => role == Role.SiteHost,
         CheckIn or UpdateHeadcount or CheckOut => role is Role.SiteHost or Role.Moderator,
         JoinAsDelegate => role == Role.Delegate,
+        // A host confirms only their own site's recipients: the decider checks the delegate's site.
+        ConfirmAwardee => role is Role.SiteHost or Role.Moderator,
         // A host withdraws only their own site's request: the decider checks the request's site.
         RequestFloor or WithdrawRequest => role is Role.SiteHost or Role.Moderator,
         _ => role == Role.Moderator,

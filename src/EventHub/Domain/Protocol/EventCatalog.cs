@@ -30,6 +30,7 @@ public static class EventCatalog
         new("site.headcount", 1, typeof(HeadcountUpdated)),
         new("site.checked_out", 1, typeof(SiteCheckedOut)),
         new("delegate.joined", 1, typeof(DelegateJoined)),
+        new("delegate.awardee_confirmed", 1, typeof(AwardeeConfirmed)),
         new("agenda.item_added", 1, typeof(AgendaItemAdded)),
         new("agenda.item_renamed", 1, typeof(AgendaItemRenamed)),
         new("agenda.item_moved", 1, typeof(AgendaItemMoved)),

@@ -15,7 +15,9 @@ public static class Visibility
     /// <summary>The public form of an event, or the same instance when nothing in it is private.</summary>
     public static ForumEvent Public(ForumEvent @event) => @event switch
     {
-        DelegateJoined e => e with { DelegateId = "", Name = "", Agency = null },
+        // An unconfirmed claim to an award is not the public's to count.
+        DelegateJoined e => e with { DelegateId = "", Name = "", Agency = null, AwardeeClaimed = false },
+        AwardeeConfirmed e => e with { DelegateId = "" },
         DelegateRemoved e => e with { DelegateId = "" },
         DelegateReadmitted e => e with { DelegateId = "" },
         // A request's details become public when it is approved or given the floor; a decline's reason never does.

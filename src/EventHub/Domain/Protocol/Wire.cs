@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EventHub.Domain.Protocol;
 
 // The records that cross the wire, in both the JSON and the MessagePack hub protocols.
@@ -20,7 +22,9 @@ public sealed record ResumeRequest(string? Epoch, long AfterSeq);
 public sealed record ResumeResult(
     string Epoch, long Head, string? Snapshot, long SnapshotSeq, IReadOnlyList<EventEnvelope> Events);
 
-public sealed record ErrorInfo(string Code, string Message, string MessageEn);
+/// <param name="RetryAfterMs">Only on <c>rate.limited</c>: milliseconds until the same call can succeed.</param>
+public sealed record ErrorInfo(string Code, string Message, string MessageEn,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? RetryAfterMs = null);
 
 /// <summary>The answer to every command. A duplicate carries the first outcome's sequence numbers.</summary>
 public sealed record CommandResult(

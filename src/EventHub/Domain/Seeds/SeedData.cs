@@ -31,6 +31,9 @@ public sealed record ForumSeed(
 /// <summary>Everything in <c>seeds/</c>, validated. Build it with <see cref="SeedLoader.Load"/>.</summary>
 public sealed record SeedData(ForumSeed Forum, IReadOnlyList<BridgeSite> Sites)
 {
+    /// <summary>The award recipients of <c>awardees.csv</c> (none when the file is absent).</summary>
+    public Attendance.AwardRecipients Awardees { get; init; } = Attendance.AwardRecipients.None;
+
     /// <summary>The site with this code, ignoring case (hosts type "hcm" as often as "HCM"); null if none.</summary>
     public BridgeSite? FindSite(string code) =>
         Sites.FirstOrDefault(site => string.Equals(site.Code, code, StringComparison.OrdinalIgnoreCase));

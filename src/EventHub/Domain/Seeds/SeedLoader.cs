@@ -1,4 +1,5 @@
 using System.Text;
+using EventHub.Domain.Attendance;
 
 namespace EventHub.Domain.Seeds;
 
@@ -10,6 +11,7 @@ public static class SeedLoader
 {
     public const string SitesFileName = "sites.csv";
     public const string ForumFileName = "forum.json";
+    public const string AwardeesFileName = "awardees.csv";
 
     // Strict decoding: a file saved in a legacy code page must fail here, not turn "Hà" into "H�".
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -27,7 +29,14 @@ public static class SeedLoader
         DecodeUtf8(forumBytes, forumFile); // the JSON reader only notices bad UTF-8 when a string is read
         var forum = ForumJson.Parse(forumBytes, forumFile);
 
-        return new SeedData(forum, sites);
+        // Optional: without it every claim to an award waits for the moderator or the site's host to confirm it.
+        var awardeesFile = $"{folder}/{AwardeesFileName}";
+        var awardeesPath = Path.Combine(seedsDirectory, AwardeesFileName);
+        var awardees = File.Exists(awardeesPath)
+            ? AwardeesCsv.Parse(DecodeUtf8(ReadBytes(awardeesPath, awardeesFile), awardeesFile), awardeesFile, sites, forum.ExpectedAwardees)
+            : AwardRecipients.None;
+
+        return new SeedData(forum, sites) { Awardees = awardees };
     }
 
     /// <summary>The file's bytes without a UTF-8 byte-order mark, which Utf8JsonReader would reject.</summary>

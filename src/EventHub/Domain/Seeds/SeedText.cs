@@ -11,6 +11,9 @@ internal static partial class SeedText
     {
         if (string.IsNullOrWhiteSpace(value))
             return "is empty";
+        // The same characters the hub refuses from a caller: a seeded name must not hide or reorder text either.
+        if (Forum.Text.HasHiddenCharacters(value))
+            return "has control or invisible characters (bidi overrides, zero-width spaces, line separators)";
         if (value.Trim().Length != value.Length)
             return "has leading or trailing spaces";
         // The same name typed on two keyboards can be two different byte strings; NFC makes them compare equal.

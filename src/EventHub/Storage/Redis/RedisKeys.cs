@@ -47,5 +47,8 @@ public sealed class RedisKeys(string prefix)
     /// <summary>HASH: site → "last heard at (Unix ms)|last round trip ms"; kept after the host leaves.</summary>
     public RedisKey HostLines => $"{Prefix}:{{presence}}:host-lines";
 
+    /// <summary>STRING with expiry: a client address locked out of /api/token after repeated wrong keys; every node reads it.</summary>
+    public RedisKey LoginLockout(string address) => $"{Prefix}:login-lockout:{address}";
+
     RedisKey Forum(string forumId, string what) => $"{Prefix}:{{forum:{forumId}}}:{what}";
 }
