@@ -67,11 +67,13 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
 
     void Send(CommittedEvent e)
     {
-        SerializedHubMessage? full = null, publicForm = null;
+        // One message per form (full, unnamed, public), built on first need.
+        var forms = new SerializedHubMessage?[3];
         foreach (var member in audience)
-            member.Write(e.ShowsFullTo(member.Viewer)
-                ? full ??= NodeAudience.Message(ClientMethods.Event, e.Full)
-                : publicForm ??= NodeAudience.Message(ClientMethods.Event, e.Public), e.Seq);
+        {
+            var form = e.FormFor(member.Viewer);
+            member.Write(forms[(int)form] ??= NodeAudience.Message(ClientMethods.Event, e.For(form)), e.Seq);
+        }
     }
 
     /// <summary>
