@@ -57,8 +57,8 @@ public static class Texts
     public static readonly Phrase OptConfig = new("Tệp cấu hình (mặc định ~/.config/eventhub/site.json; hoặc EVENTHUB_CONFIG)", "Config file (default ~/.config/eventhub/site.json; or EVENTHUB_CONFIG)");
     public static readonly Phrase OptTimeout = new("Số giây chờ hub trả lời trước khi bỏ cuộc (0 = chờ mãi)", "Seconds to wait for the hub's answer before giving up (0 = forever)");
     public static readonly Phrase OptCommandId = new("Mã lệnh; gửi lại cùng mã là an toàn, hub chỉ áp dụng một lần", "Command id; resending the same id is safe, the hub applies it once");
-    public static readonly Phrase OptRole = new("Vai trò: host (mặc định), delegate, moderator, display", "Role: host (default), delegate, moderator, display");
-    public static readonly Phrase OptKey = new("Khóa của điểm cầu / chủ tọa / màn hình, hoặc mã tham gia của đại biểu", "The site's host key, the moderator or display key, or a delegate's join code");
+    public static readonly Phrase OptRole = new("Vai trò: host (mặc định), delegate, moderator, reviewer, display", "Role: host (default), delegate, moderator, reviewer, display");
+    public static readonly Phrase OptKey = new("Khóa của điểm cầu / chủ tọa / thư ký / màn hình, hoặc mã tham gia của đại biểu", "The site's host key, the moderator, reviewer or display key, or a delegate's join code");
     public static readonly Phrase OptSite = new("Mã điểm cầu (HCM, DNG …)", "Site code (HCM, DNG …)");
     public static readonly Phrase OptName = new("Họ và tên (bắt buộc với đại biểu)", "Full name (required for a delegate)");
     public static readonly Phrase OptAgency = new("Cơ quan, đơn vị (đại biểu)", "Agency or unit (delegate)");
@@ -95,7 +95,7 @@ public static class Texts
     public static readonly Phrase UsageError = new("Lỗi cú pháp: {0}", "Usage error: {0}");
     public static readonly Phrase UsageHint = new("Xem hướng dẫn: eventhub-site {0} --help", "See: eventhub-site {0} --help");
     public static readonly Phrase BadLang = new("--lang chỉ nhận vi hoặc en", "--lang takes vi or en");
-    public static readonly Phrase BadRole = new("--role chỉ nhận host, delegate, moderator hoặc display", "--role takes host, delegate, moderator or display");
+    public static readonly Phrase BadRole = new("--role chỉ nhận host, delegate, moderator, reviewer hoặc display", "--role takes host, delegate, moderator, reviewer or display");
     public static readonly Phrase KeyRequired = new("Cần --key (khóa hoặc mã tham gia)", "--key is required (key or join code)");
     public static readonly Phrase SiteRequired = new("Cần --site (mã điểm cầu)", "--site is required (site code)");
     public static readonly Phrase NameRequired = new("Đại biểu cần --name (họ và tên)", "A delegate needs --name (full name)");
