@@ -67,6 +67,7 @@ public static class EventCatalog
         new("qa.voted", 1, typeof(QuestionVoted)),
         new("qa.unvoted", 1, typeof(QuestionUnvoted)),
         new("qa.votes_withdrawn", 1, typeof(DelegateVotesWithdrawn)),
+        new(VoteTallies.Type, 1, typeof(VoteTallies)), // the fan-out's coalesced votes; never stored
     ];
 
     static readonly Dictionary<Type, Entry> ByType = Entries.ToDictionary(e => e.Type);

@@ -62,7 +62,17 @@ public sealed record QuestionVoted(string QuestionId, string DelegateId, int Vot
 
 public sealed record QuestionUnvoted(string QuestionId, string DelegateId, int Votes) : ForumEvent, IQuestionEvent;
 
-/// <summary>A question's tally after a removed delegate's vote was taken back.</summary>
+/// <summary>
+/// Never in the log: what a node's fan-out sends in place of a run of vote events (its own sequence number to
+/// <c>Through</c>), with each question's tally after the last of them. Folding it gives what folding each vote would;
+/// a client counts every number up to Through as taken. docs/design.md, "Live Q&amp;A votes", says why.
+/// </summary>
+public sealed record VoteTallies(long Through, IReadOnlyList<QuestionTally> Tallies) : ForumEvent, IQandAEvent
+{
+    public const string Type = "qa.tallies";
+}
+
+/// <summary>A question's tally (after a removed delegate's vote was taken back, or after a run of votes).</summary>
 public sealed record QuestionTally(string QuestionId, int Votes);
 
 /// <summary>The moderator removed a delegate: their votes are taken back (their pending questions are withdrawn apart).</summary>

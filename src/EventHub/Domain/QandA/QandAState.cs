@@ -144,6 +144,11 @@ public sealed record QandAState
                 });
             case QuestionUnvoted e:
                 return state.Change(e.QuestionId, q => q with { Votes = e.Votes, Voters = q.Voters.Remove(e.DelegateId) });
+            case VoteTallies e:
+            {
+                foreach (var tally in e.Tallies) state = state.Change(tally.QuestionId, q => q with { Votes = tally.Votes });
+                return state;
+            }
             case DelegateVotesWithdrawn e:
             {
                 foreach (var tally in e.Tallies)
