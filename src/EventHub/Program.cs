@@ -4,6 +4,7 @@ using EventHub.Forum;
 using EventHub.Hubs;
 using EventHub.Operations;
 using EventHub.Presence;
+using EventHub.QandA;
 using EventHub.SpeakerQueue;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ app.MapTokenEndpoint();
 app.MapForumHub();
 app.MapAttendanceReports();
 app.MapSpeakerExports();
+app.MapQandAExports();
 app.MapOperations();
 app.MapHubMetrics();
 app.PrintWhenStarted();

@@ -205,6 +205,52 @@ public static class Texts
     public static readonly Phrase YouAreAfterNext = new("Sau người kế tiếp là điểm cầu của bạn", "Your site comes after the next speaker");
     public static readonly Phrase StopHint = new("Nhấn Ctrl+C để thoát.", "Press Ctrl+C to quit.");
 
+    // Live Q&A
+    public static readonly Phrase CmdAsk = new("Gửi một câu hỏi (mã câu hỏi được in ra)", "Send a question (its id is printed)");
+    public static readonly Phrase CmdPropose = new("Gửi một đề xuất, kiến nghị", "Send a proposal");
+    public static readonly Phrase CmdVote = new("Bình chọn cho một câu hỏi đã công bố", "Vote for a published question");
+    public static readonly Phrase CmdUnvote = new("Rút lại bình chọn", "Take a vote back");
+    public static readonly Phrase CmdWithdrawQuestion = new("Rút câu hỏi của mình khi còn chờ duyệt", "Withdraw your question while it is under review");
+    public static readonly Phrase CmdQuestions = new("Danh sách câu hỏi và đề xuất (sắp xếp, lọc, --json)", "List questions and proposals (sort, filter, --json)");
+    public static readonly Phrase CmdReview = new("Lệnh của thư ký: duyệt câu hỏi", "Reviewer commands: review questions");
+    public static readonly Phrase CmdPublish = new("Công bố một câu hỏi", "Publish a question");
+    public static readonly Phrase CmdDismiss = new("Không công bố một câu hỏi (kèm lý do cho người gửi)", "Dismiss a question (with a reason for its author)");
+    public static readonly Phrase CmdMerge = new("Gộp câu hỏi trùng vào câu được giữ lại", "Merge a duplicate into the kept question");
+    public static readonly Phrase CmdAnswered = new("Đánh dấu đã trả lời (có thể kèm phần phát biểu)", "Mark answered (optionally with the speech)");
+    public static readonly Phrase CmdQandA = new("Phần hỏi đáp", "Live Q&A");
+    public static readonly Phrase CmdQandAOpen = new("Mở phần hỏi đáp (cả tọa đàm hoặc một mục)", "Open Q&A (the whole forum or one item)");
+    public static readonly Phrase CmdQandAClose = new("Đóng phần hỏi đáp (cả tọa đàm hoặc một mục)", "Close Q&A (the whole forum or one item)");
+    public static readonly Phrase CmdHighlight = new("Đưa một câu hỏi lên màn hình \"đang trả lời\"", "Put a question on screen as \"now answering\"");
+    public static readonly Phrase ArgQuestionText = new("Nội dung (tối đa 1.000 ký tự)", "The text (at most 1,000 characters)");
+    public static readonly Phrase ArgQuestion = new("Mã câu hỏi", "The question's id");
+    public static readonly Phrase ArgDuplicate = new("Mã câu hỏi trùng (được gộp vào)", "The duplicate's id (merged in)");
+    public static readonly Phrase OptQuestionTopic = new("Chủ đề (trong danh sách của tọa đàm)", "Topic (from the forum's list)");
+    public static readonly Phrase OptQuestionTo = new("Gửi tới ai (người phát biểu)", "Addressed to (a speaker)");
+    public static readonly Phrase OptAnonymous = new("Ẩn danh (nếu tọa đàm cho phép)", "Anonymous (if the forum allows it)");
+    public static readonly Phrase OptDismissReason = new("Lý do (người gửi sẽ thấy)", "Reason (the author sees it)");
+    public static readonly Phrase OptAnsweringSpeech = new("Mã phần phát biểu đã trả lời", "The id of the speech that answered it");
+    public static readonly Phrase OptQandAItem = new("Chỉ mục chương trình này (mặc định: cả tọa đàm)", "Only this agenda item (default: the whole forum)");
+    public static readonly Phrase OptQuestionSort = new("Sắp xếp: votes (mặc định), newest, oldest", "Order: votes (default), newest, oldest");
+    public static readonly Phrase OptQuestionSite = new("Chỉ câu hỏi của điểm cầu này", "Only this site's questions");
+    public static readonly Phrase OptQuestionStatus = new("Chỉ trạng thái: pending, published, answered, dismissed, withdrawn, merged", "Only this status: pending, published, answered, dismissed, withdrawn, merged");
+    public static readonly Phrase OptQuestionsJson = new("In mỗi câu hỏi thành một dòng JSON", "Print each question as one JSON line");
+    public static readonly Phrase BadQuestionSort = new("--sort chỉ nhận votes, newest hoặc oldest", "--sort takes votes, newest or oldest");
+    public static readonly Phrase BadQuestionStatus = new("--status không hợp lệ", "--status is not a known status");
+    public static readonly Phrase QuestionSent = new("Đã gửi, mã {0}.", "Sent, id {0}.");
+    public static readonly Phrase QuestionVoted = new("Đã bình chọn cho {0}.", "Voted for {0}.");
+    public static readonly Phrase QuestionUnvoted = new("Đã rút bình chọn cho {0}.", "Took the vote for {0} back.");
+    public static readonly Phrase QuestionWithdrawn = new("Đã rút câu hỏi {0}.", "Withdrew question {0}.");
+    public static readonly Phrase QuestionPublished = new("Đã công bố {0}.", "Published {0}.");
+    public static readonly Phrase QuestionHighlighted = new("{0} đang được trả lời trên màn hình.", "{0} is on screen as now answering.");
+    public static readonly Phrase QuestionDismissed = new("Đã không công bố {0}.", "Dismissed {0}.");
+    public static readonly Phrase QuestionsMerged = new("Đã gộp {0} vào {1}.", "Merged {0} into {1}.");
+    public static readonly Phrase QuestionAnswered = new("Đã đánh dấu {0} là đã trả lời.", "Marked {0} answered.");
+    public static readonly Phrase QandAOpened = new("Đã mở phần hỏi đáp.", "Q&A is open.");
+    public static readonly Phrase QandAClosed = new("Đã đóng phần hỏi đáp.", "Q&A is closed.");
+    public static readonly Phrase NoQuestions = new("Chưa có câu hỏi nào.", "No questions yet.");
+    public static readonly Phrase ColVotes = new("Bình chọn", "Votes");
+    public static readonly Phrase ColQuestion = new("Câu hỏi (★ của bạn, ✓ đã bình chọn)", "Question (★ yours, ✓ voted)");
+
     public static string Get(Phrase phrase) => phrase.In(LanguageChoice.Current);
 
     public static string Format(Phrase phrase, params object?[] args) =>
