@@ -34,10 +34,14 @@ public sealed class CommittedEvent(StoredEvent stored, ForumEvent @event)
     public EventEnvelope Full => _full ??= new EventEnvelope(Stored.Seq, Stored.At, Wire(Stored.Actor), Stored.Type,
         Stored.Version, Stored.Data);
 
-    public EventEnvelope Public => _public ??= PrivateTo is null
-        ? Full
-        : new EventEnvelope(Stored.Seq, Stored.At, Wire(Visibility.Public(Stored.Actor)), Stored.Type, Stored.Version,
-            EventCatalog.Serialize(Visibility.Public(Event)));
+    /// <summary>What everyone else sees: a question's event in its public form, any other with its private details blanked.</summary>
+    public EventEnvelope Public => _public ??= Question is { } q
+        ? new EventEnvelope(Stored.Seq, Stored.At, Wire(Visibility.Public(Stored.Actor)), Stored.Type, Stored.Version,
+            EventCatalog.Serialize(q.Public))
+        : PrivateTo is null
+            ? Full
+            : new EventEnvelope(Stored.Seq, Stored.At, Wire(Visibility.Public(Stored.Actor)), Stored.Type, Stored.Version,
+                EventCatalog.Serialize(Visibility.Public(Event)));
 
     /// <summary>
     /// For an event about one question, its three forms (set once, when the view advances over it, from the question as
@@ -45,6 +49,7 @@ public sealed class CommittedEvent(StoredEvent stored, ForumEvent @event)
     /// </summary>
     public QuestionForms? Question { get; private set; }
 
+    /// <summary>Called before any form is built (the engine does it as the view advances), so no form is cached without it.</summary>
     public void About(QuestionForms? question) => Question = question;
 
     /// <summary>A question's event without an anonymous author's name (the staff and the site's host).</summary>
@@ -53,16 +58,13 @@ public sealed class CommittedEvent(StoredEvent stored, ForumEvent @event)
             EventCatalog.Serialize(q.Unnamed))
         : Full;
 
-    EventEnvelope QuestionPublic => _public ??= new EventEnvelope(Stored.Seq, Stored.At, Wire(Visibility.Public(Stored.Actor)),
-        Stored.Type, Stored.Version, EventCatalog.Serialize(Question!.Public));
-
     public EventEnvelope For(Viewer viewer) => For(FormFor(viewer));
 
     public EventEnvelope For(QuestionForm form) => form switch
     {
         QuestionForm.Full => Full,
         QuestionForm.Unnamed => Unnamed,
-        _ => Question is null ? Public : QuestionPublic,
+        _ => Public,
     };
 
     /// <summary>
