@@ -108,6 +108,8 @@ public static class Program
             moderator.AddBranch<CliSettings>("qa", qa =>
             {
                 qa.SetDescription(Texts.Get(Texts.CmdQandA));
+                qa.AddCommand<ConfigureQandACommand>("configure").WithDescription(Texts.Get(Texts.CmdQandAConfigure))
+                    .WithExample("moderator", "qa", "configure", "--anonymous", "--topic", "\"Chuyển đổi số\"", "--topic", "\"Cải cách hành chính\"");
                 qa.AddCommand<OpenQandACommand>("open").WithDescription(Texts.Get(Texts.CmdQandAOpen));
                 qa.AddCommand<CloseQandACommand>("close").WithDescription(Texts.Get(Texts.CmdQandAClose));
                 qa.AddCommand<HighlightCommand>("highlight").WithDescription(Texts.Get(Texts.CmdHighlight));

@@ -247,6 +247,13 @@ public static class Texts
     public static readonly Phrase QuestionAnswered = new("Đã đánh dấu {0} là đã trả lời.", "Marked {0} answered.");
     public static readonly Phrase QandAOpened = new("Đã mở phần hỏi đáp.", "Q&A is open.");
     public static readonly Phrase QandAClosed = new("Đã đóng phần hỏi đáp.", "Q&A is closed.");
+    public static readonly Phrase CmdQandAConfigure = new("Đặt cấu hình hỏi đáp: duyệt, ẩn danh, chủ đề, giới hạn", "Set Q&A options: review, anonymity, topics, limit");
+    public static readonly Phrase OptNoReview = new("Công bố ngay, không qua duyệt", "Publish at once, without review");
+    public static readonly Phrase OptAllowAnonymous = new("Cho phép câu hỏi ẩn danh", "Allow anonymous questions");
+    public static readonly Phrase OptNamesToReviewers = new("Thư ký và chủ tọa thấy tên người hỏi ẩn danh", "Reviewers and the moderator see anonymous authors' names");
+    public static readonly Phrase OptTopicList = new("Một chủ đề trong danh sách (lặp lại cho nhiều chủ đề)", "One topic of the list (repeat for several)");
+    public static readonly Phrase OptPerTenMinutes = new("Số câu hỏi tối đa mỗi người trong 10 phút (mặc định 5)", "Questions per person per ten minutes (default 5)");
+    public static readonly Phrase QandAConfigured = new("Đã đặt cấu hình hỏi đáp.", "Q&A options set.");
     public static readonly Phrase NoQuestions = new("Chưa có câu hỏi nào.", "No questions yet.");
     public static readonly Phrase ColVotes = new("Bình chọn", "Votes");
     public static readonly Phrase ColQuestion = new("Câu hỏi (★ của bạn, ✓ đã bình chọn)", "Question (★ yours, ✓ voted)");

@@ -22,6 +22,7 @@ public sealed partial class QandACliTests : IAsyncLifetime
         await Ok(_reviewer, "login", "--hub", hub, "--role", "reviewer", "--key", _app.Credentials.ReviewerKey!);
         await Ok(_lan, "login", "--hub", hub, "--role", "delegate", "--site", "HCM", "--key", _app.Credentials.Sites["HCM"].JoinCode, "--name", "Nguyễn Thị Lan");
         await Ok(_binh, "login", "--hub", hub, "--role", "delegate", "--site", "DNG", "--key", _app.Credentials.Sites["DNG"].JoinCode, "--name", "Lê Văn Bình");
+        await Ok(_moderator, "moderator", "qa", "configure", "--anonymous", "--topic", "Chuyển đổi số", "--topic", "Cải cách hành chính");
         await Ok(_moderator, "moderator", "qa", "open");
     }
 
@@ -34,7 +35,7 @@ public sealed partial class QandACliTests : IAsyncLifetime
     [Fact]
     public async Task ADelegateAsks_TheReviewerPublishes_AnotherVotes_AndTheListShowsItWithTheirMarks()
     {
-        var asked = await Ok(_lan, "ask", "Khi nào thủ tục được số hóa toàn trình?");
+        var asked = await Ok(_lan, "ask", "Khi nào thủ tục được số hóa toàn trình?", "--topic", "chuyển đổi số");
         var id = IdIn(asked.Out);
         var proposed = IdIn((await Ok(_lan, "propose", "Đề xuất mở rộng dịch vụ công trực tuyến")).Out);
 
@@ -55,7 +56,8 @@ public sealed partial class QandACliTests : IAsyncLifetime
 
         var own = await Ok(_lan, "questions", "--status", "pending", "--json");
         Assert.Contains(proposed, own.Out);
-        Assert.Equal(1, _app.Engine.View.State.QandA.Question(id)!.Votes);
+        Assert.Equal((1, "Chuyển đổi số"), (_app.Engine.View.State.QandA.Question(id)!.Votes, _app.Engine.View.State.QandA.Question(id)!.Topic));
+        Assert.Equal(["Chuyển đổi số", "Cải cách hành chính"], _app.Engine.View.State.QandA.Topics);
         Assert.Equal(QuestionStatus.Pending, _app.Engine.View.State.QandA.Question(proposed)!.Status);
     }
 

@@ -161,3 +161,41 @@ public abstract class QandASwitchVerb(CliEnvironment env, string method, Phrase 
 public sealed class OpenQandACommand(CliEnvironment env) : QandASwitchVerb(env, "OpenQandA", Texts.QandAOpened);
 
 public sealed class CloseQandACommand(CliEnvironment env) : QandASwitchVerb(env, "CloseQandA", Texts.QandAClosed);
+
+/// <summary>
+/// <c>moderator qa configure [--no-review] [--anonymous] [--names-to-reviewers] [--topic T]… [--per-ten-minutes N]</c>:
+/// sets every Q&A option at once (what is left out takes its default).
+/// </summary>
+public sealed class ConfigureQandACommand(CliEnvironment env) : HubCommand<ConfigureQandACommand.Settings>(env)
+{
+    public sealed class Settings : CommandOptions
+    {
+        [CommandOption("--no-review")]
+        [LocalizedDescription(nameof(Texts.OptNoReview))]
+        public bool NoReview { get; init; }
+
+        [CommandOption("--anonymous")]
+        [LocalizedDescription(nameof(Texts.OptAllowAnonymous))]
+        public bool AllowAnonymous { get; init; }
+
+        [CommandOption("--names-to-reviewers")]
+        [LocalizedDescription(nameof(Texts.OptNamesToReviewers))]
+        public bool NamesToReviewers { get; init; }
+
+        [CommandOption("--topic <TOPIC>")]
+        [LocalizedDescription(nameof(Texts.OptTopicList))]
+        public string[] Topics { get; init; } = [];
+
+        [CommandOption("--per-ten-minutes <N>")]
+        [LocalizedDescription(nameof(Texts.OptPerTenMinutes))]
+        public int PerTenMinutes { get; init; } = 5;
+    }
+
+    protected override string Method => "ConfigureQandA";
+
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
+        new QandAOptionsRequest(commandId, !s.NoReview, s.AllowAnonymous, s.NamesToReviewers,
+            [.. s.Topics.Select(t => t.Normalize(NormalizationForm.FormC))], s.PerTenMinutes);
+
+    protected override string Done(Settings s, HubSession session, string commandId) => Texts.Get(Texts.QandAConfigured);
+}
