@@ -254,6 +254,9 @@ public static class Texts
     public static readonly Phrase OptTopicList = new("Một chủ đề trong danh sách (lặp lại cho nhiều chủ đề)", "One topic of the list (repeat for several)");
     public static readonly Phrase OptPerTenMinutes = new("Số câu hỏi tối đa mỗi người trong 10 phút (mặc định 5)", "Questions per person per ten minutes (default 5)");
     public static readonly Phrase QandAConfigured = new("Đã đặt cấu hình hỏi đáp.", "Q&A options set.");
+    public static readonly Phrase QandATitle = new("Hỏi đáp", "Q&A");
+    public static readonly Phrase NowAnswering = new("Đang trả lời", "Now answering");
+    public static readonly Phrase TopQuestionLine = new("{0} bình chọn · {1} · {2}", "{0} votes · {1} · {2}");
     public static readonly Phrase NoQuestions = new("Chưa có câu hỏi nào.", "No questions yet.");
     public static readonly Phrase ColVotes = new("Bình chọn", "Votes");
     public static readonly Phrase ColQuestion = new("Câu hỏi (★ của bạn, ✓ đã bình chọn)", "Question (★ yours, ✓ voted)");

@@ -73,6 +73,21 @@ public sealed partial class QandACliTests : IAsyncLifetime
         Assert.Equal("Đã có câu tương tự", _app.Engine.View.State.QandA.Question(id)!.DismissReason);
     }
 
+    [Fact]
+    public async Task Watch_ShowsTheQuestionNowAnswering_AndTheTopOnes()
+    {
+        var id = IdIn((await Ok(_lan, "ask", "Câu hỏi cho màn hình")).Out);
+        await Ok(_reviewer, "review", "publish", id);
+        await Ok(_moderator, "moderator", "qa", "highlight", id);
+        using var stop = new CancellationTokenSource();
+        var (exit, output, _) = _binh.Start(["watch", "--lang", "en"], stop.Token);
+
+        await output.WaitForLineAsync(l => l.Contains("Now answering") && l.Contains("Câu hỏi cho màn hình"), Timeouts.Call);
+        await output.WaitForLineAsync(l => l.Contains("0 votes · HCM · Câu hỏi cho màn hình"), Timeouts.Call);
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Done, await exit.WaitAsync(Timeouts.Call));
+    }
+
     static async Task<CliRun> Ok(CliRunner cli, params string[] args)
     {
         var run = await cli.RunAsync(args);

@@ -74,6 +74,7 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
         QueuePanel.AddRows(table, state.SpeakerQueue, site, now);
 
         var parts = new List<IRenderable> { table, QueuePanel.List(state.SpeakerQueue, site) };
+        if (QandAPanel.Render(state.QandA) is { } qa) parts.Add(qa);
         var deck = QueuePanel.OnDeck(state.SpeakerQueue, site);
         if (deck == QueuePanel.Deck.Next)
             parts.Insert(0, new Panel(new Text(Texts.Get(Texts.YouAreNext), new Style(Color.White, Color.Red, Decoration.Bold))).Border(BoxBorder.Double));
