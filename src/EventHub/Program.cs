@@ -6,6 +6,7 @@ using EventHub.Hubs;
 using EventHub.Operations;
 using EventHub.Presence;
 using EventHub.Security;
+using EventHub.QandA;
 using EventHub.SpeakerQueue;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,7 @@ app.MapForumHub();
 app.MapAttendanceReports();
 app.MapSpeakerExports();
 app.MapForumReport();
+app.MapQandAExports();
 app.MapOperations();
 app.MapHubMetrics();
 app.PrintWhenStarted();

@@ -1,5 +1,6 @@
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
+using EventHub.Domain.QandA;
 
 namespace EventHub.SiteClient;
 
@@ -46,7 +47,7 @@ public sealed class LocalForum(bool keepState = true)
     /// </summary>
     public IReadOnlyList<AppliedEvent> Receive(EventEnvelope envelope, out bool repeat)
     {
-        repeat = envelope.Seq <= LastSeq || _held.ContainsKey(envelope.Seq);
+        repeat = LastOf(envelope) <= LastSeq || _held.ContainsKey(envelope.Seq);
         if (repeat) return [];
         if (envelope.Seq > LastSeq + 1)
         {
@@ -78,8 +79,8 @@ public sealed class LocalForum(bool keepState = true)
         var applied = new List<AppliedEvent>(result.Events.Count);
         foreach (var envelope in result.Events)
         {
-            if (envelope.Seq <= LastSeq) continue;
-            if (envelope.Seq != LastSeq + 1) throw new InvalidOperationException($"Resume skipped from {LastSeq} to {envelope.Seq}.");
+            if (LastOf(envelope) <= LastSeq) continue;
+            if (envelope.Seq > LastSeq + 1) throw new InvalidOperationException($"Resume skipped from {LastSeq} to {envelope.Seq}.");
             applied.Add(Fold(envelope, fromResume: true));
         }
         DrainHeld(applied, fromResume: true);
@@ -93,7 +94,7 @@ public sealed class LocalForum(bool keepState = true)
             var (seq, envelope) = _held.First();
             if (seq > LastSeq + 1) return;
             _held.Remove(seq);
-            if (seq == LastSeq + 1) applied.Add(Fold(envelope, fromResume));
+            if (LastOf(envelope) > LastSeq) applied.Add(Fold(envelope, fromResume));
         }
     }
 
@@ -106,9 +107,19 @@ public sealed class LocalForum(bool keepState = true)
             @event = EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data);
             State = ForumState.Evolve(State, @event, new EventContext(envelope.Seq, envelope.At, ToActor(envelope.Actor)));
         }
-        LastSeq = envelope.Seq;
+        LastSeq = (@event as VoteTallies)?.Through ?? LastOf(envelope);
         return new AppliedEvent(envelope, @event) { FromResume = fromResume };
     }
+
+    /// <summary>
+    /// The last number an envelope covers: its own, or for the hub's coalesced votes (<see cref="VoteTallies"/>) the
+    /// last vote it stands for. A run of votes overlapping what a resume already gave is still taken: its tallies are
+    /// those after its last vote.
+    /// </summary>
+    static long LastOf(EventEnvelope envelope) =>
+        envelope.Type == VoteTallies.Type && EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data) is VoteTallies t
+            ? Math.Max(envelope.Seq, t.Through)
+            : envelope.Seq;
 
     /// <summary>True when the hub's position shows an event this copy has not got.</summary>
     public bool IsBehind(LogPosition position) => position.Epoch != Epoch || position.Head > LastSeq;

@@ -11,7 +11,9 @@ public sealed record SiteCredentials(string HostKey, string JoinCode);
 /// Every secret the hub accepts, generated at first start into the data folder (owner-only) and never logged.
 /// Several nodes share one file (or one mounted secret) so a key works on any node.
 /// </summary>
-public sealed record Credentials(string ModeratorKey, string DisplayKey, SortedDictionary<string, SiteCredentials> Sites)
+/// <param name="ReviewerKey">The secretariat's key (Q&A review); a file written before reviewers existed gets one added.</param>
+public sealed record Credentials(string ModeratorKey, string DisplayKey, SortedDictionary<string, SiteCredentials> Sites,
+    string? ReviewerKey = null)
 {
     const string KeyAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: keys are read aloud and typed
 
@@ -40,9 +42,11 @@ public sealed record Credentials(string ModeratorKey, string DisplayKey, SortedD
         }
 
         var credentials = existing ?? new Credentials(NewKey(), NewKey(), new SortedDictionary<string, SiteCredentials>(StringComparer.Ordinal));
+        var noReviewerKey = string.IsNullOrWhiteSpace(credentials.ReviewerKey);
+        if (noReviewerKey) credentials = credentials with { ReviewerKey = NewKey() };
         var missing = siteCodes.Where(code => !credentials.Sites.ContainsKey(code)).ToList();
         foreach (var code in missing) credentials.Sites[code] = new SiteCredentials(NewKey(), NewKey(8));
-        if (existing is null || missing.Count > 0)
+        if (existing is null || missing.Count > 0 || noReviewerKey)
         {
             // Several nodes may start at once on one shared file: the first to create it wins, the others read it.
             if (!credentials.Save(path, overwrite: existing is not null)) return LoadOrCreate(path, siteCodes);

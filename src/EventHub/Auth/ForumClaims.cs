@@ -16,6 +16,7 @@ public static class ForumClaims
         Domain.Forum.Role.Moderator => "moderator",
         Domain.Forum.Role.SiteHost => "siteHost",
         Domain.Forum.Role.Delegate => "delegate",
+        Domain.Forum.Role.Reviewer => "reviewer",
         _ => "display",
     };
 
@@ -25,6 +26,7 @@ public static class ForumClaims
         "siteHost" => Domain.Forum.Role.SiteHost,
         "delegate" => Domain.Forum.Role.Delegate,
         "display" => Domain.Forum.Role.Display,
+        "reviewer" => Domain.Forum.Role.Reviewer,
         _ => null,
     };
 

@@ -70,6 +70,10 @@ public static class TokenEndpoint
                 return Credentials.Matches(request.Key, credentials.ModeratorKey)
                     ? Actor.Moderator(Text.Optional(request.Name, "name") ?? "Chủ tọa")
                     : throw AuthErrors.BadKey();
+            case Role.Reviewer:
+                return credentials.ReviewerKey is { } reviewerKey && Credentials.Matches(request.Key, reviewerKey)
+                    ? Actor.Reviewer(Text.Optional(request.Name, "name") ?? "Thư ký")
+                    : throw AuthErrors.BadKey();
             case Role.Display:
                 return Credentials.Matches(request.Key, credentials.DisplayKey)
                     ? Actor.Display(Text.Optional(request.Name, "name") ?? "Màn hình")
@@ -128,5 +132,5 @@ static class AuthErrors
         "Khóa hoặc mã tham gia không đúng.", "The key or join code is not valid."));
 
     public static ForumRuleException BadRole() => new(new ForumError("auth.bad_role",
-        "Vai trò phải là moderator, siteHost, delegate hoặc display.", "Role must be moderator, siteHost, delegate or display."));
+        "Vai trò phải là moderator, reviewer, siteHost, delegate hoặc display.", "Role must be moderator, reviewer, siteHost, delegate or display."));
 }

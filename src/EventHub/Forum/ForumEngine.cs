@@ -1,5 +1,6 @@
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
+using EventHub.Domain.QandA;
 using EventHub.Storage;
 
 namespace EventHub.Forum;
@@ -185,6 +186,7 @@ public sealed class ForumEngine(
         var audience = viewer.Role switch
         {
             Role.Moderator => "moderator",
+            Role.Reviewer => "reviewer",
             Role.SiteHost => $"host:{viewer.Site}",
             _ => "public",
         };
@@ -268,6 +270,7 @@ public sealed class ForumEngine(
             foreach (var e in fresh)
             {
                 if (e.Seq != expected++) throw new InvalidOperationException($"Event {e.Seq} does not follow {expected - 2}.");
+                e.About(QandAVisibility.Forms(state.QandA, e.Event));
                 state = ForumState.Evolve(state, e.Event, e.Context);
                 _recent.Add(e);
             }

@@ -20,6 +20,12 @@ public sealed class EventHubOptions
     /// <summary>How often every client is told the log's position, so an idle client notices a lost message.</summary>
     public TimeSpan PositionInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a node gathers vote events before it writes their tallies to its connections in one message (at most
+    /// this many updates a second per connection, whatever the vote rate); zero sends each vote as it is.
+    /// </summary>
+    public TimeSpan TallyInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public AuthSettings Auth { get; set; } = new();
 
     public string SeedsPath => SeedsDirectory ?? Path.Combine(AppContext.BaseDirectory, "seeds");

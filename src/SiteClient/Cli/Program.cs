@@ -1,6 +1,7 @@
 using EventHub.SiteClient.Cli.Attendance;
 using EventHub.SiteClient.Cli.Commands;
 using EventHub.SiteClient.Cli.Moderator;
+using EventHub.SiteClient.Cli.QandA;
 using EventHub.SiteClient.Cli.Queue;
 using EventHub.SiteClient.Cli.Watch;
 using Spectre.Console.Cli;
@@ -41,6 +42,22 @@ public static class Program
             rollCall.SetDescription(Texts.Get(Texts.CmdRollCall));
             rollCall.AddCommand<RollCallConfirmCommand>("confirm").WithDescription(Texts.Get(Texts.CmdRollCallConfirm))
                 .WithExample("roll-call", "confirm");
+        });
+        config.AddCommand<AskCommand>("ask").WithDescription(Texts.Get(Texts.CmdAsk))
+            .WithExample("ask", "\"Khi nào thủ tục được số hóa toàn trình?\"", "--topic", "\"Chuyển đổi số\"");
+        config.AddCommand<ProposeCommand>("propose").WithDescription(Texts.Get(Texts.CmdPropose));
+        config.AddCommand<VoteCommand>("vote").WithDescription(Texts.Get(Texts.CmdVote));
+        config.AddCommand<UnvoteCommand>("unvote").WithDescription(Texts.Get(Texts.CmdUnvote));
+        config.AddCommand<WithdrawQuestionCommand>("withdraw-question").WithDescription(Texts.Get(Texts.CmdWithdrawQuestion));
+        config.AddCommand<QuestionsCommand>("questions").WithDescription(Texts.Get(Texts.CmdQuestions))
+            .WithExample("questions", "--sort", "newest", "--json");
+        config.AddBranch<CliSettings>("review", review =>
+        {
+            review.SetDescription(Texts.Get(Texts.CmdReview));
+            review.AddCommand<PublishCommand>("publish").WithDescription(Texts.Get(Texts.CmdPublish));
+            review.AddCommand<DismissCommand>("dismiss").WithDescription(Texts.Get(Texts.CmdDismiss));
+            review.AddCommand<MergeCommand>("merge").WithDescription(Texts.Get(Texts.CmdMerge));
+            review.AddCommand<AnsweredCommand>("answered").WithDescription(Texts.Get(Texts.CmdAnswered));
         });
         config.AddCommand<WatchCommand>("watch").WithDescription(Texts.Get(Texts.CmdWatch))
             .WithExample("watch").WithExample("watch", "--json");
@@ -92,6 +109,15 @@ public static class Program
             moderator.AddCommand<ResumeCommand>("resume").WithDescription(Texts.Get(Texts.CmdResume));
             moderator.AddCommand<AddTimeCommand>("add-time").WithDescription(Texts.Get(Texts.CmdAddTime))
                 .WithExample("moderator", "add-time", "60");
+            moderator.AddBranch<CliSettings>("qa", qa =>
+            {
+                qa.SetDescription(Texts.Get(Texts.CmdQandA));
+                qa.AddCommand<ConfigureQandACommand>("configure").WithDescription(Texts.Get(Texts.CmdQandAConfigure))
+                    .WithExample("moderator", "qa", "configure", "--anonymous", "--topic", "\"Chuyển đổi số\"", "--topic", "\"Cải cách hành chính\"");
+                qa.AddCommand<OpenQandACommand>("open").WithDescription(Texts.Get(Texts.CmdQandAOpen));
+                qa.AddCommand<CloseQandACommand>("close").WithDescription(Texts.Get(Texts.CmdQandAClose));
+                qa.AddCommand<HighlightCommand>("highlight").WithDescription(Texts.Get(Texts.CmdHighlight));
+            });
             moderator.AddCommand<CloseListCommand>("close-list").WithDescription(Texts.Get(Texts.CmdCloseList));
             moderator.AddCommand<ReopenListCommand>("reopen-list").WithDescription(Texts.Get(Texts.CmdReopenList));
             moderator.AddCommand<ClearListCommand>("clear-list").WithDescription(Texts.Get(Texts.CmdClearList));

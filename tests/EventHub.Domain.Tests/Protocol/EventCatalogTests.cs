@@ -1,6 +1,7 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
+using EventHub.Domain.QandA;
 
 namespace EventHub.Domain.Tests.Protocol;
 
@@ -13,6 +14,11 @@ public sealed class EventCatalogTests
         new HeadcountUpdated("HCM", 41),
         new SiteCheckedOut("HCM"),
         new DelegateJoined("d-1", "HCM", "Trần Thị Hòa", "Sở Nội vụ", true),
+        new QuestionSubmitted("q1", "proposal", "HCM", "d-1", "Trần Thị Hòa", "Đề xuất", "Chuyển đổi số", "opening", null, true, false),
+        new QuestionsMerged("q1", "q2", 7),
+        new QuestionVoted("q1", "d-1", 3),
+        new VoteTallies(42, [new QuestionTally("q1", 3), new QuestionTally("q2", 0)]),
+        new DelegateVotesWithdrawn("d-1", [new QuestionTally("q1", 2)]),
     };
 
     [Theory]

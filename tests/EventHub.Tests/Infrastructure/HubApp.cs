@@ -61,6 +61,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
     }
 
     public Task<LoginResult> LoginModeratorAsync() => LoginAsync(new LoginRequest("moderator", Credentials.ModeratorKey));
+    public Task<LoginResult> LoginReviewerAsync() => LoginAsync(new LoginRequest("reviewer", Credentials.ReviewerKey!));
     public Task<LoginResult> LoginDisplayAsync() => LoginAsync(new LoginRequest("display", Credentials.DisplayKey));
     public Task<LoginResult> LoginHostAsync(string site) =>
         LoginAsync(new LoginRequest("siteHost", Credentials.Sites[site].HostKey, site));

@@ -94,6 +94,36 @@ public static class Errors
     public static ForumRuleException HallSpeaker() =>
         E("queue.hall_speaker", "Người phát biểu tại hội trường do chủ tọa thêm; hãy xóa khỏi danh sách.", "A hall speaker was added by the moderator; remove them from the list instead.");
 
+    // Live Q&A
+    public static ForumRuleException QandAClosed() =>
+        E("qa.closed", "Phần hỏi đáp đang đóng; chưa nhận câu hỏi.", "Q&A is closed; questions are not taken now.");
+    public static ForumRuleException UnknownQuestion(string id) =>
+        E("qa.unknown_question", $"Không có câu hỏi '{id}'.", $"There is no question '{id}'.");
+    public static ForumRuleException DuplicateQuestion(string id) =>
+        E("qa.duplicate_question", $"Mã câu hỏi '{id}' đã được dùng.", $"Question id '{id}' is already in use.");
+    public static ForumRuleException UnknownKind(string kind) =>
+        E("qa.unknown_kind", $"Loại '{kind}' không hợp lệ; chọn question (câu hỏi) hoặc proposal (đề xuất).", $"Kind '{kind}' is not valid; use question or proposal.");
+    public static ForumRuleException UnknownTopic(string topic) =>
+        E("qa.unknown_topic", $"Chủ đề '{topic}' không có trong danh sách của tọa đàm.", $"Topic '{topic}' is not in the forum's list.");
+    public static ForumRuleException AnonymousNotAllowed() =>
+        E("qa.anonymous_not_allowed", "Tọa đàm này không nhận câu hỏi ẩn danh.", "This forum does not take anonymous questions.");
+    public static ForumRuleException TooManyQuestions(int max) =>
+        E("qa.too_many_questions", $"Mỗi người gửi tối đa {max} câu hỏi trong 10 phút; hãy chờ một lát.", $"At most {max} questions per person in ten minutes; wait a little.");
+    public static ForumRuleException NotAuthor() =>
+        E("qa.not_author", "Chỉ người gửi mới sửa hoặc rút được câu hỏi này.", "Only the author can edit or withdraw this question.");
+    public static ForumRuleException QuestionNotPending(string status) =>
+        E("qa.not_pending", $"Câu hỏi đã được xét duyệt ({status}); không thể sửa hoặc rút nữa.", $"The question has been reviewed ({status}); it can no longer be edited or withdrawn.");
+    public static ForumRuleException QuestionFinished(string status) =>
+        E("qa.finished", $"Câu hỏi này đã kết thúc ({status}); không thể thao tác thêm.", $"This question is finished ({status}); nothing more can be done with it.");
+    public static ForumRuleException QuestionNotPublished() =>
+        E("qa.not_published", "Câu hỏi chưa được công bố.", "The question is not published.");
+    public static ForumRuleException NotVotable(string status) =>
+        E("qa.not_votable", $"Chỉ bình chọn được câu hỏi đang công bố (câu này: {status}).", $"Only published questions take votes (this one is {status}).");
+    public static ForumRuleException MergeSame() =>
+        E("qa.merge_same", "Không thể gộp một câu hỏi vào chính nó.", "A question cannot be merged into itself.");
+    public static ForumRuleException MergeIntoPending() =>
+        E("qa.merge_into_pending", "Câu hỏi được giữ lại phải đang công bố; hãy công bố nó trước khi gộp.", "The kept question must be published; publish it before merging into it.");
+
     // Operations
     public static ForumRuleException StoreUnavailable() =>
         E("store.unavailable", "Máy chủ tạm thời không ghi được dữ liệu; hãy thử lại (cùng mã lệnh).", "The server cannot store data right now; retry with the same command id.");

@@ -1,4 +1,5 @@
 using EventHub.Domain.Attendance;
+using EventHub.Domain.QandA;
 using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Forum;
@@ -19,11 +20,16 @@ public static class ForumDecider
         {
             OpenForum open => DecideOpen(state, open),
             RollCallCommand c when state.IsOpen => RollCallDecider.Decide(state, c, now),
-            AttendanceCommand c when state.IsOpen => AttendanceDecider.Decide(state.Attendance, c, actor),
+            AttendanceCommand c when state.IsOpen => WithQandA(state, AttendanceDecider.Decide(state.Attendance, c, actor)),
             SpeakerQueueCommand c when state.IsOpen => SpeakerQueueDecider.Decide(state, c, actor, now),
+            QandACommand c when state.IsOpen => QandADecider.Decide(state, c, actor, now),
             _ => throw Errors.ForumNotOpen(),
         };
     }
+
+    /// <summary>A removed delegate's questions under review leave the review queue and their votes are taken back, in the same append.</summary>
+    static IReadOnlyList<ForumEvent> WithQandA(ForumState state, IReadOnlyList<ForumEvent> events) =>
+        events is [DelegateRemoved removed] ? [removed, .. QandADecider.OnDelegateRemoved(state.QandA, removed.DelegateId)] : events;
 
     static IReadOnlyList<ForumEvent> DecideOpen(ForumState state, OpenForum command)
     {

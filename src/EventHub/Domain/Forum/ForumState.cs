@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EventHub.Domain.Attendance;
+using EventHub.Domain.QandA;
 using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Forum;
@@ -19,6 +20,7 @@ public sealed record ForumState
     public ImmutableSortedSet<string> SiteCodes { get; init; } = ImmutableSortedSet<string>.Empty;
     public AttendanceState Attendance { get; init; } = AttendanceState.Empty;
     public SpeakerQueueState SpeakerQueue { get; init; } = SpeakerQueueState.Empty;
+    public QandAState QandA { get; init; } = QandAState.Empty;
 
     public bool HasSite(string code) => SiteCodes.Contains(code);
 
@@ -33,6 +35,7 @@ public sealed record ForumState
         },
         IAttendanceEvent e => state with { Attendance = AttendanceState.Evolve(state.Attendance, e, context) },
         ISpeakerQueueEvent e => state with { SpeakerQueue = SpeakerQueueState.Evolve(state.SpeakerQueue, e, context) },
+        IQandAEvent e => state with { QandA = QandAState.Evolve(state.QandA, e, context) },
         _ => state,
     };
 }

@@ -1,4 +1,5 @@
 using EventHub.Domain.Attendance;
+using EventHub.Domain.QandA;
 using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Forum;
@@ -27,6 +28,12 @@ public static class Permissions
         ConfirmAwardee => role is Role.SiteHost or Role.Moderator,
         // A host withdraws only their own site's request: the decider checks the request's site.
         RequestFloor or WithdrawRequest => role is Role.SiteHost or Role.Moderator,
+        // Q&A: the decider checks that an edit or withdrawal comes from the author (or, for edits, the staff).
+        AskQuestion or WithdrawQuestion => role is Role.Delegate or Role.SiteHost,
+        EditQuestion => role is Role.Delegate or Role.SiteHost or Role.Reviewer or Role.Moderator,
+        VoteQuestion or UnvoteQuestion => role == Role.Delegate,
+        PublishQuestion or DismissQuestion or MergeQuestions or LabelQuestion or MarkAnswered =>
+            role is Role.Reviewer or Role.Moderator,
         _ => role == Role.Moderator,
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
+using EventHub.Domain.QandA;
 using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Protocol;
@@ -52,6 +53,22 @@ public static class EventCatalog
         new("queue.speech_paused", 1, typeof(SpeechPaused)),
         new("queue.speech_resumed", 1, typeof(SpeechResumed)),
         new("queue.time_added", 1, typeof(SpeechTimeAdded)),
+        new("qa.configured", 1, typeof(QandAConfigured)),
+        new("qa.opened", 1, typeof(QandAOpened)),
+        new("qa.closed", 1, typeof(QandAClosed)),
+        new("qa.submitted", 1, typeof(QuestionSubmitted)),
+        new("qa.published", 1, typeof(QuestionPublished)),
+        new("qa.edited", 1, typeof(QuestionEdited)),
+        new("qa.withdrawn", 1, typeof(QuestionWithdrawn)),
+        new("qa.dismissed", 1, typeof(QuestionDismissed)),
+        new("qa.merged", 1, typeof(QuestionsMerged)),
+        new("qa.labelled", 1, typeof(QuestionLabelled)),
+        new("qa.highlighted", 1, typeof(QuestionHighlighted)),
+        new("qa.answered", 1, typeof(QuestionAnswered)),
+        new("qa.voted", 1, typeof(QuestionVoted)),
+        new("qa.unvoted", 1, typeof(QuestionUnvoted)),
+        new("qa.votes_withdrawn", 1, typeof(DelegateVotesWithdrawn)),
+        new(VoteTallies.Type, 1, typeof(VoteTallies)), // the fan-out's coalesced votes; never stored
     ];
 
     static readonly Dictionary<Type, Entry> ByType = Entries.ToDictionary(e => e.Type);

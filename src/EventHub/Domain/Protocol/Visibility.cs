@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
+using EventHub.Domain.QandA;
 using EventHub.Domain.SpeakerQueue;
 
 namespace EventHub.Domain.Protocol;
@@ -23,6 +24,7 @@ public static class Visibility
         // A request's details become public when it is approved or given the floor; a decline's reason never does.
         FloorRequested e => e with { Speaker = "", SpeakerTitle = null, Topic = "" },
         RequestDeclined e => e with { Reason = null },
+        DelegateVotesWithdrawn e => e with { DelegateId = "" },
         _ => @event,
     };
 
@@ -51,7 +53,7 @@ public static class Visibility
 
         public ForumState For(Role role, string? site)
         {
-            if (role == Role.Moderator) return state;
+            if (role == Role.Moderator) return state with { QandA = QandAVisibility.StateFor(state.QandA, role, site) };
             // Others keep the tallies; a host keeps its own site's delegates, nobody else keeps anyone's.
             var ownSite = role == Role.SiteHost ? site : null;
             var own = ownSite is not null ? BySite().GetValueOrDefault(ownSite) : null;
@@ -63,6 +65,7 @@ public static class Visibility
                     NameIndex = ImmutableDictionary.CreateRange(own?.Names ?? []),
                 },
                 SpeakerQueue = SpeakerQueueFor(state.SpeakerQueue, ownSite),
+                QandA = QandAVisibility.StateFor(state.QandA, role, site),
             };
         }
 

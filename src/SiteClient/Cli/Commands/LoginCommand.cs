@@ -40,6 +40,7 @@ public sealed class LoginCommand(CliEnvironment env) : AsyncCommand<LoginCommand
             "host" or "sitehost" => "siteHost",
             "delegate" => "delegate",
             "moderator" => "moderator",
+            "reviewer" => "reviewer",
             "display" => "display",
             _ => null,
         };

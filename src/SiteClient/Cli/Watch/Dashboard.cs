@@ -76,6 +76,7 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
         QueuePanel.AddRows(table, state.SpeakerQueue, site, now);
 
         var parts = new List<IRenderable> { table };
+        if (QandAPanel.Render(state.QandA) is { } qa) parts.Add(qa);
         var deck = QueuePanel.OnDeck(state.SpeakerQueue, site);
         if (deck == QueuePanel.Deck.Next)
             parts.Insert(0, new Panel(new Text(Texts.Get(Texts.YouAreNext), new Style(Color.White, Color.Red, Decoration.Bold))).Border(BoxBorder.Double).Expand());

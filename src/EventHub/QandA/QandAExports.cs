@@ -1,0 +1,92 @@
+using System.Globalization;
+using CsvHelper;
+using EventHub.Auth;
+using EventHub.Domain.Protocol;
+using EventHub.Domain.QandA;
+using EventHub.Domain.Seeds;
+using EventHub.Forum;
+
+namespace EventHub.QandA;
+
+/// <summary>
+/// GET /api/export/questions.json and .csv (moderator or reviewer token): every question and proposal with its
+/// site, province, topic, author (unless anonymous), votes, status, times, answering speech and original text; the
+/// CSV gives the per-site summary with <c>?by=site</c>.
+/// </summary>
+public static class QandAExports
+{
+    public static IEndpointRouteBuilder MapQandAExports(this IEndpointRouteBuilder app)
+    {
+        var exports = app.MapGroup("/api/export").RequireAuthorization(policy => policy.RequireClaim(ForumClaims.Role,
+            ForumClaims.RoleName(Domain.Forum.Role.Moderator), ForumClaims.RoleName(Domain.Forum.Role.Reviewer)));
+        exports.MapGet("/questions.json", async (ForumEngine engine, CancellationToken cancellationToken) =>
+            Results.Json(await ReportAsync(engine, cancellationToken), Json.Options));
+        exports.MapGet("/questions.csv", async (string? by, ForumEngine engine, SeedData seeds, CancellationToken cancellationToken) =>
+        {
+            var report = await ReportAsync(engine, cancellationToken);
+            return by == "site"
+                ? Results.File(QandACsv.Sites(report, seeds), "text/csv; charset=utf-8", "questions-by-site.csv")
+                : Results.File(QandACsv.Questions(report, seeds), "text/csv; charset=utf-8", "questions.csv");
+        });
+        return app;
+    }
+
+    static async Task<QandAReport> ReportAsync(ForumEngine engine, CancellationToken cancellationToken)
+    {
+        await engine.CatchUpAsync(cancellationToken); // another node may have taken the last votes
+        return QandAReport.Of(engine.View.State);
+    }
+}
+
+/// <summary>
+/// The export as CSV that Excel opens directly: UTF-8 with a byte-order mark (without it Excel mangles Vietnamese),
+/// formulas defused (questions are typed by delegates), times in Việt Nam time (UTC+7).
+/// </summary>
+static class QandACsv
+{
+    static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    public static byte[] Questions(QandAReport report, SeedData seeds) => Write(
+        ["Id", "Kind", "Site", "SiteName", "Topic", "AgendaItem", "To", "Author", "Anonymous", "Votes", "Status",
+            "SubmittedAt", "PublishedAt", "AnsweredAt", "AnsweredBy", "AnsweringSpeaker", "Text", "OriginalText",
+            "MergedInto", "CoAuthors", "DismissReason"],
+        report.Questions.Select(q => new[]
+        {
+            q.QuestionId, q.Kind, q.Site, SiteName(q.Site, seeds), q.Topic ?? "", q.ItemId ?? "", q.Speaker ?? "",
+            q.Author, q.Anonymous ? "yes" : "no", Number(q.Votes), q.Status, Time(q.SubmittedAt), Time(q.PublishedAt),
+            Time(q.AnsweredAt), q.AnsweredBy ?? "", q.AnsweringSpeaker ?? "", q.Text, q.OriginalText ?? "",
+            q.MergedInto ?? "", string.Join("; ", q.CoAuthors.Select(a => a.AuthorName.Length > 0 ? $"{a.AuthorName} ({a.Site})" : a.Site)),
+            q.DismissReason ?? "",
+        }));
+
+    public static byte[] Sites(QandAReport report, SeedData seeds) => Write(
+        ["Site", "SiteName", "Questions", "Proposals", "Published", "Answered"],
+        report.Sites.Select(s => new[]
+        {
+            s.Site, SiteName(s.Site, seeds), Number(s.Questions), Number(s.Proposals), Number(s.Published), Number(s.Answered),
+        }));
+
+    static byte[] Write(string[] header, IEnumerable<string[]> rows)
+    {
+        using var buffer = new MemoryStream();
+        var options = new CsvWriterOptions
+        {
+            WriteByteOrderMark = true,
+            FormatProvider = CultureInfo.InvariantCulture,
+            Injection = CsvInjection.Escape,
+        };
+        using (var csv = CsvWriter.Create(buffer, options, true))
+        {
+            csv.WriteHeader(header);
+            foreach (var row in rows) csv.WriteRecord(row);
+        }
+        return buffer.ToArray();
+    }
+
+    static string SiteName(string site, SeedData seeds) => seeds.FindSite(site)?.Name ?? site;
+    static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    static string Time(long? unixMs) => unixMs is { } ms
+        ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(VietnamOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+        : "";
+}
