@@ -54,6 +54,10 @@ sealed class LogCount
                     count.Delegates++;
                     if (awardee[S("delegateId")]) count.Awardees++;
                     break;
+                case "delegate.awardee_confirmed":
+                    if (!awardee[S("delegateId")]) count.Awardees++;
+                    awardee[S("delegateId")] = true;
+                    break;
                 case "delegate.removed":
                     count.Delegates--;
                     if (awardee[S("delegateId")]) count.Awardees--;
