@@ -56,7 +56,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
                 }
                 if (item.Position is { } position) Tell(position);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 // A client that misses an event hears of it from the beacon or its next event, and resumes.
                 metrics.BackplaneError("send");
