@@ -10,6 +10,7 @@
 #   deploy/local-cluster.sh start-node K                            start node K again and wait until it is ready
 #   deploy/local-cluster.sh restart-redis [--kill] [--down-for S]   stop Redis (TERM, or kill -9) and start it on the same data
 #   deploy/local-cluster.sh stop-redis [--kill] | start-redis       the two halves of restart-redis
+#   deploy/local-cluster.sh stall-redis S                           Redis stops answering for S s (SIGSTOP), then carries on
 #
 # Run `deploy/local-cluster.sh help` for every option. docs/deployment.md explains the set-up.
 set -euo pipefail
@@ -70,6 +71,9 @@ Usage:
                                                 S seconds, start it on the same data, wait for Redis and the nodes
   deploy/local-cluster.sh stop-redis [--kill]   stop Redis only
   deploy/local-cluster.sh start-redis           start Redis again, wait for it and the nodes
+  deploy/local-cluster.sh stall-redis S [--timeout S]
+                                                pause Redis (SIGSTOP) for S seconds, then let it carry on (SIGCONT):
+                                                a Redis that stops answering but closes nothing; waits for the nodes
 
 Run folder: $EVENTHUB_RUN_DIR or <repo>/.run/cluster (signing key, credentials.json, redis data, logs, pids).
 EOF
@@ -792,6 +796,20 @@ running_nodes() {
   return 0
 }
 
+# SIGSTOP, then SIGCONT: connections stay open and what the nodes send meanwhile waits in the kernel's buffers, as
+# with a Redis that is swapped out or stuck on its disk. Redis is let go on every way out of this script.
+stall_redis() {
+  local seconds="$1" pid
+  pid="$(running_pid redis)" || die "Redis không chạy / Redis is not running."
+  say "Redis ngừng trả lời trong ${seconds} s / Redis stops answering for ${seconds} s (pid $pid, SIGSTOP) ..."
+  trap "kill -CONT $pid 2>/dev/null || true" EXIT
+  kill -STOP "$pid"
+  sleep "$seconds"
+  kill -CONT "$pid"
+  trap - EXIT
+  say "  Redis chạy tiếp / Redis carries on (SIGCONT)."
+}
+
 after_redis_start() {
   local nodes
   read -r -a nodes <<<"$(running_nodes)"
@@ -802,8 +820,9 @@ after_redis_start() {
 }
 
 cmd_redis() {
-  local action="$1" signal=TERM down_for=0
+  local action="$1" signal=TERM down_for=0 stall_for=0
   shift
+  if [[ "$action" == stall ]]; then need_int stall-redis "${1:-}"; stall_for="$1"; shift; fi
   while (( $# )); do
     case "$1" in
       --kill) signal=KILL; shift ;;
@@ -825,6 +844,7 @@ cmd_redis() {
       after_redis_start
       echo "redis restarted"
       ;;
+    stall) stall_redis "$stall_for"; after_redis_start; echo "redis stalled ${stall_for} s" ;;
   esac
 }
 
@@ -841,6 +861,7 @@ main() {
     restart-redis) cmd_redis restart "$@" ;;
     stop-redis) cmd_redis stop "$@" ;;
     start-redis) cmd_redis start "$@" ;;
+    stall-redis) cmd_redis stall "$@" ;;
     help|-h|--help) usage ;;
     *) usage >&2; die "lệnh không rõ / unknown command: $cmd" ;;
   esac

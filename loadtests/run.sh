@@ -3,31 +3,35 @@
 # deploy/local-cluster.sh, and the same topology running the bare SignalR hub for the baseline), runs the
 # scenario, stops everything, and leaves loadtests/results/SCENARIO/{summary.json,report.md,latency.png}.
 #
-#   loadtests/run.sh SCENARIO [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S]
+#   loadtests/run.sh SCENARIO [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S] [--stall S]
 #
-# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart. Exit 0 when nothing was lost, repeated
-# or out of order and every acknowledged command is in the log; 1 otherwise; 2 for a usage error.
+# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart. --stall S (redis-restart): Redis also stops
+# answering for S seconds (SIGSTOP, then SIGCONT), a third of the way in; the restart comes two thirds in. Exit 0
+# when nothing was lost, repeated or out of order, every acknowledged command is in the log, no command was answered
+# server.error and no node exited on its own; 1 otherwise; 2 for a usage error.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 scenario="$1"; shift
 case "$scenario" in smoke|checkin-storm|forum-day|failover|redis-restart) ;; -h|--help) usage; exit 0 ;;
   *) echo "unknown scenario '$scenario'" >&2; usage >&2; exit 2 ;; esac
 
-nodes=2 baseline=1 runner_args=()
+nodes=2 baseline=1 stall=0 runner_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --nodes) nodes="${2:?--nodes N}"; shift 2 ;;
     --delegates-per-site|--duration|--protocol|--slices|--warmup) runner_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     --no-baseline) baseline=0; shift ;;
     --no-churn) runner_args+=("$1"); shift ;;
+    --stall) stall="${2:?--stall S}"; [[ "$stall" =~ ^[1-9][0-9]*$ ]] || { echo "--stall takes whole seconds" >&2; exit 2; }; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
+if (( stall )) && [[ "$scenario" != redis-restart ]]; then echo "--stall is for redis-restart" >&2; exit 2; fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 cluster="$ROOT/deploy/local-cluster.sh"
@@ -52,7 +56,9 @@ pids=$(cat "$hub_run"/nodes/*/node.pid | paste -sd, -)
 fault=()
 case "$scenario" in
   failover) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' kill-node 1") ;;
-  redis-restart) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-redis --kill --down-for 3") ;;
+  redis-restart)
+    (( stall )) && fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' stall-redis $stall")
+    fault+=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-redis --kill --down-for 3") ;;
 esac
 
 bare=()
