@@ -10,10 +10,10 @@ namespace EventHub.Storage.Redis;
 /// both append at one head. Durability is Redis's: with appendfsync always the reply comes after the fsync
 /// (docs/redis.md). Anything that does not answer in time becomes <see cref="StoreUnavailableException"/>.
 /// </summary>
-public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan timeout, ILogger<RedisEventLog> logger,
-    TimeProvider? time = null) : IEventLog
+public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan timeout, ILogger<RedisEventLog> logger)
+    : IEventLog
 {
-    readonly OutageLog _outage = new("Redis (the forum's log)", logger, time ?? TimeProvider.System);
+    readonly OutageLog _outage = new("Redis (the forum's log)", logger, TimeProvider.System);
 
     IDatabase Db => redis.GetDatabase();
 
