@@ -40,12 +40,12 @@ public sealed partial class OutageLog(string what, ILogger logger, TimeProvider 
         Ended(logger, what, time.GetElapsedTime(since).TotalSeconds, failures);
     }
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "{What} is failing ({Reason}); retrying until it works")]
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "{What} is failing ({Reason}); retrying until it works")]
     static partial void Began(ILogger logger, string what, string reason, Exception exception);
 
-    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "{What} works again after {Seconds:0.0} s and {Failures} failures")]
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "{What} works again after {Seconds:0.0} s and {Failures} failures")]
     static partial void Ended(ILogger logger, string what, double seconds, int failures);
 
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Debug, Message = "{What} failed again: {Kind}: {Reason}")]
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Debug, Message = "{What} failed again: {Kind}: {Reason}")]
     static partial void FailedAgain(ILogger logger, string what, string kind, string reason);
 }

@@ -33,7 +33,7 @@ public sealed class StoreFaultTests
     ];
 
     static readonly string[] Loops = ["EventHub.Hubs.PositionBeacon", "EventHub.Presence.BoardBroadcaster", "EventHub.Attendance.AttendanceWatchdog"];
-    const int OutageBegan = 6001, OutageEnded = 6002;
+    const int OutageBegan = 8001, OutageEnded = 8002;
 
     [Fact]
     public async Task EveryBackgroundLoop_OutlivesEveryKindOfStoreFault_LogsEachOutageOnce_AndCarriesOnByItself()
