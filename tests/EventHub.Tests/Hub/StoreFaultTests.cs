@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using EventHub.Domain.Protocol;
+using EventHub.Operations;
 using EventHub.Presence;
 using EventHub.Storage;
 using EventHub.Tests.Infrastructure;
@@ -78,6 +79,16 @@ public sealed class StoreFaultTests
         Assert.True(checkIn.Ok, checkIn.Error?.Code);
         await Eventually.That(() => Volatile.Read(ref boards) > before);
         await moderator.ReachAsync(checkIn.LastSeq, Timeouts.Heal);
+    }
+
+    [Fact]
+    public void WhilePassesFail_TheGapBetweenThemDoubles_UpToFiveSeconds_OrTheIntervalWhenLonger()
+    {
+        var interval = TimeSpan.FromMilliseconds(100);
+        var gaps = Enumerable.Range(1, 8).Select(failures => (interval + ResilientLoop.Backoff(interval, failures)).TotalMilliseconds);
+        Assert.Equal([200, 400, 800, 1600, 3200, 5000, 5000, 5000], gaps);
+        Assert.Equal(TimeSpan.Zero, ResilientLoop.Backoff(TimeSpan.FromSeconds(5), 3));
+        Assert.Equal(TimeSpan.Zero, ResilientLoop.Backoff(TimeSpan.FromHours(1), 40));
     }
 
     /// <summary>Wraps the service registered last for <typeparamref name="T"/> in <paramref name="wrap"/>.</summary>
