@@ -11,6 +11,7 @@
 #   deploy/local-cluster.sh restart-redis [--kill] [--down-for S]   stop Redis (TERM, or kill -9) and start it on the same data
 #   deploy/local-cluster.sh stop-redis [--kill] | start-redis       the two halves of restart-redis
 #   deploy/local-cluster.sh restart-balancer [--down-for S]         stop nginx (every connection cut) and start it again
+#   deploy/local-cluster.sh stall-redis S                           Redis stops answering for S s (SIGSTOP), then carries on
 #
 # Run `deploy/local-cluster.sh help` for every option. docs/deployment.md explains the set-up.
 set -euo pipefail
@@ -74,6 +75,9 @@ Usage:
   deploy/local-cluster.sh restart-balancer [--down-for S]
                                                 stop nginx (every open connection is cut), optionally stay down S
                                                 seconds, start it again: the reconnect storm of a whole hall
+  deploy/local-cluster.sh stall-redis S [--timeout S]
+                                                pause Redis (SIGSTOP) for S seconds, then let it carry on (SIGCONT):
+                                                a Redis that stops answering but closes nothing; waits for the nodes
 
 Run folder: $EVENTHUB_RUN_DIR or <repo>/.run/cluster (signing key, credentials.json, redis data, logs, pids).
 EOF
@@ -803,6 +807,20 @@ running_nodes() {
   return 0
 }
 
+# SIGSTOP, then SIGCONT: connections stay open and what the nodes send meanwhile waits in the kernel's buffers, as
+# with a Redis that is swapped out or stuck on its disk. Redis is let go on every way out of this script.
+stall_redis() {
+  local seconds="$1" pid
+  pid="$(running_pid redis)" || die "Redis không chạy / Redis is not running."
+  say "Redis ngừng trả lời trong ${seconds} s / Redis stops answering for ${seconds} s (pid $pid, SIGSTOP) ..."
+  trap "kill -CONT $pid 2>/dev/null || true" EXIT
+  kill -STOP "$pid"
+  sleep "$seconds"
+  kill -CONT "$pid"
+  trap - EXIT
+  say "  Redis chạy tiếp / Redis carries on (SIGCONT)."
+}
+
 after_redis_start() {
   local nodes
   read -r -a nodes <<<"$(running_nodes)"
@@ -813,8 +831,9 @@ after_redis_start() {
 }
 
 cmd_redis() {
-  local action="$1" signal=TERM down_for=0
+  local action="$1" signal=TERM down_for=0 stall_for=0
   shift
+  if [[ "$action" == stall ]]; then need_int stall-redis "${1:-}"; stall_for="$1"; shift; fi
   while (( $# )); do
     case "$1" in
       --kill) signal=KILL; shift ;;
@@ -836,6 +855,7 @@ cmd_redis() {
       after_redis_start
       echo "redis restarted"
       ;;
+    stall) stall_redis "$stall_for"; after_redis_start; echo "redis stalled ${stall_for} s" ;;
   esac
 }
 
@@ -871,6 +891,7 @@ main() {
     stop-redis) cmd_redis stop "$@" ;;
     start-redis) cmd_redis start "$@" ;;
     restart-balancer) cmd_restart_balancer "$@" ;;
+    stall-redis) cmd_redis stall "$@" ;;
     help|-h|--help) usage ;;
     *) usage >&2; die "lệnh không rõ / unknown command: $cmd" ;;
   esac

@@ -3,23 +3,25 @@
 # deploy/local-cluster.sh, and the same topology running the bare SignalR hub for the baseline), runs the
 # scenario, stops everything, and leaves loadtests/results/SCENARIO/{summary.json,report.md,latency.png}.
 #
-#   loadtests/run.sh SCENARIO [--repeat N] [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S] [--machine-clock]
+#   loadtests/run.sh SCENARIO [--repeat N] [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S] [--machine-clock] [--stall S]
 #
-# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart | reconnect-storm. --repeat N runs it N times and writes the
-# median and range of every figure (runs/1..N keep each run). Exit 0 when nothing was lost, repeated or out of
-# order and every acknowledged command is in the log (in every run); 1 otherwise; 2 for a usage error.
+# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart | reconnect-storm. --repeat N runs it N
+# times and writes the median and range of every figure (runs/1..N keep each run). --stall S (redis-restart): Redis
+# also stops answering for S seconds (SIGSTOP, then SIGCONT), a third of the way in; the restart comes two thirds in.
+# Exit 0 when nothing was lost, repeated or out of order, every acknowledged command is in the log, no command was
+# answered server.error and no node exited on its own (in every run); 1 otherwise; 2 for a usage error.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 scenario="$1"; shift
 all_args=("$@")
 case "$scenario" in smoke|checkin-storm|forum-day|failover|redis-restart|reconnect-storm) ;; -h|--help) usage; exit 0 ;;
   *) echo "unknown scenario '$scenario'" >&2; usage >&2; exit 2 ;; esac
 
-nodes=2 baseline=1 repeat=1 runner_args=()
+nodes=2 baseline=1 repeat=1 stall=0 runner_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --repeat) repeat="${2:?--repeat N}"; [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat needs a count of 1 or more" >&2; exit 2; }; shift 2 ;;
@@ -27,10 +29,12 @@ while [[ $# -gt 0 ]]; do
     --delegates-per-site|--duration|--protocol|--slices|--warmup) runner_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     --no-baseline) baseline=0; shift ;;
     --no-churn|--machine-clock) runner_args+=("$1"); shift ;;
+    --stall) stall="${2:?--stall S}"; [[ "$stall" =~ ^[1-9][0-9]*$ ]] || { echo "--stall takes whole seconds" >&2; exit 2; }; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
+if (( stall )) && [[ "$scenario" != redis-restart ]]; then echo "--stall is for redis-restart" >&2; exit 2; fi
 
 if (( repeat > 1 )); then
   # Each run is this script once more (the same options, without --repeat); the runs' summaries are then folded
@@ -84,7 +88,9 @@ redis_pid=$(cat "$hub_run/redis/redis.pid")
 fault=()
 case "$scenario" in
   failover) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' kill-node 1") ;;
-  redis-restart) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-redis --kill --down-for 3") ;;
+  redis-restart)
+    (( stall )) && fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' stall-redis $stall")
+    fault+=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-redis --kill --down-for 3") ;;
   reconnect-storm) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-balancer --down-for 1") ;;
 esac
 

@@ -105,6 +105,9 @@ sealed class NodeStats(IReadOnlyList<int> pids)
         };
     }).ToList();
 
+    /// <summary>The nodes found gone when a measured window closed (killed, or exited on their own).</summary>
+    public IReadOnlyList<int> Exited => pids.Where(_gone.Contains).ToList();
+
     public double PeakRssMb => _peakRssKb.Values.DefaultIfEmpty(0).Max() / 1024.0;
 
     /// <summary>Memory added per connection, averaged over the nodes (connections spread evenly).</summary>

@@ -71,6 +71,9 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["acknowledged"] = verdict.Acknowledged,
             ["in_log"] = verdict.InLog,
             ["refused"] = workload.Refused,
+            ["refused_by_code"] = new JsonObject(workload.RefusedByCode.OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
+            ["faults"] = new JsonArray(settings.Faults.Select(f => (JsonNode)f).ToArray()),
             ["resent_duplicates"] = workload.Resent,
             ["retried_by_client"] = people.All.Sum(p => p.Client.Resends),
             ["commands"] = new JsonObject
@@ -131,6 +134,9 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         return json;
     }
 
+    static string RefusedCodes(Workload workload) => workload.RefusedByCode.IsEmpty ? ""
+        : $" ({string.Join(", ", workload.RefusedByCode.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"))})";
+
     static double Ratio(double a, double b) => b <= 0 ? 0 : Math.Round(a / b, 3);
 
     static double Percentile(IReadOnlyList<double> sorted, double p) =>
@@ -183,10 +189,12 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
         md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, resumes {s["resumes"]} (snapshots {s["snapshots"]}), live repeats ignored {s["repeats_ignored"]}");
         md.AppendLine(inv, $"- commands answered (send → answer, ms): {s["commands"]!["ack_ms"]!.ToJsonString()}; by method: {s["commands"]!["ack_ms_by_method"]!.ToJsonString()}");
-        md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
+        md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}{RefusedCodes(workload)}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
         md.AppendLine(inv, $"- fan-out by the node the client is on: {s["fanout_ms_by_node"]!.ToJsonString()}");
         md.AppendLine(inv, $"- turn by turn (p99 ms; with --machine-clock, how much slower than usual each core ran, and the largest): {string.Join("; ", s["turns"]!["slices"]!.AsArray().Select(TurnLine))}");
         md.AppendLine(inv, $"- hub: peak RSS {s["hub"]!["peak_rss_mb"]} MB, {s["hub"]!["rss_per_connection_kb"]} KB per connection; per node: {s["hub"]!["nodes"]!.ToJsonString()}");
+        if (settings.Faults.Count > 0)
+            md.AppendLine(inv, $"- faults, spread over our traffic: {string.Join("; ", settings.Faults.Select((f, i) => $"{i + 1}. `{f}`"))}");
         if (s["failover"] is { } f)
             md.AppendLine(inv, $"- failover: moved {f["moved"]}, resumed {f["resumed"]}, missed events {f["missed_events"]}, back in sync p50 {f["resume_p50_s"]} s, p99 {f["resume_p99_s"]} s");
         if (s["reconnect"] is { } r)

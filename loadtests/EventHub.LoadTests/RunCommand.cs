@@ -31,7 +31,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         // Ours for a slice, then the same events through the bare hub, and again: a machine that slows down for a
         // while (it does, for every process at once) slows both hubs' figures, not only whichever ran in that minute.
         // For turns the bare hub's clients connect now and stay connected; in one piece, after ours have gone.
-        var slices = settings.Bare is null || settings.Fault is not null || scenario.Duration <= TimeSpan.Zero ? 1 : scenario.Slices;
+        var slices = settings.Bare is null || settings.Faults.Count > 0 || scenario.Duration <= TimeSpan.Zero ? 1 : scenario.Slices;
         var turns = slices > 1;
         var baseline = turns ? await ConnectBaselineAsync(settings, scenario, cancellation) : null;
         (IReadOnlyList<Beat> Schedule, TimeSpan Window)? replayLater = null;
@@ -52,6 +52,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         await workload.OpenDiscussionAsync(cancellation);
         if (scenario.Duration > TimeSpan.Zero) recorders.Reset(); // the storm scenario measures the storm itself
         long faultAt = 0;
+        var faultsFailed = new List<string>();
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(stats, sampling.Token, redisStats);
 
@@ -84,12 +85,18 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             var clock = Stopwatch.StartNew();
             if (scenario.Duration > TimeSpan.Zero)
             {
-                var fault = settings.Fault is null ? Task.CompletedTask : Task.Run(async () =>
+                var fault = Task.Run(async () =>
                 {
-                    await Task.Delay(scenario.Duration / 2, cancellation);
-                    faultAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                    Console.WriteLine($"[{scenario.Name}] fault: {settings.Fault}");
-                    await RunShellAsync(settings.Fault);
+                    var faults = settings.Faults;
+                    for (var i = 0; i < faults.Count; i++)
+                    {
+                        var due = scenario.Duration * (i + 1) / (faults.Count + 1) - clock.Elapsed;
+                        if (due > TimeSpan.Zero) await Task.Delay(due, cancellation);
+                        var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                        if (faultAt == 0) faultAt = at;
+                        Console.WriteLine($"[{scenario.Name}] fault {i + 1}/{faults.Count} at {clock.Elapsed.TotalSeconds:F0} s: {faults[i]}");
+                        if (await RunShellAsync(faults[i]) is var exit and not 0) faultsFailed.Add($"fault {i + 1} exited with {exit}: {faults[i]}");
+                    }
                 }, cancellation);
                 await workload.RunAsync(scenario.Duration / slices, cancellation);
                 await fault;
@@ -121,7 +128,9 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         await sampling.CancelAsync();
         await sampler;
 
-        var verdict = Verdict.Check(people, workload, head, faultAt);
+        // A node may be gone only where the scenario kills one.
+        var exited = scenario.Name == "failover" ? [] : stats.Exited;
+        var verdict = Verdict.Check(people, workload, head, faultAt, exited, faultsFailed);
         await people.DisconnectAllAsync();
         if (replayLater is { } later)
         {
@@ -220,10 +229,11 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         }
     }
 
-    static async Task RunShellAsync(string command)
+    static async Task<int> RunShellAsync(string command)
     {
         using var process = Process.Start(new ProcessStartInfo("bash", ["-c", command]) { UseShellExecute = false })!;
         await process.WaitForExitAsync();
+        return process.ExitCode;
     }
 }
 

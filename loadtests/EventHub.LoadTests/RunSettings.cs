@@ -52,8 +52,10 @@ sealed class RunSettings : CommandSettings
     public int? RedisPid { get; init; }
 
     [CommandOption("--fault <COMMAND>")]
-    [Description("A shell command run halfway (kill a node, restart Redis)")]
-    public string? Fault { get; init; }
+    [Description("A shell command run during our traffic (kill a node, restart or stall Redis): one runs halfway; repeated, they are spread evenly (two at a third and two thirds)")]
+    public string[]? Fault { get; init; }
+
+    public IReadOnlyList<string> Faults => Fault ?? [];
 
     [CommandOption("--nodes <N>")]
     public int Nodes { get; init; } = 2;

@@ -1,8 +1,9 @@
 namespace EventHub.LoadTests;
 
 /// <summary>
-/// The correctness check of a run: every client reached the final head with no gap and no repeat, and every
-/// acknowledged command is in the log exactly once. Any problem makes the run fail.
+/// The correctness check of a run: every client reached the final head with no gap and no repeat, every
+/// acknowledged command is in the log exactly once, no command was answered server.error, every node the scenario does
+/// not kill is still running, and every fault command did what it says. Any problem makes the run fail.
 /// </summary>
 sealed record Verdict(long Expected, long Received, long Lost, long Duplicated, long Gaps, int Acknowledged, int InLog,
     int SharedPositions, int Moved, int Resumed, long MissedByMoved, IReadOnlyList<double> ResumeSeconds, IReadOnlyList<string> Problems)
@@ -19,7 +20,8 @@ sealed record Verdict(long Expected, long Received, long Lost, long Duplicated, 
         ["AddTime"] = "queue.time_added",
     };
 
-    public static Verdict Check(Population people, Workload workload, long head, long faultAt)
+    public static Verdict Check(Population people, Workload workload, long head, long faultAt, IReadOnlyList<int> exitedNodes,
+        IReadOnlyList<string> faultsFailed)
     {
         var probes = people.All.ToList();
         var expected = probes.Sum(p => head - p.StartSeq);
@@ -47,6 +49,10 @@ sealed record Verdict(long Expected, long Received, long Lost, long Duplicated, 
         if (gaps > 0) problems.Add($"{gaps} sequence gaps applied");
         if (shared > 0) problems.Add($"{shared} log positions claimed by two acknowledged commands");
         if (inLog != acks.Count) problems.Add($"{acks.Count - inLog} acknowledged commands missing from the log");
+        // server.error is final for the client, so a store fault answered with it is a command the site never resends.
+        if (workload.RefusedByCode.GetValueOrDefault("server.error") is > 0 and var errors) problems.Add($"{errors} commands answered server.error");
+        if (exitedNodes.Count > 0) problems.Add($"hub node(s) exited during the run: pid {string.Join(", ", exitedNodes)}");
+        problems.AddRange(faultsFailed);
         return new Verdict(expected, received, lost, duplicated, gaps, acks.Count, inLog, shared, moved.Count,
             moved.Count(p => p.LastSeq >= head), moved.Sum(p => Math.Max(0, head - p.LastSeq)), resumeSeconds, problems);
     }

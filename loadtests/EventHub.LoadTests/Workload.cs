@@ -17,6 +17,7 @@ sealed class Workload(Population people, Recorders recorders, bool churn)
 {
     public ConcurrentBag<Ack> Acks { get; } = [];
     public long Refused;
+    public ConcurrentDictionary<string, long> RefusedByCode { get; } = new();
     public long Resent;
 
     /// <summary>All 62 hosts check in at once; returns the seconds until every check-in was acknowledged.</summary>
@@ -105,7 +106,11 @@ sealed class Workload(Population people, Recorders recorders, bool churn)
         {
             var result = await client.SendAsync(method, request, cancellationToken);
             recorders.RecordAck(method, System.Diagnostics.Stopwatch.GetElapsedTime(sent));
-            if (!result.Ok) Interlocked.Increment(ref Refused);
+            if (!result.Ok)
+            {
+                Interlocked.Increment(ref Refused);
+                RefusedByCode.AddOrUpdate(result.Error?.Code ?? "?", 1, (_, n) => n + 1);
+            }
             else if (result.LastSeq > 0) Acks.Add(new Ack(method, site, result));
             if (result.Duplicate) Interlocked.Increment(ref Resent);
         }

@@ -3,6 +3,7 @@ using System.Text;
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Forum;
+using EventHub.Operations;
 using EventHub.Presence;
 
 namespace EventHub.Attendance;
@@ -21,21 +22,8 @@ public sealed partial class AttendanceWatchdog(ForumEngine engine, IPresenceStor
     // Presence starts empty on a fresh node: count a host's absence from our start, not from the epoch.
     readonly long _startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.WatchInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await WatchOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                WatchFailed(logger, ex);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ResilientLoop.RunAsync("Attendance watch", settings.WatchInterval, WatchOnceAsync, time, logger, stoppingToken);
 
     internal async Task WatchOnceAsync(CancellationToken cancellationToken)
     {
@@ -81,9 +69,6 @@ public sealed partial class AttendanceWatchdog(ForumEngine engine, IPresenceStor
         engine.ExecuteAsync(Actor.System, commandId, command, cancellationToken);
 
     static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Attendance watch failed; trying again next tick")]
-    static partial void WatchFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Site {Site}: host not heard for {Seconds} s; raising the alert")]
     static partial void HostLost(ILogger logger, string site, long seconds);

@@ -66,6 +66,20 @@ public sealed class ForumEngine(
         CancellationToken cancellationToken)
     {
         CommandIds.Validate(commandId);
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            return await ExecuteWithinAsync(actor, commandId, command, deadline.Token);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw NoAnswerInTime($"command {commandId}", ex);
+        }
+    }
+
+    async Task<CommandResult> ExecuteWithinAsync(Actor actor, string commandId, ForumCommand command,
+        CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -87,10 +101,11 @@ public sealed class ForumEngine(
                 }
 
                 var encoded = events.Select(Encode).ToList();
-                // Once the write is sent it runs to the end: a half-seen outcome would only force a retry.
+                // Waited for until the deadline at most: a sent write runs to its end in the store whether or not anyone
+                // still waits, and a resend with the same command id learns its outcome.
                 var result = await WriteAsync(commandId, () => answer is null
-                    ? log.AppendAsync(forumId, view.Head, commandId, now, actor, encoded, CancellationToken.None)
-                    : log.RecordOutcomeAsync(forumId, view.Head, commandId, actor, answer, CancellationToken.None));
+                    ? log.AppendAsync(forumId, view.Head, commandId, now, actor, encoded, cancellationToken)
+                    : log.RecordOutcomeAsync(forumId, view.Head, commandId, actor, answer, cancellationToken));
                 switch (result)
                 {
                     case AppendResult.Appended appended:
@@ -202,6 +217,19 @@ public sealed class ForumEngine(
     /// <summary>Brings this node's view up to the store's head (events other nodes appended).</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            await CatchUpWithinAsync(deadline.Token);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw NoAnswerInTime("catching up", ex);
+        }
+    }
+
+    async Task CatchUpWithinAsync(CancellationToken cancellationToken)
+    {
         var head = await log.GetHeadAsync(forumId, cancellationToken);
         var view = View;
         if (head.Epoch == view.Epoch && head.Head <= view.Head) return;
@@ -281,6 +309,20 @@ public sealed class ForumEngine(
         }
     }
 
+    /// <summary>
+    /// One deadline for a whole command or catch-up, the wait for the gate included: when the store stalls, each call
+    /// waiting its own timeout in turn, and each command waiting for the one before it, added up to several timeouts.
+    /// </summary>
+    CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.CommandTimeout is { } limit) deadline.CancelAfter(limit);
+        return deadline;
+    }
+
+    StoreUnavailableException NoAnswerInTime(string what, Exception cancelled) =>
+        new($"Forum {forumId}: {what} had no answer from the store within {options.CommandTimeout}.", cancelled);
+
     static NewEvent Encode(ForumEvent e)
     {
         var (type, version) = EventCatalog.NameOf(e);
@@ -292,6 +334,12 @@ public sealed class EngineOptions
 {
     /// <summary>How many recent events each node keeps for resume; a client further behind gets a snapshot.</summary>
     public int ResumeWindow { get; set; } = 2_000;
+
+    /// <summary>
+    /// How long a command (or a catch-up) may take in all, its wait for its turn included, before it answers the
+    /// retryable store.unavailable; null for no bound (the embedded file log). With Redis, its CommandTimeout.
+    /// </summary>
+    public TimeSpan? CommandTimeout { get; set; }
 }
 
 static partial class EngineLog

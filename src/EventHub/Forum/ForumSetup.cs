@@ -3,6 +3,7 @@ using EventHub.Domain.Seeds;
 using EventHub.Operations;
 using EventHub.SpeakerQueue;
 using EventHub.Storage;
+using EventHub.Storage.Redis;
 using Microsoft.Extensions.Options;
 
 namespace EventHub.Forum;
@@ -29,7 +30,11 @@ public static class ForumSetup
             sp.GetRequiredService<IEventLog>(),
             sp.GetRequiredService<IEventPublisher>(),
             sp.GetRequiredService<TimeProvider>(),
-            new EngineOptions { ResumeWindow = sp.GetRequiredService<EventHubOptions>().ResumeWindow },
+            new EngineOptions
+            {
+                ResumeWindow = sp.GetRequiredService<EventHubOptions>().ResumeWindow,
+                CommandTimeout = sp.GetService<RedisSettings>()?.CommandTimeout,
+            },
             sp.GetRequiredService<ILogger<ForumEngine>>()));
         services.AddHostedService<ForumStartup>();
         return builder;

@@ -49,7 +49,8 @@ public sealed partial class ForumHubFilter(ILogger<ForumHubFilter> logger) : IHu
         throw new HubException(JsonSerializer.Serialize(info, Json.Options));
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Hub method {Method}: the store did not answer")]
+    // Debug: the store's outage is logged once where it is seen (RedisEventLog, each background loop), not per call.
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Hub method {Method}: the store did not answer")]
     static partial void StoreUnavailable(ILogger logger, string method, Exception exception);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Hub method {Method} failed unexpectedly; the caller got server.error")]

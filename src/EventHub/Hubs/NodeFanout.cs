@@ -54,6 +54,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
         var reader = _queue.Reader;
         Task<bool>? waiting = null;
         while (true)
@@ -101,15 +102,18 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
         }
     }
 
+    CancellationToken _stopping;
+
     void Guarded(Action send)
     {
         try
         {
             send();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!_stopping.IsCancellationRequested)
         {
-            // A client that misses an event hears of it from the beacon or its next event, and resumes.
+            // Only the node's stopping ends the fan-out; a client that misses an event hears of it from the beacon or
+            // its next event, and resumes.
             metrics.BackplaneError("send");
             SendFailed(logger, ex);
         }

@@ -3,6 +3,7 @@ using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
 using EventHub.Hubs;
+using EventHub.Operations;
 using Microsoft.AspNetCore.SignalR;
 
 namespace EventHub.Presence;
@@ -13,7 +14,7 @@ namespace EventHub.Presence;
 /// this node's moderators: with a shared presence store every node builds the same board, so each serves its own
 /// (written to their connections here, never through Redis).
 /// </summary>
-public sealed partial class BoardBroadcaster(NodeAudience audience, ForumEngine engine, IPresenceStore presence,
+public sealed class BoardBroadcaster(NodeAudience audience, ForumEngine engine, IPresenceStore presence,
     IReadOnlyList<string> siteCodes, TimeProvider time, PresenceSettings settings,
     ILogger<BoardBroadcaster> logger) : BackgroundService
 {
@@ -26,21 +27,8 @@ public sealed partial class BoardBroadcaster(NodeAudience audience, ForumEngine 
         return SiteBoardBuilder.Build(view.State, view.Head, siteCodes, snapshot, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.BoardInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SendIfChangedAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                BoardFailed(logger, ex);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ResilientLoop.RunAsync("Moderators' board", settings.BoardInterval, SendIfChangedAsync, time, logger, stoppingToken);
 
     async Task SendIfChangedAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +46,4 @@ public sealed partial class BoardBroadcaster(NodeAudience audience, ForumEngine 
         audience.Send(Role.Moderator, NodeAudience.Message(PresenceMessages.Board, board));
         _lastSent = fingerprint;
     }
-
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Sending the moderators' board failed; trying again next interval")]
-    static partial void BoardFailed(ILogger logger, Exception exception);
 }

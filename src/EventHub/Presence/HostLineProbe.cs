@@ -1,6 +1,7 @@
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Hubs;
+using EventHub.Operations;
 
 namespace EventHub.Presence;
 
@@ -10,7 +11,8 @@ namespace EventHub.Presence;
 /// which lands on the same node, so the difference is the round trip through SignalR (queues included), with no
 /// clock comparison between machines. The ping is written to the hosts' connections here, never through Redis.
 /// </summary>
-public sealed class HostLineProbe(NodeAudience audience, TimeProvider time, PresenceSettings settings) : BackgroundService
+public sealed class HostLineProbe(NodeAudience audience, TimeProvider time, PresenceSettings settings,
+    ILogger<HostLineProbe> logger) : BackgroundService
 {
     /// <summary>An answer older than this is not a round trip but a stale or forged number: ignored.</summary>
     static readonly TimeSpan Oldest = TimeSpan.FromSeconds(60);
@@ -22,10 +24,10 @@ public sealed class HostLineProbe(NodeAudience audience, TimeProvider time, Pres
         return elapsed >= TimeSpan.Zero && elapsed <= Oldest;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.PingInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ResilientLoop.RunAsync("Host line probe", settings.PingInterval, _ =>
+        {
             audience.Send(Role.SiteHost, NodeAudience.Message(PresenceMessages.Ping, time.GetTimestamp()));
-    }
+            return Task.CompletedTask;
+        }, time, logger, stoppingToken);
 }

@@ -31,6 +31,7 @@ public sealed class RedisServer : IDisposable
     public string Directory { get; }
     public string ConnectionString => $"127.0.0.1:{Port}";
     public bool IsRunning => _process is { HasExited: false };
+    public int Pid => _process?.Id ?? throw new InvalidOperationException("redis-server is not running.");
 
     public void Start()
     {
@@ -67,6 +68,22 @@ public sealed class RedisServer : IDisposable
         }
         _process.Dispose();
         _process = null;
+    }
+
+    /// <summary>
+    /// Stops the server without closing anything (SIGSTOP), as a stalled or swapped-out Redis would: connections stay
+    /// open, the kernel still takes what is sent, and nothing answers until <see cref="Resume"/>.
+    /// </summary>
+    public void Pause() => Signal("-STOP");
+
+    /// <summary>SIGCONT: the server carries on where it stopped, with everything sent meanwhile waiting to be read.</summary>
+    public void Resume() => Signal("-CONT");
+
+    void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, Pid.ToString()]);
+        kill.WaitForExit(10_000);
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill {signal} {Pid} exited with {kill.ExitCode}.");
     }
 
     public void Dispose()

@@ -62,7 +62,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
     }
 
     /// <summary>A plain SignalR connection: the site client would retry store.unavailable, this one shows it.</summary>
-    static async Task<HubConnection> RawConnectionAsync(HubApp node, SiteClient.LoginResult login)
+    internal static async Task<HubConnection> RawConnectionAsync(HubApp node, SiteClient.LoginResult login)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(node.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(login.Token))
@@ -73,7 +73,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
         return connection;
     }
 
-    static async Task<HttpStatusCode> ReadyzAsync(HubApp node)
+    internal static async Task<HttpStatusCode> ReadyzAsync(HubApp node)
     {
         using var http = node.Http();
         using var response = await http.GetAsync("/readyz").WaitAsync(Timeouts.Call);

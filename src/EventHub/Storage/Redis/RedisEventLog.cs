@@ -1,4 +1,5 @@
 using EventHub.Domain.Forum;
+using EventHub.Operations;
 using StackExchange.Redis;
 
 namespace EventHub.Storage.Redis;
@@ -13,6 +14,8 @@ namespace EventHub.Storage.Redis;
 public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, TimeSpan timeout, ILogger<RedisEventLog> logger)
     : IEventLog
 {
+    readonly OutageLog _outage = new("Redis (the forum's log)", logger, TimeProvider.System);
+
     IDatabase Db => redis.GetDatabase();
 
     public async Task<LogHead> OpenAsync(string forumId, CancellationToken cancellationToken)
@@ -131,7 +134,7 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
             await Db.PingAsync().WaitAsync(timeout, cancellationToken);
             return true;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisFaults.IsStoreFault(ex, cancellationToken))
         {
             return false;
         }
@@ -147,28 +150,27 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
     }
 
     /// <summary>
-    /// Runs one Redis call with the hub's bound on it. The caller's token only stops the wait: a sent
-    /// command may still land, which is safe because a retry carries the same command id.
+    /// Runs one Redis call with the hub's bound on it. The caller's token only stops the wait (a call whose token is
+    /// cancelled before it is sent is not sent): a sent command may still land, which is safe because a retry carries
+    /// the same command id. Every store fault, whatever the client library throws for it, becomes
+    /// <see cref="StoreUnavailableException"/>; only the caller's own cancellation stays a cancellation.
     /// </summary>
     async Task<T> Call<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return await call().WaitAsync(timeout, cancellationToken);
+            var result = await call().WaitAsync(timeout, cancellationToken);
+            _outage.Succeeded();
+            return result;
         }
-        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException or TimeoutException
-                                       || ex is RedisServerException server && IsTransient(server))
+        catch (Exception ex) when (RedisFaults.IsStoreFault(ex, cancellationToken))
         {
+            _outage.Failed(ex);
             RedisLog.Unavailable(logger, operation, ex.Message);
             throw new StoreUnavailableException($"Redis did not answer {operation}.", ex);
         }
     }
-
-    /// <summary>Replies that mean "not now" (a restarting Redis loading its AOF, a busy script, a replica), not "wrong".</summary>
-    static bool IsTransient(RedisServerException ex) =>
-        ex.Message.StartsWith("LOADING", StringComparison.Ordinal) || ex.Message.StartsWith("BUSY", StringComparison.Ordinal)
-        || ex.Message.StartsWith("READONLY", StringComparison.Ordinal) || ex.Message.StartsWith("MISCONF", StringComparison.Ordinal)
-        || ex.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal) || ex.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal);
 
     async Task WarnUnlessDurableAsync()
     {

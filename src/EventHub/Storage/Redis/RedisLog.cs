@@ -5,7 +5,7 @@ static partial class RedisLog
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Forum {ForumId}: new log in Redis under {Prefix}, epoch {Epoch}")]
     public static partial void LogCreated(ILogger logger, string forumId, string prefix, string epoch);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Redis did not answer {Operation} in time: {Reason}")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Redis did not answer {Operation} in time: {Reason}")]
     public static partial void Unavailable(ILogger logger, string operation, string reason);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,

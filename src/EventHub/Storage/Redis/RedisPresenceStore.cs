@@ -113,7 +113,16 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
     async Task FlushLaterAsync()
     {
         await Task.Delay(settings.PresenceWriteBehind);
-        await FlushAsync();
+        try
+        {
+            await FlushAsync();
+        }
+        catch (Exception ex)
+        {
+            // Nobody awaits this write: what it failed to write, the next refresh repairs.
+            Volatile.Write(ref _repair, 1);
+            WriteBehindFailed(logger, ex);
+        }
     }
 
     /// <summary>
@@ -161,7 +170,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
             batch.Execute(); // throws at once when no connection is there to take it (Redis down, fail fast)
             await Task.WhenAll(writes).WaitAsync(settings.CommandTimeout);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisFaults.IsStoreFault(ex, CancellationToken.None))
         {
             Volatile.Write(ref _repair, 1);
             WriteFailed(logger, connections.Count, heard.Count, ex.Message);
@@ -186,8 +195,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
                 await all.ConnectedAsync(connection, 0, cancellationToken);
             return await all.SnapshotAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException
-                                       || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (RedisFaults.IsStoreFault(ex, cancellationToken))
         {
             throw new StoreUnavailableException("Redis did not answer the presence snapshot.", ex);
         }
@@ -228,8 +236,7 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
             var (all, _) = await WithHostsAsync(MyHosts, 0, bounded.Token, cancellationToken);
             return await all.HostLinesAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException
-                                       || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (RedisFaults.IsStoreFault(ex, cancellationToken))
         {
             throw new StoreUnavailableException("Redis did not answer the host lines.", ex);
         }
@@ -337,27 +344,17 @@ public sealed partial class RedisPresenceStore(IConnectionMultiplexer redis, Red
 
     [LoggerMessage(EventId = 1107, Level = LogLevel.Debug, Message = "Presence write of {Connections} connections and {Sites} host lines failed ({Reason}); the next refresh repairs it")]
     static partial void WriteFailed(ILogger logger, int connections, int sites, string reason);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Warning, Message = "A presence write failed unexpectedly; the next refresh repairs it")]
+    static partial void WriteBehindFailed(ILogger logger, Exception exception);
 }
 
 /// <summary>Refreshes this node's presence in Redis on a timer; removes it on a clean stop.</summary>
 public sealed partial class RedisPresenceRefresh(RedisPresenceStore store, RedisSettings settings, TimeProvider time,
     ILogger<RedisPresenceRefresh> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(settings.PresenceRefresh, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await store.RefreshAsync();
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                RefreshFailed(logger, ex.Message);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ResilientLoop.RunAsync("Presence refresh", settings.PresenceRefresh, _ => store.RefreshAsync(), time, logger, stoppingToken);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -366,12 +363,12 @@ public sealed partial class RedisPresenceRefresh(RedisPresenceStore store, Redis
         {
             await store.ForgetThisNodeAsync();
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisFaults.IsStoreFault(ex, CancellationToken.None))
         {
-            RefreshFailed(logger, ex.Message); // it expires on its own
+            ForgetFailed(logger, ex.Message);
         }
     }
 
-    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "Presence refresh failed ({Reason}); trying again next time")]
-    static partial void RefreshFailed(ILogger logger, string reason);
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Warning, Message = "This node's presence could not be removed at stop ({Reason}); it expires on its own")]
+    static partial void ForgetFailed(ILogger logger, string reason);
 }
