@@ -4,6 +4,7 @@ using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
+using EventHub.Storage;
 
 namespace EventHub.Auth;
 
@@ -35,8 +36,33 @@ public static class TokenEndpoint
         {
             var status = ex.Error.Code.StartsWith("auth.", StringComparison.Ordinal) ? StatusCodes.Status401Unauthorized
                 : ex.Error.Code == "delegate.removed" ? StatusCodes.Status403Forbidden
+                : ex.Error.Code.StartsWith("store.", StringComparison.Ordinal) ? StatusCodes.Status503ServiceUnavailable
                 : StatusCodes.Status400BadRequest;
-            return Results.Json(new { error = new ErrorInfo(ex.Error.Code, ex.Error.Message, ex.Error.MessageEn) }, statusCode: status);
+            return Refusal(ex.Error, status);
+        }
+        catch (StoreUnavailableException)
+        {
+            // A delegate's login is a join written to the log; without the store it cannot be, so try again soon.
+            return Refusal(Errors.StoreUnavailable().Error, StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>Seconds a client waits before it asks again after a 503 (the store is usually back within them).</summary>
+    public const int RetryAfterSeconds = 2;
+
+    static IResult Refusal(ForumError error, int status)
+    {
+        var body = Results.Json(new { error = new ErrorInfo(error.Code, error.Message, error.MessageEn) }, statusCode: status);
+        return status == StatusCodes.Status503ServiceUnavailable ? new RetryAfter(body, RetryAfterSeconds) : body;
+    }
+
+    /// <summary>A result with a <c>Retry-After</c> header.</summary>
+    sealed class RetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
         }
     }
 

@@ -31,6 +31,12 @@ public sealed class EveryMethodTests
     public async Task EveryMethod_Succeeds_ThroughTheDotNetClient(string protocol)
     {
         await using var app = new HubApp();
+        await RunPlanAsync(app, protocol);
+    }
+
+    /// <summary>The plan on <paramref name="app"/> through the .NET client, each answer checked.</summary>
+    internal static async Task RunPlanAsync(HubApp app, string protocol)
+    {
         var (tokens, steps) = await PrepareAsync(app);
         var connections = new Dictionary<string, HubConnection>();
         try
@@ -92,7 +98,7 @@ public sealed class EveryMethodTests
         return (tokens, EveryMethodPlan.Steps(delegateLogin.Identity.Id));
     }
 
-    static async Task<HubConnection> ConnectAsync(HubApp app, string token, string protocol)
+    internal static async Task<HubConnection> ConnectAsync(HubApp app, string token, string protocol)
     {
         var builder = new HubConnectionBuilder()
             .WithUrl(app.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token));
