@@ -48,7 +48,7 @@ public sealed class ArgumentBindingTests : HubAppTest
         await using var connection = await ConnectAsync(protocol);
         var head = App.Engine.View.Head;
 
-        var result = await connection.InvokeCoreAsync<CommandResult>("CheckIn", args).WaitAsync(Timeouts.Call);
+        var result = await connection.InvokeCoreAsync<CommandResult>(HubMethods.CheckIn, args).WaitAsync(Timeouts.Call);
 
         Assert.False(result.Ok);
         Assert.Equal("input.invalid", result.Error?.Code);
@@ -57,7 +57,7 @@ public sealed class ArgumentBindingTests : HubAppTest
         Assert.Contains(named, result.Error.Message);
         Assert.Equal(head, App.Engine.View.Head);
         // The connection is still usable.
-        Assert.Equal("siteHost", (await connection.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call)).Role);
+        Assert.Equal("siteHost", (await connection.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call)).Role);
     }
 
     [Theory]
@@ -67,9 +67,9 @@ public sealed class ArgumentBindingTests : HubAppTest
     {
         await using var connection = await ConnectAsync(protocol);
 
-        var extra = await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync<Identity>("WhoAmI", ["surplus"]))
+        var extra = await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync<Identity>(HubMethods.WhoAmI, ["surplus"]))
             .WaitAsync(Timeouts.Call);
-        var wrongType = await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync<object>("Pong", ["abc"]))
+        var wrongType = await Assert.ThrowsAsync<HubException>(() => connection.InvokeCoreAsync<object>(HubMethods.Pong, ["abc"]))
             .WaitAsync(Timeouts.Call);
 
         var countError = ErrorOf(extra);
@@ -88,10 +88,10 @@ public sealed class ArgumentBindingTests : HubAppTest
     {
         await using var connection = await ConnectAsync(protocol);
 
-        var camel = await connection.InvokeAsync<CommandResult>("CheckIn",
+        var camel = await connection.InvokeAsync<CommandResult>(HubMethods.CheckIn,
             new Dictionary<string, object?> { ["commandId"] = "camel-case-1", ["lead"] = "Nguyễn An", ["headcount"] = 30 })
             .WaitAsync(Timeouts.Call);
-        var pascal = await connection.InvokeAsync<CommandResult>("UpdateHeadcount",
+        var pascal = await connection.InvokeAsync<CommandResult>(HubMethods.UpdateHeadcount,
             new Dictionary<string, object?> { ["CommandId"] = "pascal-case-1", ["Headcount"] = 31, ["Unknown"] = "skipped" })
             .WaitAsync(Timeouts.Call);
 
@@ -109,10 +109,10 @@ public sealed class ArgumentBindingTests : HubAppTest
     {
         await using var connection = await ConnectAsync(protocol, host: false);
 
-        var order = await connection.InvokeAsync<string[]>("SuggestFairOrder", (string?)null).WaitAsync(Timeouts.Call);
+        var order = await connection.InvokeAsync<string[]>(HubMethods.SuggestFairOrder, (string?)null).WaitAsync(Timeouts.Call);
 
         Assert.NotNull(order);
-        Assert.Equal("moderator", (await connection.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call)).Role);
+        Assert.Equal("moderator", (await connection.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call)).Role);
     }
 
     /// <summary>The client prefixes the hub's message with its own "An unexpected error occurred invoking …".</summary>

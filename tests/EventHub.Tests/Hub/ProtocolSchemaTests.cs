@@ -61,7 +61,7 @@ public sealed class ProtocolSchemaTests
         // Live events, and the whole log again through Resume (the seeded forum.opened came before the watchers).
         foreach (var (connection, live) in new[] { (moderator, full), (display, shown) })
         {
-            var resumed = await connection.InvokeAsync<JsonElement>("Resume", new ResumeRequest(null, 0)).WaitAsync(Timeouts.Call);
+            var resumed = await connection.InvokeAsync<JsonElement>(HubMethods.Resume, new ResumeRequest(null, 0)).WaitAsync(Timeouts.Call);
             Schema.AssertValid("ResumeResult", resumed, "Resume");
             var envelopes = live.Concat(resumed.GetProperty("events").EnumerateArray()).ToList();
             foreach (var envelope in envelopes)
@@ -78,18 +78,18 @@ public sealed class ProtocolSchemaTests
                      (await app.LoginDisplayAsync()).Token })
         {
             await using var connection = await EveryMethodTests.ConnectAsync(app, token, "json");
-            var snapshot = await connection.InvokeAsync<JsonElement>("GetSnapshot").WaitAsync(Timeouts.Call);
+            var snapshot = await connection.InvokeAsync<JsonElement>(HubMethods.GetSnapshot).WaitAsync(Timeouts.Call);
             Schema.AssertValid("ResumeResult", snapshot, "GetSnapshot");
             Schema.AssertValid("ForumState", JsonDocument.Parse(snapshot.GetProperty("snapshot").GetString()!).RootElement, "snapshot");
-            Schema.AssertValid("Identity", await connection.InvokeAsync<JsonElement>("WhoAmI").WaitAsync(Timeouts.Call), "WhoAmI");
+            Schema.AssertValid("Identity", await connection.InvokeAsync<JsonElement>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call), "WhoAmI");
         }
 
-        Schema.AssertValid("SiteBoard", await moderator.InvokeAsync<JsonElement>("GetBoard").WaitAsync(Timeouts.Call), "GetBoard");
-        Schema.AssertValid("SpeakingReport", await moderator.InvokeAsync<JsonElement>("GetSpeakingReport").WaitAsync(Timeouts.Call),
+        Schema.AssertValid("SiteBoard", await moderator.InvokeAsync<JsonElement>(HubMethods.GetBoard).WaitAsync(Timeouts.Call), "GetBoard");
+        Schema.AssertValid("SpeakingReport", await moderator.InvokeAsync<JsonElement>(HubMethods.GetSpeakingReport).WaitAsync(Timeouts.Call),
             "GetSpeakingReport");
         Assert.NotEmpty(boards);
         foreach (var board in boards) Schema.AssertValid("SiteBoard", board, "Board");
-        Schema.AssertValid("CommandResult", await moderator.InvokeAsync<JsonElement>("CheckOut",
+        Schema.AssertValid("CommandResult", await moderator.InvokeAsync<JsonElement>(HubMethods.CheckOut,
             new SiteRequest("schema-refused-1", "HCM")).WaitAsync(Timeouts.Call), "a refused CheckOut");
     }
 
@@ -99,7 +99,7 @@ public sealed class ProtocolSchemaTests
         var token = (await app.LoginHostAsync("HCM")).Token;
         await using (var host = await EveryMethodTests.ConnectAsync(app, token, "json"))
         {
-            var checkedIn = await host.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest("schema-checkin-2", null, "Lê Hòa", 12))
+            var checkedIn = await host.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest("schema-checkin-2", null, "Lê Hòa", 12))
                 .WaitAsync(Timeouts.Call);
             Assert.True(checkedIn.Ok, checkedIn.Error?.Code);
         }

@@ -27,7 +27,7 @@ public sealed class CheckInCommand(CliEnvironment env) : HubCommand<CheckInComma
         }
     }
 
-    protected override string Method => "CheckIn";
+    protected override string Method => HubMethods.CheckIn;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => Make(s, commandId);
 

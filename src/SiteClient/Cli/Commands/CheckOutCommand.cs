@@ -10,7 +10,7 @@ public sealed class CheckOutCommand(CliEnvironment env) : HubCommand<CheckOutCom
         public virtual string? Site => null;
     }
 
-    protected override string Method => "CheckOut";
+    protected override string Method => HubMethods.CheckOut;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => Make(s, commandId);
 

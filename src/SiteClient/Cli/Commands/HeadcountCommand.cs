@@ -19,7 +19,7 @@ public sealed class HeadcountCommand(CliEnvironment env) : HubCommand<HeadcountC
             Headcount is < 1 or > 5000 ? Fail(Texts.HeadcountRange) : base.Validate();
     }
 
-    protected override string Method => "UpdateHeadcount";
+    protected override string Method => HubMethods.UpdateHeadcount;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => Make(s, commandId);
 

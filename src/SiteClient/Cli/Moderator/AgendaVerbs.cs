@@ -26,7 +26,7 @@ public sealed class AgendaAddCommand(CliEnvironment env) : HubCommand<AgendaAddC
         }
     }
 
-    protected override string Method => "AddAgendaItem";
+    protected override string Method => HubMethods.AddAgendaItem;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new NewAgendaItemRequest(commandId, s.Title!.Normalize(System.Text.NormalizationForm.FormC), s.Seconds);
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.ItemAdded, s.Title!.Trim(), commandId);
@@ -42,7 +42,7 @@ public sealed class AgendaSetCommand(CliEnvironment env) : HubCommand<AgendaSetC
         public string ItemId { get; init; } = "";
     }
 
-    protected override string Method => "SetCurrentAgendaItem";
+    protected override string Method => HubMethods.SetCurrentAgendaItem;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => new AgendaItemRequest(commandId, s.ItemId);
     protected override string Done(Settings s, HubSession session, string commandId) =>
         Texts.Format(Texts.ItemSet, s.ItemId);

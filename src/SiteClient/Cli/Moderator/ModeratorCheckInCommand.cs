@@ -20,7 +20,7 @@ public sealed class ModeratorCheckInCommand(CliEnvironment env) : HubCommand<Mod
         public override ValidationResult Validate() => ModeratorSite.Require(SiteCode, base.Validate);
     }
 
-    protected override string Method => "CheckIn";
+    protected override string Method => HubMethods.CheckIn;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => CheckInCommand.Make(s, commandId);
     protected override string Done(Settings s, HubSession session, string commandId) => CheckInCommand.Describe(s, session);
 }

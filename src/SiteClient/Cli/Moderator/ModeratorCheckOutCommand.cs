@@ -20,7 +20,7 @@ public sealed class ModeratorCheckOutCommand(CliEnvironment env) : HubCommand<Mo
         public override ValidationResult Validate() => ModeratorSite.Require(SiteCode, base.Validate);
     }
 
-    protected override string Method => "CheckOut";
+    protected override string Method => HubMethods.CheckOut;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => CheckOutCommand.Make(s, commandId);
     protected override string Done(Settings s, HubSession session, string commandId) => CheckOutCommand.Describe(s, session);
 }

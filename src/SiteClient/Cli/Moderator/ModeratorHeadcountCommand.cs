@@ -20,7 +20,7 @@ public sealed class ModeratorHeadcountCommand(CliEnvironment env) : HubCommand<M
         public override ValidationResult Validate() => ModeratorSite.Require(SiteCode, base.Validate);
     }
 
-    protected override string Method => "UpdateHeadcount";
+    protected override string Method => HubMethods.UpdateHeadcount;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => HeadcountCommand.Make(s, commandId);
     protected override string Done(Settings s, HubSession session, string commandId) => HeadcountCommand.Describe(s, session);
 }
