@@ -17,7 +17,7 @@ namespace EventHub.Hubs;
 /// into an ordinary invocation whose only argument is an <see cref="InvalidArguments"/>; the
 /// <see cref="ArgumentBindingFilter"/> refuses it with <c>input.invalid</c>, structured like every other refusal.
 /// </summary>
-public sealed partial class ArgumentBindingProtocol(IHubProtocol inner, HubParameters parameters) : IHubProtocol
+public sealed class ArgumentBindingProtocol(IHubProtocol inner, HubParameters parameters) : IHubProtocol
 {
     public string Name => inner.Name;
     public int Version => inner.Version;
