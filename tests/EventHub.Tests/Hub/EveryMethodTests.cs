@@ -25,6 +25,18 @@ public sealed class EveryMethodTests
     public void ThePlan_CallsEveryListedMethod() =>
         Assert.Equal(EveryMethodPlan.Listed.Order(), EveryMethodPlan.Steps("d-any").Select(s => s.Method).Distinct().Order());
 
+    /// <summary>
+    /// MessagePack writes a result by its runtime type, and cannot write the compiler's hidden collection types
+    /// behind an interface (<c>&lt;&gt;z__ReadOnlyArray</c>): every method answers a concrete type.
+    /// </summary>
+    [Fact]
+    public void EveryMethod_AnswersAConcreteType() =>
+        Assert.All(HubParameters.MethodsOf(typeof(ForumHub)), m =>
+        {
+            var answer = m.ReturnType.IsGenericType ? m.ReturnType.GetGenericArguments()[0] : m.ReturnType;
+            Assert.False(answer.IsInterface || answer.IsAbstract, $"{m.Name} answers {answer.Name}");
+        });
+
     [Theory]
     [InlineData("json")]
     [InlineData("messagepack")]
