@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using EventHub.SiteClient;
+using EventHub.Domain.Protocol;
 
 namespace EventHub.LoadTests;
 
@@ -72,7 +73,7 @@ sealed class Population(RunSettings settings, Recorders recorders) : IAsyncDispo
         ConnectSeconds = clock.Elapsed.TotalSeconds;
         // Which node each client landed on, for the per-node split of the fan-out (not part of the connect time).
         await Parallel.ForEachAsync(probes, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken },
-            async (p, ct) => p.Node = (await Retry(() => p.Client.InvokeAsync<Domain.Protocol.Identity>("WhoAmI"), ct)).Node);
+            async (p, ct) => p.Node = (await Retry(() => p.Client.InvokeAsync<Domain.Protocol.Identity>(HubMethods.WhoAmI), ct)).Node);
 
         for (var i = 0; i < probes.Length; i++)
         {
@@ -90,7 +91,7 @@ sealed class Population(RunSettings settings, Recorders recorders) : IAsyncDispo
     public static async Task<long> HeadAsync(ForumClient client, CancellationToken cancellationToken)
     {
         var position = client.Forum.ResumeRequest();
-        var result = await Retry(() => client.InvokeAsync<Domain.Protocol.ResumeResult>("Resume", position), cancellationToken);
+        var result = await Retry(() => client.InvokeAsync<Domain.Protocol.ResumeResult>(HubMethods.Resume, position), cancellationToken);
         return result.Head;
     }
 

@@ -1,3 +1,4 @@
+using EventHub.Domain.Protocol;
 namespace EventHub.LoadTests;
 
 /// <summary>
@@ -12,12 +13,12 @@ sealed record Verdict(long Expected, long Received, long Lost, long Duplicated, 
 
     static readonly Dictionary<string, string> TypeOf = new()
     {
-        ["CheckIn"] = "site.checked_in",
-        ["UpdateHeadcount"] = "site.headcount",
-        ["CheckOut"] = "site.checked_out",
-        ["RequestFloor"] = "queue.requested",
-        ["ApproveRequest"] = "queue.approved",
-        ["AddTime"] = "queue.time_added",
+        [HubMethods.CheckIn] = "site.checked_in",
+        [HubMethods.UpdateHeadcount] = "site.headcount",
+        [HubMethods.CheckOut] = "site.checked_out",
+        [HubMethods.RequestFloor] = "queue.requested",
+        [HubMethods.ApproveRequest] = "queue.approved",
+        [HubMethods.AddTime] = "queue.time_added",
     };
 
     public static Verdict Check(Population people, Workload workload, long head, long faultAt, IReadOnlyList<int> exitedNodes,

@@ -25,7 +25,7 @@ sealed class Workload(Population people, Recorders recorders, bool churn)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await Task.WhenAll(people.Hosts.Select(h =>
-            SendAsync(h.Probe.Client, "CheckIn", h.Site, new CheckInRequest(NewId(), null, $"Trưởng đoàn {h.Site}", 20), cancellationToken)));
+            SendAsync(h.Probe.Client, HubMethods.CheckIn, h.Site, new CheckInRequest(NewId(), null, $"Trưởng đoàn {h.Site}", 20), cancellationToken)));
         return clock.Elapsed.TotalSeconds;
     }
 
@@ -47,7 +47,7 @@ sealed class Workload(Population people, Recorders recorders, bool churn)
 
     /// <summary>Opens the delegates' discussion, so the sites' requests land on its list.</summary>
     public Task OpenDiscussionAsync(CancellationToken cancellationToken) =>
-        SendAsync(people.Moderator.Client, "SetCurrentAgendaItem", null, new AgendaItemRequest(NewId(), "discussion"), cancellationToken);
+        SendAsync(people.Moderator.Client, HubMethods.SetCurrentAgendaItem, null, new AgendaItemRequest(NewId(), "discussion"), cancellationToken);
 
     /// <summary>The moderator works the speaker queue once a second: approve, call next, reorder, add time.</summary>
     Task ModeratorActsAsync(CancellationToken cancellationToken)
@@ -59,15 +59,15 @@ sealed class Workload(Population people, Recorders recorders, bool churn)
         switch (_moderatorStep++ % 4)
         {
             case 0 when list.FirstOrDefault(r => r.Status == RequestStatus.Waiting) is { } waiting:
-                return SendAsync(moderator, "ApproveRequest", null, new QueueEntryRequest(NewId(), waiting.Id), cancellationToken);
+                return SendAsync(moderator, HubMethods.ApproveRequest, null, new QueueEntryRequest(NewId(), waiting.Id), cancellationToken);
             case 1 when list.Any(r => r.Status == RequestStatus.Approved):
-                return SendAsync(moderator, "CallNext", null, new CallNextRequest(NewId(), floor, 120), cancellationToken);
+                return SendAsync(moderator, HubMethods.CallNext, null, new CallNextRequest(NewId(), floor, 120), cancellationToken);
             case 2 when list.Count(r => r.Status is RequestStatus.Waiting or RequestStatus.Approved) > 1:
-                return SendAsync(moderator, "MoveToTop", null, new QueueEntryRequest(NewId(), list.Last().Id), cancellationToken);
+                return SendAsync(moderator, HubMethods.MoveToTop, null, new QueueEntryRequest(NewId(), list.Last().Id), cancellationToken);
             case 3 when floor is not null:
-                return SendAsync(moderator, "AddTime", null, new AddTimeRequest(NewId(), floor, 30), cancellationToken);
+                return SendAsync(moderator, HubMethods.AddTime, null, new AddTimeRequest(NewId(), floor, 30), cancellationToken);
             default:
-                return SendAsync(moderator, "UpdateHeadcount", people.Sites[_moderatorStep % people.Sites.Count],
+                return SendAsync(moderator, HubMethods.UpdateHeadcount, people.Sites[_moderatorStep % people.Sites.Count],
                     new HeadcountRequest(NewId(), people.Sites[_moderatorStep % people.Sites.Count], 20 + _moderatorStep % 50), cancellationToken);
         }
     }
@@ -76,7 +76,7 @@ sealed class Workload(Population people, Recorders recorders, bool churn)
     Task SiteRequestsTheFloorAsync(CancellationToken cancellationToken)
     {
         var (site, probe) = people.Hosts[Random.Shared.Next(people.Hosts.Count)];
-        return SendAsync(probe.Client, "RequestFloor", site, new FloorAskRequest(NewId(), null, null,
+        return SendAsync(probe.Client, HubMethods.RequestFloor, site, new FloorAskRequest(NewId(), null, null,
             $"Nguyễn Văn {site}", "Bí thư Tỉnh đoàn", "Đề xuất giải pháp chuyển đổi số"), cancellationToken);
     }
 
@@ -84,7 +84,7 @@ sealed class Workload(Population people, Recorders recorders, bool churn)
     Task SiteUpdatesHeadcountAsync(CancellationToken cancellationToken)
     {
         var (site, probe) = people.Hosts[Random.Shared.Next(people.Hosts.Count)];
-        return SendAsync(probe.Client, "UpdateHeadcount", site, new HeadcountRequest(NewId(), null, Random.Shared.Next(10, 300)), cancellationToken);
+        return SendAsync(probe.Client, HubMethods.UpdateHeadcount, site, new HeadcountRequest(NewId(), null, Random.Shared.Next(10, 300)), cancellationToken);
     }
 
     /// <summary>Phones drop: about 0.5 % of delegates lose their connection each second and come back on their own.</summary>

@@ -117,7 +117,7 @@ public sealed class ForumClient : IAsyncDisposable
         });
         _connection.On<LogPosition>(ClientMethods.Position, p => _inbox.Writer.TryWrite(p));
         // The hub measures a host's round trip by the time its ping takes to come back: answer at once, off the loop.
-        _connection.On<long>(PresenceMessages.Ping, sent => _connection.SendAsync("Pong", sent)
+        _connection.On<long>(PresenceMessages.Ping, sent => _connection.SendAsync(HubMethods.Pong, sent)
             .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted)); // a lost pong is just a missed sample
         _connection.Reconnecting += _ => { State = LinkState.Reconnecting; return Task.CompletedTask; };
         _connection.Reconnected += _ => { _inbox.Writer.TryWrite(Resync.Instance); return Task.CompletedTask; };
@@ -359,7 +359,7 @@ public sealed class ForumClient : IAsyncDisposable
     async Task ResumeAsync(CancellationToken cancellationToken)
     {
         if (_connection.State != HubConnectionState.Connected) return;
-        var result = await _connection.InvokeAsync<ResumeResult>("Resume", _forum.ResumeRequest(), cancellationToken);
+        var result = await _connection.InvokeAsync<ResumeResult>(HubMethods.Resume, _forum.ResumeRequest(), cancellationToken);
         var applied = _forum.Apply(result);
         Resumes++;
         if (result.Snapshot is not null)

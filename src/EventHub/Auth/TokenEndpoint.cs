@@ -6,6 +6,7 @@ using EventHub.Domain.Protocol;
 using EventHub.Domain.Seeds;
 using EventHub.Forum;
 using EventHub.Security;
+using EventHub.Storage;
 
 namespace EventHub.Auth;
 
@@ -53,12 +54,28 @@ public static class TokenEndpoint
             var status = ex.Error.Code.StartsWith("auth.", StringComparison.Ordinal) ? StatusCodes.Status401Unauthorized
                 : ex.Error.Code == "delegate.removed" ? StatusCodes.Status403Forbidden
                 : ex.Error.Code == "rate.limited" ? StatusCodes.Status429TooManyRequests
+                : ex.Error.Code.StartsWith("store.", StringComparison.Ordinal) ? StatusCodes.Status503ServiceUnavailable
                 : StatusCodes.Status400BadRequest;
-            if (ex.Error.RetryAfterMs is { } retryAfterMs)
-                http.Response.Headers.RetryAfter = ((retryAfterMs + 999) / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Results.Json(new { error = new ErrorInfo(ex.Error.Code, ex.Error.Message, ex.Error.MessageEn, ex.Error.RetryAfterMs) },
-                statusCode: status);
+            return Refusal(http, ex.Error, status);
         }
+        catch (StoreUnavailableException)
+        {
+            // A delegate's login is a join written to the log; without the store it cannot be, so try again soon.
+            return Refusal(http, Errors.StoreUnavailable().Error, StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>Seconds a client waits before it asks again after a 503 (the store is usually back within them).</summary>
+    public const int RetryAfterSeconds = 2;
+
+    /// <summary>The structured error, with <c>Retry-After</c> when the caller should wait (a limit, or the store away).</summary>
+    static IResult Refusal(HttpContext http, ForumError error, int status)
+    {
+        var seconds = error.RetryAfterMs is { } retryAfterMs ? (retryAfterMs + 999) / 1000
+            : status == StatusCodes.Status503ServiceUnavailable ? RetryAfterSeconds : (long?)null;
+        if (seconds is { } wait) http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Json(new { error = new ErrorInfo(error.Code, error.Message, error.MessageEn, error.RetryAfterMs) },
+            statusCode: status);
     }
 
     static async Task<Actor> AuthenticateAsync(TokenRequest request, Credentials credentials, ForumEngine engine,

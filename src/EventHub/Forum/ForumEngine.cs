@@ -190,6 +190,14 @@ public sealed class ForumEngine(
         return new ResumeResult(view.Epoch, view.Head, SnapshotFor(view, viewer), view.Head, []);
     }
 
+    /// <summary>The state the viewer may see at the store's head now, as a snapshot with no events after it.</summary>
+    public async Task<ResumeResult> SnapshotAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(cancellationToken);
+        var view = View;
+        return new ResumeResult(view.Epoch, view.Head, SnapshotFor(view, viewer), view.Head, []);
+    }
+
     /// <summary>
     /// A snapshot serialised once per audience and head: after a restart every client of one audience asks for
     /// the same one, and 3,000 delegates should cost one serialisation, not 3,000.

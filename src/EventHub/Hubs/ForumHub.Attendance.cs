@@ -4,7 +4,7 @@ using EventHub.Domain.Protocol;
 namespace EventHub.Hubs;
 
 // Attendance: check-in history, delegates, roll call. Who may call what is decided by the domain's Permissions;
-// docs/protocol-attendance.md documents every method.
+// docs/protocol.md (section 7) documents every method.
 public sealed partial class ForumHub
 {
     public Task<CommandResult> CheckIn(CheckInRequest request) =>

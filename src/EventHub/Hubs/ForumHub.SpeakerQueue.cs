@@ -7,7 +7,7 @@ namespace EventHub.Hubs;
 /// <summary>
 /// The speaker queue's hub methods. Each builds one command and hands it to the engine; roles, sites and every
 /// rule are the domain's (Permissions, SpeakerQueueDecider). Ids of new things are the command id, so a retry
-/// is idempotent. docs/protocol-speaker-queue.md documents them.
+/// is idempotent. docs/protocol.md (section 6) documents them.
 /// </summary>
 public sealed partial class ForumHub
 {
@@ -90,15 +90,18 @@ public sealed partial class ForumHub
 
     // ---- moderator views (clients holding the forum state can compute these themselves) ----
 
-    /// <summary>The fair-order suggestion for a list; apply it with <see cref="ApplyOrder"/>.</summary>
-    public async Task<IReadOnlyList<string>> SuggestFairOrder(string? itemId)
+    /// <summary>
+    /// The fair-order suggestion for a list; apply it with <see cref="ApplyOrder"/>. An array: the MessagePack
+    /// protocol writes a result by its runtime type, and cannot write the compiler's read-only list wrappers.
+    /// </summary>
+    public async Task<string[]> SuggestFairOrder(string? itemId)
     {
         RequireModerator();
         await engine.CatchUpAsync(Context.ConnectionAborted);
         var queue = engine.View.State.SpeakerQueue;
         var item = itemId is null ? queue.CurrentItem ?? throw Errors.NoCurrentAgendaItem()
             : queue.Item(itemId) ?? throw Errors.UnknownAgendaItem(itemId);
-        return SpeakerQueueQueries.SuggestFairOrder(queue, item);
+        return [.. SpeakerQueueQueries.SuggestFairOrder(queue, item)];
     }
 
     /// <summary>Speeches, speaking time and waiting time per site and per speaker, so far.</summary>

@@ -3,6 +3,7 @@ using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
 using EventHub.Operations;
+using EventHub.Presence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,7 +15,8 @@ namespace EventHub.Hubs;
 /// docs/protocol.md documents every method and event.
 /// </summary>
 [Authorize]
-public sealed partial class ForumHub(ForumEngine engine, NodeIdentity node) : Hub
+public sealed partial class ForumHub(ForumEngine engine, NodeIdentity node, BoardBroadcaster board, HostLineProbe probe,
+    IPresenceStore presence, TimeProvider time) : Hub
 {
     public override async Task OnConnectedAsync()
     {
@@ -38,6 +40,12 @@ public sealed partial class ForumHub(ForumEngine engine, NodeIdentity node) : Hu
     /// <summary>Every event after the caller's position (or a snapshot and the events after it).</summary>
     public Task<ResumeResult> Resume(ResumeRequest request) =>
         engine.ResumeAsync(Viewer.Of(Caller), request ?? throw Errors.Required("request"), Context.ConnectionAborted);
+
+    /// <summary>
+    /// The state the caller may see, at the log's head now: a <see cref="ResumeResult"/> with a snapshot and no
+    /// events, so a client applies it as it applies a resume that answered with a snapshot.
+    /// </summary>
+    public Task<ResumeResult> GetSnapshot() => engine.SnapshotAsync(Viewer.Of(Caller), Context.ConnectionAborted);
 
     Actor Caller => (Actor)Context.Items[typeof(Actor)]!;
 

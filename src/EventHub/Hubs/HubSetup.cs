@@ -1,5 +1,6 @@
 using EventHub.Forum;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace EventHub.Hubs;
 
@@ -13,10 +14,15 @@ public static class HubSetup
         services.AddSignalR(options =>
             {
                 options.AddFilter<ForumHubFilter>();
+                options.AddFilter<ArgumentBindingFilter>();
                 options.EnableDetailedErrors = false;
             })
-            .AddMessagePackProtocol();
+            .AddMessagePackProtocol(o => o.SerializerOptions = RequestKeysResolver.Over(o.SerializerOptions));
         services.AddSingleton<ForumHubFilter>();
+        services.AddSingleton<ArgumentBindingFilter>();
+        // Registered last, so it wins over SignalR's own resolver: every protocol comes wrapped.
+        services.AddSingleton<IHubProtocolResolver>(sp =>
+            new ArgumentBindingProtocolResolver(sp.GetServices<IHubProtocol>(), new HubParameters(typeof(ForumHub))));
         services.AddSingleton<NodeAudience>();
         // A closed registration wins over the open one AddSignalR (or the Redis backplane) made; the wrapped
         // manager is whichever of those is registered when the container is built.

@@ -1,5 +1,5 @@
 using EventHub.Domain.Forum;
-using EventHub.Hubs;
+using EventHub.Domain.Protocol;
 using Microsoft.AspNetCore.SignalR;
 
 namespace EventHub.Presence;
@@ -35,7 +35,7 @@ public sealed class PresenceTracking(IPresenceStore store, LocalConnections loca
     {
         // A pong records itself, with its round trip: one write to the store, not two.
         if (context.Context.Items.TryGetValue(typeof(Actor), out var item) && item is Actor { Role: Role.SiteHost, Site: { } site }
-            && context.HubMethodName != nameof(ForumHub.Pong))
+            && context.HubMethodName != HubMethods.Pong)
             await store.HostHeardAsync(site, Now, null);
         return await next(context);
     }

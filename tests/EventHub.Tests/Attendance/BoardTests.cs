@@ -32,7 +32,7 @@ public sealed class BoardTests : IAsyncLifetime
         var deadline = DateTime.UtcNow + Timeouts.Call;
         while (true)
         {
-            var board = await moderator.InvokeAsync<SiteBoard>("GetBoard").WaitAsync(Timeouts.Call);
+            var board = await moderator.InvokeAsync<SiteBoard>(HubMethods.GetBoard).WaitAsync(Timeouts.Call);
             if (condition(board)) return board;
             if (DateTime.UtcNow > deadline) Assert.Fail($"Board never matched; last: {JsonSerializer.Serialize(board)}");
             await Task.Delay(100);
@@ -45,18 +45,18 @@ public sealed class BoardTests : IAsyncLifetime
     public async Task Board_ShowsEachSitesStatus_HeadcountDelegatesAndTotals()
     {
         await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
-        var start = await moderator.InvokeAsync<SiteBoard>("GetBoard").WaitAsync(Timeouts.Call);
+        var start = await moderator.InvokeAsync<SiteBoard>(HubMethods.GetBoard).WaitAsync(Timeouts.Call);
         Assert.Equal(62, start.Sites.Count);
         Assert.All(start.Sites, s => Assert.Equal(SiteStatus.NotCheckedIn, s.Status));
 
         await using var hcm = await _app.ConnectAsync(await _app.LoginHostAsync("HCM"));
-        Assert.True((await hcm.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 40))).Ok);
+        Assert.True((await hcm.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 40))).Ok);
         var dng = await _app.ConnectAsync(await _app.LoginHostAsync("DNG"));
-        Assert.True((await dng.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 25))).Ok);
-        Assert.True((await dng.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Ok);
+        Assert.True((await dng.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 25))).Ok);
+        Assert.True((await dng.SendAsync(HubMethods.CheckOut, new SiteRequest(CommandId.New(), null))).Ok);
         await dng.DisposeAsync();
         var hpg = await _app.ConnectAsync(await _app.LoginHostAsync("HPG"));
-        Assert.True((await hpg.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Đỗ Minh Khoa", 10))).Ok);
+        Assert.True((await hpg.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Đỗ Minh Khoa", 10))).Ok);
         await hpg.DisposeAsync();
         var awardeeLogin = await _app.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
         // A claimed award counts once the site's host confirms it.
@@ -98,7 +98,7 @@ public sealed class BoardTests : IAsyncLifetime
         await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
         var login = await _app.LoginHostAsync("CTO");
         var host = await _app.ConnectAsync(login);
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Đỗ Minh Khoa", 10))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Đỗ Minh Khoa", 10))).Ok);
         await host.DisposeAsync();
 
         var lost = await WaitForBoardAsync(moderator, b => Row(b, "CTO").HostAlert);
@@ -150,7 +150,7 @@ public sealed class BoardTests : IAsyncLifetime
             _ => await _app.LoginDisplayAsync(),
         };
         await using var client = await _app.ConnectAsync(login);
-        var ex = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync<SiteBoard>("GetBoard").WaitAsync(Timeouts.Call));
+        var ex = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync<SiteBoard>(HubMethods.GetBoard).WaitAsync(Timeouts.Call));
         Assert.Contains("auth.forbidden", ex.Message);
     }
 }

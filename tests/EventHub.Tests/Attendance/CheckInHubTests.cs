@@ -12,9 +12,9 @@ public sealed class CheckInHubTests : HubAppTest
     {
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HUE"));
         await using var display = await App.ConnectAsync(await App.LoginDisplayAsync());
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
-        Assert.True((await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Ok);
-        var again = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Hồ Thị Kỷ", 8));
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckOut, new SiteRequest(CommandId.New(), null))).Ok);
+        var again = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Hồ Thị Kỷ", 8));
         Assert.True(again.Ok, again.Error?.ToString());
 
         await display.WaitForSeqAsync(again.LastSeq).WaitAsync(Timeouts.Call);
@@ -32,10 +32,10 @@ public sealed class CheckInHubTests : HubAppTest
     public async Task HeadcountUpdate_NegativeZeroOrAbsurd_IsRefusedWithNoEvent(int headcount)
     {
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HUE"));
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
         var head = App.Engine.View.Head;
 
-        var result = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, headcount));
+        var result = await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, headcount));
 
         Assert.Equal("input.out_of_range", result.Error?.Code);
         Assert.Equal(head, App.Engine.View.Head);
@@ -46,8 +46,8 @@ public sealed class CheckInHubTests : HubAppTest
     {
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HUE"));
         var head = App.Engine.View.Head;
-        Assert.Equal("auth.other_site", (await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), "HCM"))).Error?.Code);
-        Assert.Equal("auth.other_site", (await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), "HCM", 5))).Error?.Code);
+        Assert.Equal("auth.other_site", (await host.SendAsync(HubMethods.CheckOut, new SiteRequest(CommandId.New(), "HCM"))).Error?.Code);
+        Assert.Equal("auth.other_site", (await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), "HCM", 5))).Error?.Code);
         Assert.Equal(head, App.Engine.View.Head);
     }
 }

@@ -32,7 +32,7 @@ public sealed class DelegateRemovalTests : IAsyncLifetime
     }
 
     async Task<CommandResult> RemoveAsync(ForumClient moderator, string delegateId) =>
-        await moderator.SendAsync("RemoveDelegate", new DelegateRequest(CommandId.New(), delegateId)).WaitAsync(Timeouts.Call);
+        await moderator.SendAsync(HubMethods.RemoveDelegate, new DelegateRequest(CommandId.New(), delegateId)).WaitAsync(Timeouts.Call);
 
     [Fact]
     public async Task Moderator_RemovesADelegate_TheirConnectionIsDroppedAndTheirTokenRefused()
@@ -79,12 +79,12 @@ public sealed class DelegateRemovalTests : IAsyncLifetime
         await using var connection = new HubConnectionBuilder()
             .WithUrl(app.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(login.Token)).Build();
         await connection.StartAsync().WaitAsync(Timeouts.Call);
-        var result = await moderator.SendAsync("RemoveDelegate", new DelegateRequest(CommandId.New(), login.Identity.Id));
+        var result = await moderator.SendAsync(HubMethods.RemoveDelegate, new DelegateRequest(CommandId.New(), login.Identity.Id));
         Assert.True(result.Ok);
 
-        var ex = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call));
+        var ex = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call));
         Assert.Contains("delegate.removed", ex.Message);
-        var command = await connection.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), "HCM", "x", 1))
+        var command = await connection.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "HCM", "x", 1))
             .WaitAsync(Timeouts.Call);
         Assert.Equal("delegate.removed", command.Error?.Code);
     }
@@ -103,12 +103,12 @@ public sealed class DelegateRemovalTests : IAsyncLifetime
         Assert.Equal("delegate.removed", refused.Error.Code);
         Assert.Equal(head, _app.Engine.View.Head);
 
-        var readmit = await moderator.SendAsync("ReadmitDelegate", new DelegateRequest(CommandId.New(), login.Identity.Id));
+        var readmit = await moderator.SendAsync(HubMethods.ReadmitDelegate, new DelegateRequest(CommandId.New(), login.Identity.Id));
         Assert.True(readmit.Ok, readmit.Error?.ToString());
         var back = await _app.LoginDelegateAsync("DNG", "Phan Đình Phùng");
         Assert.Equal(login.Identity.Id, back.Identity.Id);
         await using var client = await _app.ConnectAsync(back);
-        Assert.Equal("delegate", (await client.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call)).Role);
+        Assert.Equal("delegate", (await client.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call)).Role);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed class DelegateRemovalTests : IAsyncLifetime
         await using var client = await _app.ConnectAsync(login);
         var head = _app.Engine.View.Head;
 
-        var result = await client.SendAsync("RemoveDelegate", new DelegateRequest(CommandId.New(), victim.Identity.Id));
+        var result = await client.SendAsync(HubMethods.RemoveDelegate, new DelegateRequest(CommandId.New(), victim.Identity.Id));
 
         Assert.Equal("auth.forbidden", result.Error?.Code);
         Assert.Equal(head, _app.Engine.View.Head);
@@ -139,7 +139,7 @@ public sealed class DelegateRemovalTests : IAsyncLifetime
     public async Task RemovingWithABadId_IsAStructuredError(string? id, string code)
     {
         await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
-        var result = await moderator.SendAsync("RemoveDelegate", new DelegateRequest(CommandId.New(), id));
+        var result = await moderator.SendAsync(HubMethods.RemoveDelegate, new DelegateRequest(CommandId.New(), id));
         Assert.Equal(code, result.Error?.Code);
     }
 }
@@ -153,7 +153,7 @@ public sealed class RemovedDelegateClientTests
         await using var app = new HubApp();
         await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
         var login = await app.LoginDelegateAsync("HCM", "Nguyễn Thái Học");
-        Assert.True((await moderator.SendAsync("RemoveDelegate", new DelegateRequest(CommandId.New(), login.Identity.Id))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.RemoveDelegate, new DelegateRequest(CommandId.New(), login.Identity.Id))).Ok);
 
         await using var client = new ForumClient(new ForumClientOptions
         {

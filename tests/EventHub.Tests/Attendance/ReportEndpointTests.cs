@@ -21,10 +21,10 @@ public sealed class ReportEndpointTests : HubAppTest
     async Task SeedAsync()
     {
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 40))).Ok);
-        Assert.True((await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 55))).Ok);
-        Assert.True((await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Ok);
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Trần Văn Nam", 12))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 40))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 55))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckOut, new SiteRequest(CommandId.New(), null))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Trần Văn Nam", 12))).Ok);
         await App.LoginDelegateAsync("HCM", "=HYPERLINK(\"x\")", awardee: true);
         var sau = await App.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
         Assert.True((await host.SendAsync("ConfirmAwardee", new DelegateRequest(CommandId.New(), sau.Identity.Id))).Ok);

@@ -96,7 +96,7 @@ public sealed class WatchJsonTests
         long last = 0;
         foreach (var site in sites)
         {
-            var result = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10)).WaitAsync(Timeouts.Call);
+            var result = await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10)).WaitAsync(Timeouts.Call);
             Assert.True(result.Ok);
             last = result.LastSeq;
         }

@@ -138,8 +138,8 @@ public sealed class SharedActorsTests
         var arrived = new System.Collections.Concurrent.ConcurrentQueue<EventEnvelope>();
         display.EnvelopeArrived += arrived.Enqueue;
 
-        await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
-        var last = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 43));
+        await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
+        var last = await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 43));
         await display.WaitForSeqAsync(last.LastSeq).WaitAsync(Timeouts.Call);
 
         var byHost = arrived.Where(e => e.Actor.Role == "siteHost").ToList();

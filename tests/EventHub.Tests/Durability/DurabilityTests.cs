@@ -40,7 +40,7 @@ public sealed class DurabilityTests : IDisposable
                 {
                     try
                     {
-                        var result = await moderator.SendAsync("CheckIn",
+                        var result = await moderator.SendAsync(HubMethods.CheckIn,
                             new CheckInRequest(CommandId.New(), sites[i], "Trưởng đoàn", 10 + i), stop.Token);
                         if (result.Ok) lock (acknowledged) acknowledged.Add((sites[i], result));
                     }

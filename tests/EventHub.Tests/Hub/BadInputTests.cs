@@ -183,7 +183,7 @@ public sealed class BadInputTests : HubAppTest
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         var head = App.Engine.View.Head;
 
-        var result = await host.SendAsync("CheckIn", new CheckInRequest(commandId, null, lead, headcount));
+        var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(commandId, null, lead, headcount));
 
         Assert.False(result.Ok);
         Assert.Equal(code, result.Error?.Code);
@@ -194,7 +194,7 @@ public sealed class BadInputTests : HubAppTest
     public async Task UnknownSite_FromTheModerator_IsRefused()
     {
         await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
-        var result = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "HN", "Lê Văn Bình", 10));
+        var result = await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "HN", "Lê Văn Bình", 10));
         Assert.Equal("site.unknown", result.Error?.Code);
     }
 
@@ -202,10 +202,10 @@ public sealed class BadInputTests : HubAppTest
     public async Task RuleViolations_CheckOutBeforeCheckIn_AndCheckingInTwice_AreRefused()
     {
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HUE"));
-        Assert.Equal("attendance.not_checked_in", (await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null))).Error?.Code);
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
+        Assert.Equal("attendance.not_checked_in", (await host.SendAsync(HubMethods.CheckOut, new SiteRequest(CommandId.New(), null))).Error?.Code);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Ok);
         Assert.Equal("attendance.already_checked_in",
-            (await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Error?.Code);
+            (await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 10))).Error?.Code);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class BadInputTests : HubAppTest
     {
         var login = await App.LoginHostAsync("HCM");
         await using var connection = await RawConnectionAsync(login.Token);
-        var result = await connection.InvokeAsync<CommandResult>("CheckIn", (CheckInRequest?)null).WaitAsync(Timeouts.Call);
+        var result = await connection.InvokeAsync<CommandResult>(HubMethods.CheckIn, (CheckInRequest?)null).WaitAsync(Timeouts.Call);
         Assert.Equal("input.required", result.Error?.Code);
     }
 
@@ -226,7 +226,7 @@ public sealed class BadInputTests : HubAppTest
         connection.Closed += ex => { closed.TrySetResult(ex); return Task.CompletedTask; };
         var head = App.Engine.View.Head;
 
-        _ = connection.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), null, new string('x', 40_000), 5));
+        _ = connection.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, new string('x', 40_000), 5));
 
         var error = await closed.Task.WaitAsync(Timeouts.Call);
         Assert.NotNull(error);
@@ -239,7 +239,7 @@ public sealed class BadInputTests : HubAppTest
         var login = await App.LoginHostAsync("HCM");
         await using var connection = await RawConnectionAsync(login.Token);
         var ex = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
-            connection.InvokeAsync<ResumeResult>("Resume", (ResumeRequest?)null).WaitAsync(Timeouts.Call));
+            connection.InvokeAsync<ResumeResult>(HubMethods.Resume, (ResumeRequest?)null).WaitAsync(Timeouts.Call));
         var json = JsonDocument.Parse(ex.Message[ex.Message.IndexOf('{')..]).RootElement;
         Assert.Equal("input.required", json.GetProperty("code").GetString());
     }

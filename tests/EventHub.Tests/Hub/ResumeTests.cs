@@ -14,10 +14,10 @@ public sealed class ResumeTests
         await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
         var id = CommandId.New();
 
-        var first = await host.SendAsync("CheckIn", new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
-        var again = await host.SendAsync("CheckIn", new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
+        var first = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
+        var again = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
         // Even a changed payload under the same id is the same command: the first outcome stands.
-        var changed = await host.SendAsync("CheckIn", new CheckInRequest(id, null, "Someone Else", 7));
+        var changed = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(id, null, "Someone Else", 7));
 
         Assert.True(first.Ok && !first.Duplicate);
         Assert.Equal(first with { Duplicate = true }, again);
@@ -40,7 +40,7 @@ public sealed class ResumeTests
         var sites = new[] { "HCM", "DNG", "HPG", "CTO", "HUE" };
         CommandResult last = null!;
         foreach (var site in sites)
-            last = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
+            last = await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
 
         await watcher.WaitForSeqAsync(last.LastSeq).WaitAsync(Timeouts.Heal);
         Assert.Equal(Enumerable.Range((int)start + 1, (int)(last.LastSeq - start)).Select(i => (long)i), seen);
@@ -58,13 +58,13 @@ public sealed class ResumeTests
 
         await watcher.SimulateNetworkCutAsync();
         foreach (var site in new[] { "HCM", "DNG", "HPG", "CTO", "HUE", "QNH" })
-            await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
+            await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
         await watcher.WaitForSeqAsync(app.Engine.View.Head).WaitAsync(Timeouts.Heal);
 
         Assert.True(watcher.Snapshots > snapshots);
         Assert.Equal(6, watcher.Forum.State.Attendance.Sites.Values.Count(s => s.CheckedIn));
 
-        var next = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "AGG", "Trưởng đoàn", 5));
+        var next = await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "AGG", "Trưởng đoàn", 5));
         await watcher.WaitForSeqAsync(next.LastSeq).WaitAsync(Timeouts.Call);
         Assert.True(watcher.Forum.State.Attendance.Site("AGG").CheckedIn);
     }
@@ -75,7 +75,7 @@ public sealed class ResumeTests
         await using var app = new HubApp();
         await using var display = await app.ConnectAsync(await app.LoginDisplayAsync());
 
-        var result = await display.InvokeAsync<ResumeResult>("Resume", new ResumeRequest("an-old-epoch", 1)).WaitAsync(Timeouts.Call);
+        var result = await display.InvokeAsync<ResumeResult>(HubMethods.Resume, new ResumeRequest("an-old-epoch", 1)).WaitAsync(Timeouts.Call);
 
         Assert.NotNull(result.Snapshot);
         Assert.Equal(app.Engine.View.Epoch, result.Epoch);
@@ -90,7 +90,7 @@ public sealed class ResumeTests
         await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
 
         await host.SimulateNetworkCutAsync();
-        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42))
+        var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42))
             .WaitAsync(Timeouts.Heal);
 
         Assert.True(result.Ok);
@@ -106,7 +106,7 @@ public sealed class ResumeTests
         display.EnvelopeArrived += _ => throw new InvalidOperationException("a broken handler");
         var resumes = display.Resumes;
 
-        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
+        var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
 
         await display.WaitForSeqAsync(result.LastSeq).WaitAsync(Timeouts.Call);
         Assert.True(display.Forum.State.Attendance.Site("HCM").CheckedIn);

@@ -21,7 +21,7 @@ public sealed class RoleTests : HubAppTest
         await using var display = await App.ConnectAsync(await App.LoginDisplayAsync(), json);
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"), json);
 
-        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
+        var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42));
 
         Assert.True(result.Ok, result.Error?.ToString());
         Assert.Equal(result.FirstSeq, result.LastSeq);
@@ -39,7 +39,7 @@ public sealed class RoleTests : HubAppTest
     public async Task WhoAmI_ReturnsTheTokensIdentity()
     {
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("DNG"));
-        var me = await host.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call);
+        var me = await host.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call);
         Assert.Equal(new Identity("siteHost", "DNG", "Điểm cầu DNG", "host:DNG"), me with { Node = null });
         Assert.False(string.IsNullOrEmpty(me.Node));
     }
@@ -62,8 +62,8 @@ public sealed class RoleTests : HubAppTest
     {
         await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
 
-        var named = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "hpg", "Lê Văn Bình", 30));
-        var unnamed = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 30));
+        var named = await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "hpg", "Lê Văn Bình", 30));
+        var unnamed = await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lê Văn Bình", 30));
 
         Assert.True(named.Ok);
         Assert.Equal("input.required", unnamed.Error?.Code);
@@ -75,7 +75,7 @@ public sealed class RoleTests : HubAppTest
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         var head = host.Forum.LastSeq;
 
-        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "DNG", "Lê Văn Bình", 30));
+        var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "DNG", "Lê Văn Bình", 30));
 
         Assert.False(result.Ok);
         Assert.Equal("auth.other_site", result.Error!.Code);
@@ -93,7 +93,7 @@ public sealed class RoleTests : HubAppTest
         await using var client = await App.ConnectAsync(login);
         var head = Engine.View.Head;
 
-        var result = await client.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "HCM", "Phạm Văn Đức", 3));
+        var result = await client.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "HCM", "Phạm Văn Đức", 3));
 
         Assert.Equal("auth.forbidden", result.Error?.Code);
         Assert.Equal(head, Engine.View.Head);
@@ -140,9 +140,9 @@ public sealed class RoleTests : HubAppTest
     public async Task HeadcountAndCheckOut_AreRecordedAsHistory()
     {
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("CTO"));
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Đỗ Minh Khoa", 10))).Ok);
-        Assert.True((await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 25))).Ok);
-        var last = await host.SendAsync("CheckOut", new SiteRequest(CommandId.New(), null));
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Đỗ Minh Khoa", 10))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 25))).Ok);
+        var last = await host.SendAsync(HubMethods.CheckOut, new SiteRequest(CommandId.New(), null));
         Assert.True(last.Ok);
 
         await host.WaitForSeqAsync(last.LastSeq).WaitAsync(Timeouts.Call);

@@ -45,7 +45,7 @@ public sealed class LostMessageTests : IAsyncLifetime
         var resumesBefore = (onA.Resumes, onB.Resumes);
 
         _unwritten.DropNext(1);
-        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
+        var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
         Assert.True(result.Ok);
         Assert.Equal(1, _unwritten.Dropped);
 
@@ -65,7 +65,7 @@ public sealed class LostMessageTests : IAsyncLifetime
         var resumesBefore = onB.Resumes;
 
         _unheard.DropNext(1);
-        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
+        var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
 
         // Nothing follows it: node B finds it at its next read of the log (the beacon's, every 0.5 s here).
         await onB.ReachAsync(result.LastSeq, Timeouts.Heal);
@@ -84,8 +84,8 @@ public sealed class LostMessageTests : IAsyncLifetime
         var resumesBefore = onB.Resumes;
 
         _unheard.DropNext(1);
-        var lost = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
-        var next = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 13)).WaitAsync(Timeouts.Call);
+        var lost = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
+        var next = await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 13)).WaitAsync(Timeouts.Call);
 
         await onB.ReachAsync(next.LastSeq, Timeouts.Heal);
         recorder.AssertGapless(next.LastSeq);
@@ -102,13 +102,13 @@ public sealed class LostMessageTests : IAsyncLifetime
         await using var onC = await _c.ConnectAsync(await _c.LoginDisplayAsync());
 
         _unheardByC.DropNext(1);
-        var result = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
+        var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 12)).WaitAsync(Timeouts.Call);
         await onA.ReachAsync(result.LastSeq, Timeouts.Heal);
         var engineC = _c.Services.GetRequiredService<ForumEngine>();
         Assert.Equal(result.LastSeq - 1, engineC.View.Head); // C never heard it
 
         // onA's position, resumed on C (as after a move between nodes).
-        var resumed = await onC.InvokeAsync<ResumeResult>("Resume", new ResumeRequest(engineC.View.Epoch, result.LastSeq))
+        var resumed = await onC.InvokeAsync<ResumeResult>(HubMethods.Resume, new ResumeRequest(engineC.View.Epoch, result.LastSeq))
             .WaitAsync(Timeouts.Call);
 
         Assert.Null(resumed.Snapshot);

@@ -25,8 +25,8 @@ public sealed class MetricsTests : IAsyncLifetime
     {
         await using var host = await _a.ConnectAsync(await _a.LoginHostAsync("HGG"));
         await using var display = await _b.ConnectAsync(await _b.LoginDisplayAsync());
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 20)).WaitAsync(Timeouts.Call)).Ok);
-        var again = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 20)).WaitAsync(Timeouts.Call);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 20)).WaitAsync(Timeouts.Call)).Ok);
+        var again = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 20)).WaitAsync(Timeouts.Call);
         Assert.Equal("attendance.already_checked_in", again.Error?.Code);
 
         await Eventually(_a, text =>

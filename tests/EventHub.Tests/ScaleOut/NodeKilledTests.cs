@@ -25,7 +25,7 @@ public sealed class NodeKilledTests : IAsyncLifetime
         await using var host = await RedisCluster.ConnectAsync(_victim.HubUrl, hostLogin, _survivor.HubUrl);
         await using var display = await RedisCluster.ConnectAsync(_victim.HubUrl, await _survivor.LoginDisplayAsync(), _survivor.HubUrl);
         await using var moderator = await _survivor.ConnectAsync(await _survivor.LoginModeratorAsync());
-        var checkIn = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 30)).WaitAsync(Timeouts.Call);
+        var checkIn = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 30)).WaitAsync(Timeouts.Call);
         Assert.True(checkIn.Ok, checkIn.Error?.Code);
         await display.ReachAsync(checkIn.LastSeq, Timeouts.Call);
         var recorders = new[] { new EventRecorder(host), new EventRecorder(display) };
@@ -35,10 +35,10 @@ public sealed class NodeKilledTests : IAsyncLifetime
         // The forum goes on at the surviving node while the victim's clients are moving over.
         var meanwhile = new List<CommandResult>();
         for (var i = 1; i <= 5; i++)
-            meanwhile.Add(await moderator.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), "TQG", 30 + i)).WaitAsync(Timeouts.Call));
+            meanwhile.Add(await moderator.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), "TQG", 30 + i)).WaitAsync(Timeouts.Call));
         Assert.All(meanwhile, r => Assert.True(r.Ok, r.Error?.Code));
 
-        var fromMovedHost = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 77)).WaitAsync(Timeouts.Heal);
+        var fromMovedHost = await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 77)).WaitAsync(Timeouts.Heal);
         Assert.True(fromMovedHost.Ok, fromMovedHost.Error?.Code);
         foreach (var client in new[] { host, display }) await client.ReachAsync(fromMovedHost.LastSeq, Timeouts.Heal);
         foreach (var recorder in recorders) recorder.AssertGapless(fromMovedHost.LastSeq);

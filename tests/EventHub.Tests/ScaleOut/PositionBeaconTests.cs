@@ -40,7 +40,7 @@ public sealed class PositionBeaconTests : IAsyncLifetime
 
         CommandResult last = null!;
         foreach (var site in new[] { "HCM", "DNG", "HPG" })
-            last = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10)).WaitAsync(Timeouts.Call);
+            last = await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10)).WaitAsync(Timeouts.Call);
         await display.WaitForSeqAsync(last.LastSeq).WaitAsync(Timeouts.Call);
         await Task.Delay(Interval * 5);
 
@@ -54,7 +54,7 @@ public sealed class PositionBeaconTests : IAsyncLifetime
         await using var moderator = await _node.ConnectAsync(await _node.LoginModeratorAsync());
         var (display, told) = await ConnectCountingBeaconsAsync(await _node.LoginDisplayAsync());
         await using var _ = display;
-        var first = await moderator.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "HCM", "Trưởng đoàn", 10)).WaitAsync(Timeouts.Call);
+        var first = await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "HCM", "Trưởng đoàn", 10)).WaitAsync(Timeouts.Call);
         await display.WaitForSeqAsync(first.LastSeq).WaitAsync(Timeouts.Call);
         var oldEpoch = display.Forum.Epoch;
 

@@ -25,7 +25,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
         Cluster.Redis.Kill();
 
         var watch = Stopwatch.StartNew();
-        var refused = await raw.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 20))
+        var refused = await raw.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 20))
             .WaitAsync(Timeouts.Call);
         watch.Stop();
         output.WriteLine($"store.unavailable after {watch.ElapsedMilliseconds} ms (CommandTimeout 2 s)");
@@ -36,7 +36,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadyzAsync(B));
 
         // The site client keeps resending the same command id until a node can store it.
-        var pending = host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), null, 99));
+        var pending = host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 99));
         await Task.Delay(500);
         Assert.False(pending.IsCompleted);
 
@@ -52,7 +52,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
         Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(e => e.Seq));
         foreach (var ack in acknowledged)
             Assert.Equal(ack.CommandId, log[(int)ack.LastSeq - 1].CommandId);
-        var recovered = await raw.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead", 20))
+        var recovered = await raw.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 20))
             .WaitAsync(Timeouts.Call);
         Assert.True(recovered.Ok, recovered.Error?.Code);
 
@@ -69,7 +69,7 @@ public sealed class RedisOutageTests(ITestOutputHelper output) : TwoNodeTest
             .Build();
         await connection.StartAsync().WaitAsync(Timeouts.Call);
         // The hub answers a call only after OnConnectedAsync (which joins the groups through Redis) is done.
-        await connection.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call);
+        await connection.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call);
         return connection;
     }
 

@@ -14,8 +14,8 @@ public sealed class SpeakerQueueTwoNodesTests : TwoNodeTest
         await using var consoleB = await B.ConnectAsync(await B.LoginModeratorAsync());
 
         var results = await Task.WhenAll(
-            consoleA.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null)),
-            consoleB.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null))).WaitAsync(Timeouts.Call);
+            consoleA.SendAsync(HubMethods.CallNext, new CallNextRequest(CommandId.New(), null, null)),
+            consoleB.SendAsync(HubMethods.CallNext, new CallNextRequest(CommandId.New(), null, null))).WaitAsync(Timeouts.Call);
 
         var winner = Assert.Single(results, r => r.Ok);
         Assert.Single(results, r => !r.Ok && r.Error?.Code == "queue.floor_changed");
@@ -32,9 +32,9 @@ public sealed class SpeakerQueueTwoNodesTests : TwoNodeTest
         await using var moderator = await B.ConnectAsync(await B.LoginModeratorAsync());
         var ask = new FloorAskRequest(CommandId.New(), null, null, "Nguyễn Văn Hà", "Bí thư Tỉnh đoàn", "Chuyển đổi số");
 
-        var asked = await host.SendAsync("RequestFloor", ask);
+        var asked = await host.SendAsync(HubMethods.RequestFloor, ask);
         await moderator.ReachAsync(asked.LastSeq, Timeouts.Heal);
-        var approved = await moderator.SendAsync("ApproveRequest", new QueueEntryRequest(CommandId.New(), ask.CommandId));
+        var approved = await moderator.SendAsync(HubMethods.ApproveRequest, new QueueEntryRequest(CommandId.New(), ask.CommandId));
         await host.ReachAsync(approved.LastSeq, Timeouts.Heal);
 
         Assert.True(asked.Ok && approved.Ok, asked.Error?.Code ?? approved.Error?.Code);

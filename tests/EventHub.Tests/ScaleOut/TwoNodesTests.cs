@@ -59,8 +59,8 @@ public sealed class TwoNodesTests : IAsyncLifetime
         await using var second = await _b.ConnectAsync(await _b.LoginHostAsync("BKN"));
 
         var results = await Task.WhenAll(
-            first.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead A", 40)),
-            second.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lead B", 41))).WaitAsync(Timeouts.Call);
+            first.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead A", 40)),
+            second.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead B", 41))).WaitAsync(Timeouts.Call);
 
         Assert.Single(results, r => r.Ok);
         Assert.Single(results, r => !r.Ok && r.Error?.Code == "attendance.already_checked_in");
@@ -99,9 +99,9 @@ public sealed class TwoNodesTests : IAsyncLifetime
     /// </summary>
     public static async Task<CommandResult[]> CommandsAsync(ForumClient host, string site, int count)
     {
-        var checkIn = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
+        var checkIn = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
         var headcounts = await Task.WhenAll(Enumerable.Range(1, count - 1)
-            .Select(i => host.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), site, 10 + i))));
+            .Select(i => host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), site, 10 + i))));
         return [checkIn, .. headcounts];
     }
 }

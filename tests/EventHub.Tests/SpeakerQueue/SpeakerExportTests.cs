@@ -29,8 +29,8 @@ public sealed class SpeakerExportTests : HubAppTest
     {
         var login = await App.LoginModeratorAsync();
         await using var moderator = await App.ConnectAsync(login);
-        Assert.True((await moderator.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null))).Ok);
-        Assert.True((await moderator.SendAsync("EndSpeech", new QueueEntryRequest(CommandId.New(), "seed-opening-1"))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.CallNext, new CallNextRequest(CommandId.New(), null, null))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.EndSpeech, new QueueEntryRequest(CommandId.New(), "seed-opening-1"))).Ok);
 
         var bytes = await (await GetAsync("/api/export/speakers.csv?lang=en", login.Token)).Content.ReadAsByteArrayAsync();
         var sites = await (await GetAsync("/api/export/speakers.csv?by=site&lang=en", login.Token)).Content.ReadAsStringAsync();

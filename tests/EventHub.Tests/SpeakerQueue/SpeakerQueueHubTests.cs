@@ -41,7 +41,7 @@ public sealed class SpeakerQueueHubTests : HubAppTest
         await using var display = await App.ConnectAsync(await App.LoginDisplayAsync(), json);
 
         var ask = Ask();
-        var asked = await hcm.SendAsync("RequestFloor", ask);
+        var asked = await hcm.SendAsync(HubMethods.RequestFloor, ask);
         Assert.True(asked.Ok, asked.Error?.ToString());
         await SeeAllAsync(asked.LastSeq, moderator, hcm, dng, display);
 
@@ -53,7 +53,7 @@ public sealed class SpeakerQueueHubTests : HubAppTest
             Assert.Equal(("HCM", RequestStatus.Waiting, "", ""), (seen.Site, seen.Status, seen.Speaker, seen.Topic));
         }
 
-        var approved = await moderator.SendAsync("ApproveRequest", new QueueEntryRequest(CommandId.New(), ask.CommandId));
+        var approved = await moderator.SendAsync(HubMethods.ApproveRequest, new QueueEntryRequest(CommandId.New(), ask.CommandId));
         Assert.True(approved.Ok, approved.Error?.ToString());
         await SeeAllAsync(approved.LastSeq, moderator, hcm, dng, display);
         foreach (var client in new[] { moderator, hcm, dng, display })
@@ -67,9 +67,9 @@ public sealed class SpeakerQueueHubTests : HubAppTest
         await using var display = await App.ConnectAsync(await App.LoginDisplayAsync());
         var head = App.Engine.View.Head;
 
-        var other = await hcm.SendAsync("RequestFloor", Ask("DNG"));
-        var shown = await display.SendAsync("RequestFloor", Ask("HCM"));
-        var approve = await hcm.SendAsync("ApproveRequest", new QueueEntryRequest(CommandId.New(), "seed-opening-1"));
+        var other = await hcm.SendAsync(HubMethods.RequestFloor, Ask("DNG"));
+        var shown = await display.SendAsync(HubMethods.RequestFloor, Ask("HCM"));
+        var approve = await hcm.SendAsync(HubMethods.ApproveRequest, new QueueEntryRequest(CommandId.New(), "seed-opening-1"));
 
         Assert.Equal("auth.other_site", other.Error?.Code);
         Assert.Equal("auth.forbidden", shown.Error?.Code);
@@ -83,8 +83,8 @@ public sealed class SpeakerQueueHubTests : HubAppTest
         await using var hcm = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         var ask = Ask();
 
-        var first = await hcm.SendAsync("RequestFloor", ask);
-        var again = await hcm.SendAsync("RequestFloor", ask);
+        var first = await hcm.SendAsync(HubMethods.RequestFloor, ask);
+        var again = await hcm.SendAsync(HubMethods.RequestFloor, ask);
 
         Assert.True(first.Ok);
         Assert.True(again.Duplicate);
@@ -98,8 +98,8 @@ public sealed class SpeakerQueueHubTests : HubAppTest
         await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
         await using var hcm = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
 
-        Assert.True((await moderator.SendAsync("CloseList", new AgendaItemRequest(CommandId.New(), null))).Ok);
-        var refused = await hcm.SendAsync("RequestFloor", Ask());
+        Assert.True((await moderator.SendAsync(HubMethods.CloseList, new AgendaItemRequest(CommandId.New(), null))).Ok);
+        var refused = await hcm.SendAsync(HubMethods.RequestFloor, Ask());
 
         Assert.Equal("queue.list_closed", refused.Error?.Code);
         Assert.Contains("Phát biểu khai mạc", refused.Error!.Message);
@@ -110,14 +110,14 @@ public sealed class SpeakerQueueHubTests : HubAppTest
     {
         await using var one = await App.ConnectAsync(await App.LoginModeratorAsync());
         await using var two = await App.ConnectAsync(await App.LoginModeratorAsync());
-        var added = await one.SendAsync("AddSpeaker",
+        var added = await one.SendAsync(HubMethods.AddSpeaker,
             new NewSpeakerRequest(CommandId.New(), null, "HUE", "Lê Văn Hùng", null, "Đề xuất", null));
         Assert.True(added.Ok, added.Error?.ToString());
 
         // Both consoles see nobody speaking and press "next".
         var results = await Task.WhenAll(
-            one.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null)),
-            two.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null)));
+            one.SendAsync(HubMethods.CallNext, new CallNextRequest(CommandId.New(), null, null)),
+            two.SendAsync(HubMethods.CallNext, new CallNextRequest(CommandId.New(), null, null)));
 
         Assert.Single(results, r => r.Ok);
         Assert.Single(results, r => r.Error?.Code == "queue.floor_changed");
@@ -130,16 +130,16 @@ public sealed class SpeakerQueueHubTests : HubAppTest
         await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
         await using var display = await App.ConnectAsync(await App.LoginDisplayAsync());
 
-        var next = await moderator.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, 90));
-        var more = await moderator.SendAsync("AddTime", new AddTimeRequest(CommandId.New(), "seed-opening-1", 30));
+        var next = await moderator.SendAsync(HubMethods.CallNext, new CallNextRequest(CommandId.New(), null, 90));
+        var more = await moderator.SendAsync(HubMethods.AddTime, new AddTimeRequest(CommandId.New(), "seed-opening-1", 30));
         await SeeAllAsync(more.LastSeq, display);
         var floor = display.Forum.State.SpeakerQueue.Floor!;
         Assert.Equal(("seed-opening-1", 120), (floor.RequestId, floor.LimitSeconds));
         Assert.InRange(floor.RemainingMs(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), 100_000, 120_000);
 
-        var ended = await moderator.SendAsync("EndSpeech", new QueueEntryRequest(CommandId.New(), "seed-opening-1"));
+        var ended = await moderator.SendAsync(HubMethods.EndSpeech, new QueueEntryRequest(CommandId.New(), "seed-opening-1"));
         Assert.True(next.Ok && ended.Ok, ended.Error?.ToString());
-        var report = await moderator.InvokeAsync<SpeakingReport>("GetSpeakingReport").WaitAsync(Timeouts.Call);
+        var report = await moderator.InvokeAsync<SpeakingReport>(HubMethods.GetSpeakingReport).WaitAsync(Timeouts.Call);
         Assert.Equal(1, Assert.Single(report.Speakers).Speeches);
     }
 }

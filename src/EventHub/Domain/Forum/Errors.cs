@@ -19,6 +19,10 @@ public static class Errors
         E("input.out_of_range", $"Giá trị {field} phải trong khoảng {min}–{max}.", $"Value {field} must be between {min} and {max}.");
     public static ForumRuleException BadCommandId() =>
         E("input.command_id", "Mã lệnh (commandId) phải có 8–64 ký tự chữ, số, '-' hoặc '_'.", "The command id must be 8–64 letters, digits, '-' or '_'.");
+    public static ForumRuleException InvalidArgument(string method, string argument) =>
+        E("input.invalid", $"Tham số {argument} của {method} không hợp lệ (sai kiểu hoặc vượt giới hạn).", $"Argument {argument} of {method} is not valid (wrong type or out of range).");
+    public static ForumRuleException ArgumentCount(string method, int expected, int given) =>
+        E("input.invalid", $"{method} nhận {expected} tham số, nhưng nhận được {given}.", $"{method} takes {expected} argument(s), but {given} were sent.");
     public static ForumRuleException UnknownSite(string site) =>
         E("site.unknown", $"Không có điểm cầu mã '{site}'.", $"There is no bridge point with code '{site}'.");
 

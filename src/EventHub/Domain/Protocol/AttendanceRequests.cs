@@ -1,6 +1,6 @@
 namespace EventHub.Domain.Protocol;
 
-// What the attendance hub methods take. docs/protocol-attendance.md documents each.
+// What the attendance hub methods take. docs/protocol.md (section 7) documents each.
 
 /// <summary><c>Site</c> may be left out by a site host (their own site is meant); the moderator names it.</summary>
 public sealed record CheckInRequest(string CommandId, string? Site, string? Lead, int Headcount) : ICommandRequest;

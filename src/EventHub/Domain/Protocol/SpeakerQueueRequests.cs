@@ -1,6 +1,6 @@
 namespace EventHub.Domain.Protocol;
 
-// What clients send to the speaker-queue hub methods (docs/protocol-speaker-queue.md). Every one carries a
+// What clients send to the speaker-queue hub methods (docs/protocol.md, section 6). Every one carries a
 // client-generated CommandId. A method that creates something (an agenda item, a request) uses the CommandId
 // as the new thing's id, so a retry with the same id can never create a second one.
 // An omitted ItemId means the current agenda item.

@@ -44,3 +44,60 @@ public static class ClientMethods
     /// <summary>The log's position, sent every few seconds so an idle client notices what it missed.</summary>
     public const string Position = "Position";
 }
+
+/// <summary>
+/// The hub's methods (client → hub), one name each: the server, the client library, the tests and the load tests
+/// all use these, and a test checks the list against the hub itself. docs/protocol.md documents each.
+/// </summary>
+public static class HubMethods
+{
+    public const string WhoAmI = "WhoAmI";
+    public const string Resume = "Resume";
+    public const string GetSnapshot = "GetSnapshot";
+
+    // speaker queue: agenda
+    public const string AddAgendaItem = "AddAgendaItem";
+    public const string RenameAgendaItem = "RenameAgendaItem";
+    public const string MoveAgendaItem = "MoveAgendaItem";
+    public const string SetCurrentAgendaItem = "SetCurrentAgendaItem";
+    public const string SetListOptions = "SetListOptions";
+    public const string CloseList = "CloseList";
+    public const string ReopenList = "ReopenList";
+    public const string ClearList = "ClearList";
+
+    // speaker queue: requests
+    public const string RequestFloor = "RequestFloor";
+    public const string WithdrawRequest = "WithdrawRequest";
+    public const string AddSpeaker = "AddSpeaker";
+    public const string ApproveRequest = "ApproveRequest";
+    public const string DeclineRequest = "DeclineRequest";
+    public const string MoveRequest = "MoveRequest";
+    public const string MoveToTop = "MoveToTop";
+    public const string RemoveRequest = "RemoveRequest";
+    public const string ApplyOrder = "ApplyOrder";
+    public const string ReAddLastSpeaker = "ReAddLastSpeaker";
+
+    // speaker queue: the floor
+    public const string CallNext = "CallNext";
+    public const string GiveFloor = "GiveFloor";
+    public const string EndSpeech = "EndSpeech";
+    public const string PauseSpeech = "PauseSpeech";
+    public const string ResumeSpeech = "ResumeSpeech";
+    public const string AddTime = "AddTime";
+    public const string SuggestFairOrder = "SuggestFairOrder";
+    public const string GetSpeakingReport = "GetSpeakingReport";
+
+    // attendance and roll call
+    public const string CheckIn = "CheckIn";
+    public const string UpdateHeadcount = "UpdateHeadcount";
+    public const string CheckOut = "CheckOut";
+    public const string RemoveDelegate = "RemoveDelegate";
+    public const string ReadmitDelegate = "ReadmitDelegate";
+    public const string StartRollCall = "StartRollCall";
+    public const string ConfirmRollCall = "ConfirmRollCall";
+    public const string CloseRollCall = "CloseRollCall";
+
+    // presence
+    public const string GetBoard = "GetBoard";
+    public const string Pong = "Pong";
+}

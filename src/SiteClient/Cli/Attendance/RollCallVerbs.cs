@@ -26,7 +26,7 @@ public abstract class OpenRollCallCommand(CliEnvironment env) : HubCommand<RollC
 /// <summary><c>roll-call confirm</c>: the host says the site is there.</summary>
 public sealed class RollCallConfirmCommand(CliEnvironment env) : OpenRollCallCommand(env)
 {
-    protected override string Method => "ConfirmRollCall";
+    protected override string Method => HubMethods.ConfirmRollCall;
     protected override string Done(RollCallSettings s, HubSession session, string commandId) => Texts.Get(Texts.RollCallConfirmed);
 }
 
@@ -42,7 +42,7 @@ public sealed class RollCallStartCommand(CliEnvironment env) : HubCommand<RollCa
         public override ValidationResult Validate() => Deadline is < 10 or > 3600 ? Fail(Texts.DeadlineRange) : base.Validate();
     }
 
-    protected override string Method => "StartRollCall";
+    protected override string Method => HubMethods.StartRollCall;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => new StartRollCallRequest(commandId, s.RollCallId, s.Deadline);
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.RollCallStarted, s.Deadline, s.RollCallId ?? commandId);
 }
@@ -50,6 +50,6 @@ public sealed class RollCallStartCommand(CliEnvironment env) : HubCommand<RollCa
 /// <summary><c>moderator roll-call close</c>.</summary>
 public sealed class RollCallCloseCommand(CliEnvironment env) : OpenRollCallCommand(env)
 {
-    protected override string Method => "CloseRollCall";
+    protected override string Method => HubMethods.CloseRollCall;
     protected override string Done(RollCallSettings s, HubSession session, string commandId) => Texts.Get(Texts.RollCallClosed);
 }

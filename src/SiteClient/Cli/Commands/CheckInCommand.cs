@@ -8,7 +8,7 @@ namespace EventHub.SiteClient.Cli.Commands;
 /// <summary>Check-in, for the host's own site or (through <c>moderator checkin</c>) the site its settings name.</summary>
 public abstract class CheckInVerb<TSettings>(CliEnvironment env) : HubCommand<TSettings>(env) where TSettings : CheckInCommand.Settings
 {
-    protected override string Method => "CheckIn";
+    protected override string Method => HubMethods.CheckIn;
 
     protected override ICommandRequest? Request(TSettings s, string commandId, ForumState forum) =>
         new CheckInRequest(commandId, s.Site, Nfc(s.Lead)!, s.Headcount!.Value);

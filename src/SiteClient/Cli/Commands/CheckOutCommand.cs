@@ -6,7 +6,7 @@ namespace EventHub.SiteClient.Cli.Commands;
 /// <summary>Check-out, for the host's own site or (through <c>moderator checkout</c>) the site its settings name.</summary>
 public abstract class CheckOutVerb<TSettings>(CliEnvironment env) : HubCommand<TSettings>(env) where TSettings : SiteSettings
 {
-    protected override string Method => "CheckOut";
+    protected override string Method => HubMethods.CheckOut;
 
     protected override ICommandRequest? Request(TSettings s, string commandId, ForumState forum) => new SiteRequest(commandId, s.Site);
 

@@ -8,7 +8,7 @@ namespace EventHub.SiteClient.Cli.Commands;
 /// <summary>The headcount, for the host's own site or (through <c>moderator headcount</c>) the site its settings name.</summary>
 public abstract class HeadcountVerb<TSettings>(CliEnvironment env) : HubCommand<TSettings>(env) where TSettings : HeadcountCommand.Settings
 {
-    protected override string Method => "UpdateHeadcount";
+    protected override string Method => HubMethods.UpdateHeadcount;
 
     protected override ICommandRequest? Request(TSettings s, string commandId, ForumState forum) => new HeadcountRequest(commandId, s.Site, s.Headcount);
 

@@ -26,7 +26,7 @@ public sealed class AgendaAddCommand(CliEnvironment env) : HubCommand<AgendaAddC
         }
     }
 
-    protected override string Method => "AddAgendaItem";
+    protected override string Method => HubMethods.AddAgendaItem;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new NewAgendaItemRequest(commandId, Nfc(s.Title), s.Seconds);
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.ItemAdded, s.Title!.Trim(), commandId);
@@ -42,7 +42,7 @@ public sealed class AgendaSetCommand(CliEnvironment env) : HubCommand<AgendaSetC
         public string ItemId { get; init; } = "";
     }
 
-    protected override string Method => "SetCurrentAgendaItem";
+    protected override string Method => HubMethods.SetCurrentAgendaItem;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => new AgendaItemRequest(commandId, s.ItemId);
     protected override string Done(Settings s, HubSession session, string commandId) =>
         Texts.Format(Texts.ItemSet, Forum.SpeakerQueue.Item(s.ItemId)?.Title ?? s.ItemId);
@@ -64,7 +64,7 @@ public sealed class AgendaRenameCommand(CliEnvironment env) : HubCommand<AgendaR
         public override ValidationResult Validate() => string.IsNullOrWhiteSpace(Title) ? Fail(Texts.TitleRequired) : base.Validate();
     }
 
-    protected override string Method => "RenameAgendaItem";
+    protected override string Method => HubMethods.RenameAgendaItem;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => new AgendaTitleRequest(commandId, s.ItemId, Nfc(s.Title));
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.ItemRenamed, s.Title!.Trim());
 }
@@ -85,7 +85,7 @@ public sealed class AgendaMoveCommand(CliEnvironment env) : HubCommand<AgendaMov
         public override ValidationResult Validate() => Position < 1 ? Fail(Texts.PositionRange) : base.Validate();
     }
 
-    protected override string Method => "MoveAgendaItem";
+    protected override string Method => HubMethods.MoveAgendaItem;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => new AgendaPositionRequest(commandId, s.ItemId, s.Position);
     protected override string Done(Settings s, HubSession session, string commandId) =>
         Texts.Format(Texts.ItemMoved, Forum.SpeakerQueue.Item(s.ItemId)?.Title ?? s.ItemId, s.Position);

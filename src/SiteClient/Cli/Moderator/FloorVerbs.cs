@@ -11,7 +11,7 @@ namespace EventHub.SiteClient.Cli.Moderator;
 
 public sealed class NextCommand(CliEnvironment env) : HubCommand<FloorSettings>(env)
 {
-    protected override string Method => "CallNext";
+    protected override string Method => HubMethods.CallNext;
     protected override ICommandRequest? Request(FloorSettings s, string commandId, ForumState forum) =>
         new CallNextRequest(commandId, forum.SpeakerQueue.Floor?.RequestId, s.Limit);
     protected override string Done(FloorSettings s, HubSession session, string commandId) => Texts.Get(Texts.FloorGiven);
@@ -26,7 +26,7 @@ public sealed class GiveFloorCommand(CliEnvironment env) : HubCommand<GiveFloorC
         public string RequestId { get; init; } = "";
     }
 
-    protected override string Method => "GiveFloor";
+    protected override string Method => HubMethods.GiveFloor;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new GiveFloorRequest(commandId, s.RequestId, forum.SpeakerQueue.Floor?.RequestId, s.Limit);
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Get(Texts.FloorGiven);
@@ -45,19 +45,19 @@ public abstract class SpeechCommand<TSettings>(CliEnvironment env) : HubCommand<
 
 public sealed class EndCommand(CliEnvironment env) : SpeechCommand<CommandOptions>(env)
 {
-    protected override string Method => "EndSpeech";
+    protected override string Method => HubMethods.EndSpeech;
     protected override string Done(CommandOptions s, HubSession session, string commandId) => Texts.Get(Texts.SpeechEnded);
 }
 
 public sealed class PauseCommand(CliEnvironment env) : SpeechCommand<CommandOptions>(env)
 {
-    protected override string Method => "PauseSpeech";
+    protected override string Method => HubMethods.PauseSpeech;
     protected override string Done(CommandOptions s, HubSession session, string commandId) => Texts.Get(Texts.SpeechPaused);
 }
 
 public sealed class ResumeCommand(CliEnvironment env) : SpeechCommand<CommandOptions>(env)
 {
-    protected override string Method => "ResumeSpeech";
+    protected override string Method => HubMethods.ResumeSpeech;
     protected override string Done(CommandOptions s, HubSession session, string commandId) => Texts.Get(Texts.SpeechResumed);
 }
 
@@ -72,7 +72,7 @@ public sealed class AddTimeCommand(CliEnvironment env) : SpeechCommand<AddTimeCo
         public override ValidationResult Validate() => Seconds is < 1 or > 3600 ? Fail(Texts.SecondsRange) : base.Validate();
     }
 
-    protected override string Method => "AddTime";
+    protected override string Method => HubMethods.AddTime;
     protected override ICommandRequest Make(Settings s, string commandId, string requestId) => new AddTimeRequest(commandId, requestId, s.Seconds);
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.TimeAdded, s.Seconds);
 }

@@ -22,7 +22,7 @@ public sealed class AddSpeakerCommand(CliEnvironment env) : HubCommand<AddSpeake
         public override ValidationResult Validate() => Position is < 1 ? Fail(Texts.PositionRange) : base.Validate();
     }
 
-    protected override string Method => "AddSpeaker";
+    protected override string Method => HubMethods.AddSpeaker;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new NewSpeakerRequest(commandId, s.Item, ModeratorSite.Normalize(s.Site), Nfc(s.Speaker), Nfc(s.SpeakerTitle), Nfc(s.Topic), s.Position);
@@ -42,7 +42,7 @@ public sealed class MoveCommand(CliEnvironment env) : HubCommand<MoveCommand.Set
         public override ValidationResult Validate() => Position < 1 ? Fail(Texts.PositionRange) : base.Validate();
     }
 
-    protected override string Method => "MoveRequest";
+    protected override string Method => HubMethods.MoveRequest;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) => new QueuePositionRequest(commandId, s.RequestId, s.Position);
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.RequestMoved, s.RequestId, s.Position);
 }

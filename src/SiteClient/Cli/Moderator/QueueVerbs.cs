@@ -10,7 +10,7 @@ namespace EventHub.SiteClient.Cli.Moderator;
 
 public sealed class ApproveCommand(CliEnvironment env) : HubCommand<RequestIdSettings>(env)
 {
-    protected override string Method => "ApproveRequest";
+    protected override string Method => HubMethods.ApproveRequest;
     protected override ICommandRequest? Request(RequestIdSettings s, string commandId, ForumState forum) => new QueueEntryRequest(commandId, s.RequestId);
     protected override string Done(RequestIdSettings s, HubSession session, string commandId) => Texts.Format(Texts.RequestApproved, s.RequestId);
 }
@@ -24,7 +24,7 @@ public sealed class DeclineCommand(CliEnvironment env) : HubCommand<DeclineComma
         public string? Reason { get; init; }
     }
 
-    protected override string Method => "DeclineRequest";
+    protected override string Method => HubMethods.DeclineRequest;
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new DeclineEntryRequest(commandId, s.RequestId, Nfc(s.Reason));
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.RequestDeclined, s.RequestId);
@@ -32,35 +32,35 @@ public sealed class DeclineCommand(CliEnvironment env) : HubCommand<DeclineComma
 
 public sealed class RemoveCommand(CliEnvironment env) : HubCommand<RequestIdSettings>(env)
 {
-    protected override string Method => "RemoveRequest";
+    protected override string Method => HubMethods.RemoveRequest;
     protected override ICommandRequest? Request(RequestIdSettings s, string commandId, ForumState forum) => new QueueEntryRequest(commandId, s.RequestId);
     protected override string Done(RequestIdSettings s, HubSession session, string commandId) => Texts.Format(Texts.RequestRemoved, s.RequestId);
 }
 
 public sealed class CloseListCommand(CliEnvironment env) : HubCommand<ItemSettings>(env)
 {
-    protected override string Method => "CloseList";
+    protected override string Method => HubMethods.CloseList;
     protected override ICommandRequest? Request(ItemSettings s, string commandId, ForumState forum) => new AgendaItemRequest(commandId, s.Item);
     protected override string Done(ItemSettings s, HubSession session, string commandId) => Texts.Get(Texts.ListClosed);
 }
 
 public sealed class ReopenListCommand(CliEnvironment env) : HubCommand<ItemSettings>(env)
 {
-    protected override string Method => "ReopenList";
+    protected override string Method => HubMethods.ReopenList;
     protected override ICommandRequest? Request(ItemSettings s, string commandId, ForumState forum) => new AgendaItemRequest(commandId, s.Item);
     protected override string Done(ItemSettings s, HubSession session, string commandId) => Texts.Get(Texts.ListReopened);
 }
 
 public sealed class ClearListCommand(CliEnvironment env) : HubCommand<ItemSettings>(env)
 {
-    protected override string Method => "ClearList";
+    protected override string Method => HubMethods.ClearList;
     protected override ICommandRequest? Request(ItemSettings s, string commandId, ForumState forum) => new AgendaItemRequest(commandId, s.Item);
     protected override string Done(ItemSettings s, HubSession session, string commandId) => Texts.Get(Texts.ListCleared);
 }
 
 public sealed class MoveToTopCommand(CliEnvironment env) : HubCommand<RequestIdSettings>(env)
 {
-    protected override string Method => "MoveToTop";
+    protected override string Method => HubMethods.MoveToTop;
     protected override ICommandRequest? Request(RequestIdSettings s, string commandId, ForumState forum) => new QueueEntryRequest(commandId, s.RequestId);
     protected override string Done(RequestIdSettings s, HubSession session, string commandId) => Texts.Format(Texts.MovedToTop, s.RequestId);
 }
@@ -68,7 +68,7 @@ public sealed class MoveToTopCommand(CliEnvironment env) : HubCommand<RequestIdS
 /// <summary><c>moderator re-add-last</c>: the last speaker back on the list; the new entry's id is the command id.</summary>
 public sealed class ReAddLastCommand(CliEnvironment env) : HubCommand<CommandOptions>(env)
 {
-    protected override string Method => "ReAddLastSpeaker";
+    protected override string Method => HubMethods.ReAddLastSpeaker;
     protected override (string Code, Phrase Message) NothingToDo => ("queue.no_last_speaker", Texts.NoLastSpeaker);
     protected override ICommandRequest? Request(CommandOptions s, string commandId, ForumState forum) =>
         forum.SpeakerQueue.LastSpeakerId is null ? null : new BareCommandRequest(commandId);
@@ -94,7 +94,7 @@ public sealed class ListOptionsCommand(CliEnvironment env) : HubCommand<ListOpti
         public override ValidationResult Validate() => Seconds is < 1 or > 3600 ? Fail(Texts.SecondsRange) : base.Validate();
     }
 
-    protected override string Method => "SetListOptions";
+    protected override string Method => HubMethods.SetListOptions;
     protected override (string Code, Phrase Message) NothingToDo => ("agenda.no_current_item", Texts.NoCurrentItem);
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum)

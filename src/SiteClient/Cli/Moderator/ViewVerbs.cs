@@ -14,7 +14,7 @@ public sealed class BoardCommand(CliEnvironment env) : HubQuery<TimedSettings>(e
 {
     protected override async Task<int> RunAsync(ForumClient client, TimedSettings settings, CancellationToken cancellationToken)
     {
-        var board = await AskAsync<SiteBoard>(client, "GetBoard", [], cancellationToken);
+        var board = await AskAsync<SiteBoard>(client, HubMethods.GetBoard, [], cancellationToken);
         var t = board.Totals;
         var table = new Table().Border(TableBorder.Simple)
             .Title(Texts.Format(Texts.BoardTitle, t.SitesCheckedIn, t.Sites, t.SitesOnline, t.Headcount, t.DelegatesConnected, t.DelegatesJoined))
@@ -51,7 +51,7 @@ public sealed class ReportCommand(CliEnvironment env) : HubQuery<TimedSettings>(
 {
     protected override async Task<int> RunAsync(ForumClient client, TimedSettings settings, CancellationToken cancellationToken)
     {
-        var report = await AskAsync<SpeakingReport>(client, "GetSpeakingReport", [], cancellationToken);
+        var report = await AskAsync<SpeakingReport>(client, HubMethods.GetSpeakingReport, [], cancellationToken);
         if (report.Sites.Count == 0)
         {
             Env.Out.WriteLine(Texts.Get(Texts.ReportEmpty));
@@ -124,7 +124,7 @@ public sealed class FairOrderCommand(CliEnvironment env) : HubQuery<FairOrderCom
             return ExitCodes.Done;
         }
         var commandId = settings.CommandId ?? Guid.NewGuid().ToString("N");
-        var result = await client.SendAsync("ApplyOrder", new QueueOrderRequest(commandId, item.Id, order), cancellationToken);
+        var result = await client.SendAsync(HubMethods.ApplyOrder, new QueueOrderRequest(commandId, item.Id, order), cancellationToken);
         if (!result.Ok)
         {
             HubSession.WriteRefusal(Env, result.Error!);

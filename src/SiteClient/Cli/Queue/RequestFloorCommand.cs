@@ -15,7 +15,7 @@ public sealed class RequestFloorCommand(CliEnvironment env) : HubCommand<Request
             !string.IsNullOrWhiteSpace(Speaker) && string.IsNullOrWhiteSpace(Topic) ? Fail(Texts.TopicRequired) : base.Validate();
     }
 
-    protected override string Method => "RequestFloor";
+    protected override string Method => HubMethods.RequestFloor;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new FloorAskRequest(commandId, null, s.Item, Nfc(s.Speaker), Nfc(s.SpeakerTitle), Nfc(s.Topic));

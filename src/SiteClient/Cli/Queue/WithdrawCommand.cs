@@ -16,7 +16,7 @@ public sealed class WithdrawCommand(CliEnvironment env) : HubCommand<WithdrawCom
         public string? RequestId { get; init; }
     }
 
-    protected override string Method => "WithdrawRequest";
+    protected override string Method => HubMethods.WithdrawRequest;
 
     protected override (string Code, Phrase Message) NothingToDo => ("queue.unknown_request", Texts.NoOwnRequest);
 

@@ -44,7 +44,7 @@ sealed class Dashboard(CliEnvironment env, ForumClient client, string? site)
                 var clock = Stopwatch.StartNew();
                 try
                 {
-                    await client.InvokeAsync<Identity>("WhoAmI").WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+                    await client.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
                     _rtt = clock.Elapsed;
                 }
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
