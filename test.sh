@@ -27,6 +27,13 @@ done
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 
+# The pages' client module, with node's test runner (the build ran npm ci); its summary shows the counts.
+node_log=$(mktemp)
+(cd src/EventHub/ClientApp && npm test --silent) 2>&1 | tee "$node_log" || status=1
+passed=$((passed + $(grep -Eo '^ℹ pass [0-9]+' "$node_log" | awk '{s+=$3} END {print s+0}')))
+failed=$((failed + $(grep -Eo '^ℹ fail [0-9]+' "$node_log" | awk '{s+=$3} END {print s+0}')))
+rm -f "$node_log"
+
 # The smoke load test: two nodes on Redis behind nginx, 62 hosts + 124 delegates, 15 s. It checks correctness
 # only (nothing lost, repeated or out of order; every acknowledged command in the log), never speed.
 if loadtests/run.sh smoke --no-baseline; then

@@ -5,6 +5,7 @@ using EventHub.Hubs;
 using EventHub.Operations;
 using EventHub.Presence;
 using EventHub.SpeakerQueue;
+using EventHub.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
@@ -14,8 +15,10 @@ builder.AddAttendance();
 builder.AddPresence();
 builder.AddHubMetrics();
 builder.AddOperations();
+builder.AddWebPages();
 
 var app = builder.Build();
+app.UseWebPages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapTokenEndpoint();
@@ -23,6 +26,7 @@ app.MapForumHub();
 app.MapAttendanceReports();
 app.MapSpeakerExports();
 app.MapOperations();
+app.MapWebPages();
 app.MapHubMetrics();
 app.PrintWhenStarted();
 return await app.RunOrExplainAsync();
