@@ -48,9 +48,12 @@ export function boardView(board: SiteBoard, sites: Map<string, SiteInfo>, select
     const rtt = row.hostRttMs === null ? "" : ` · ${row.hostRttMs}ms`;
     const label = `${site.name}: ${status}, ${t("board.people", { count: row.headcount })}, ${t("board.delegates", { count: row.delegatesConnected })}${rtt}`;
     const answered = board.rollCall && board.rollCall.closedAt === null && row.rollCallAnsweredAt !== null;
+    // The tile's short figures are for the eye; its name (the code, then the whole sentence) is for everyone.
     return h("button", {
-      type: "button", class: `${row.status}${row.hostAlert ? " alert" : ""}${answered ? " answered" : ""}`, "aria-label": label, title: label,
+      type: "button", class: `${row.status}${row.hostAlert ? " alert" : ""}${answered ? " answered" : ""}`, title: label,
       "data-site": site.code, onclick: () => select(site.code),
-    }, h("strong", {}, `${row.hostAlert ? "⚠" : marks[row.status]} ${site.code}`), h("br"), `${row.headcount}·${row.delegatesConnected}đb${rtt}`);
+    }, h("strong", {}, h("span", { "aria-hidden": "true" }, `${row.hostAlert ? "⚠" : marks[row.status]} `), site.code),
+      h("span", { class: "visually-hidden" }, ` ${label}`),
+      h("br"), h("span", { "aria-hidden": "true" }, `${row.headcount}·${row.delegatesConnected}đb${rtt}`));
   }))));
 }

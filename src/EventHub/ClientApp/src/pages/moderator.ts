@@ -6,7 +6,7 @@ import { currentItem, onDeck, openRollCall, queueOf, suggestFairOrder } from "..
 import type { CommandResult, SpeakerRequest } from "../forum/state.js";
 import { errorText, onLanguageChange, setUpLanguage, t } from "../i18n/i18n.js";
 import { byId, field, fill, h } from "../ui/dom.js";
-import { batched, command, connect, forget, loadSites, showLink, siteName, type SiteInfo } from "../ui/page.js";
+import { batched, command, connect, exposePosition, forget, loadSites, showLink, siteName, type SiteInfo } from "../ui/page.js";
 import { dateTimeWithZone, duration, timeWithZone } from "../ui/time.js";
 import { boardView, totalsText, type SiteBoard } from "./board-view.js";
 import { floorView } from "./floor-view.js";
@@ -53,6 +53,7 @@ async function logIn(event: Event): Promise<void> {
 async function open(request: Parameters<typeof connect>[1]): Promise<void> {
   const session = await connect(storageKey, request);
   client = session.client;
+  exposePosition(client);
   token = session.login.token;
   byId("login-view").hidden = true;
   byId("console").hidden = false;
@@ -111,8 +112,8 @@ function wireFloor(): void {
   for (const [id, action] of Object.entries(actions)) byId(id).addEventListener("click", action);
   const keys: Record<string, string> = { n: "next", p: "pause", t: "add-time", e: "end" };
   document.addEventListener("keydown", event => {
-    const target = event.target as HTMLElement;
-    if (!client || event.ctrlKey || event.metaKey || event.altKey || target.closest("input, textarea, select")) return;
+    const typing = event.target instanceof Element && event.target.closest("input, textarea, select") !== null;
+    if (!client || event.ctrlKey || event.metaKey || event.altKey || typing) return;
     const id = keys[event.key.toLowerCase()];
     if (!id || (byId<HTMLButtonElement>(id)).disabled) return;
     event.preventDefault();

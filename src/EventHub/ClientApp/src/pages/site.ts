@@ -5,7 +5,7 @@ import { LoginRefused } from "../forum/connect.js";
 import { currentItem, onDeck, openRollCall, positionsOf, speaking } from "../forum/queries.js";
 import { errorText, onLanguageChange, setUpLanguage, t } from "../i18n/i18n.js";
 import { byId, field, fill, h } from "../ui/dom.js";
-import { batched, chime, command, connect, forget, loadSites, showLink, siteName, unlockSound, type SiteInfo } from "../ui/page.js";
+import { batched, chime, command, connect, exposePosition, forget, loadSites, showLink, siteName, unlockSound, type SiteInfo } from "../ui/page.js";
 import { dateTimeWithZone, timeWithZone } from "../ui/time.js";
 import { clockOf, floorView } from "./floor-view.js";
 
@@ -48,6 +48,7 @@ async function open(request: Parameters<typeof connect>[1]): Promise<void> {
   const session = await connect(storageKey, request);
   client = session.client;
   site = session.login.identity.site ?? "";
+  exposePosition(client);
   byId("login-view").hidden = true;
   byId("site-view").hidden = false;
   byId("logout").hidden = false;

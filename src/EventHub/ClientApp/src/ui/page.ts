@@ -104,6 +104,7 @@ export function unlockSound(): void {
 
 /** Three rising tones: "you are next". Silent when the browser refused sound. */
 export function chime(): void {
+  chimes++;
   if (!audio) return;
   const start = audio.currentTime;
   [660, 880, 1100].forEach((frequency, i) => {
@@ -116,10 +117,9 @@ export function chime(): void {
     oscillator.start(start + i * 0.25);
     oscillator.stop(start + i * 0.25 + 0.23);
   });
-  chimes++;
 }
 
-/** How many times the chime played (the browser tests read it: a headless browser has no speakers). */
+/** How many times the chime was rung (the browser tests read it: a headless browser has no speakers). */
 export let chimes = 0;
 (globalThis as Record<string, unknown>)["eventhubChimes"] = () => chimes;
 
@@ -128,4 +128,12 @@ export function siteName(sites: Map<string, SiteInfo>, code: string | null): str
   if (code === null) return t("floor.hall");
   const site = sites.get(code);
   return site ? `${site.name} (${code})` : code;
+}
+
+/** Where the page's copy stands (the browser tests compare it with the hub's head; support can read it too). */
+export function exposePosition(client: ForumClient): void {
+  (globalThis as Record<string, unknown>)["eventhubPosition"] = () => ({
+    epoch: client.forum.epoch, lastSeq: client.forum.lastSeq, resumes: client.resumes, snapshots: client.snapshots,
+    gapsHealed: client.gapsHealed, resends: client.resends,
+  });
 }

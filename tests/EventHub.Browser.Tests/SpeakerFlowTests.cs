@@ -1,0 +1,92 @@
+using EventHub.Browser.Tests.Infrastructure;
+using EventHub.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EventHub.Browser.Tests;
+
+/// <summary>The speaker queue run from the two pages: a site asks, the moderator approves and calls, the site is told.</summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class SpeakerFlowTests(Chromium chromium)
+{
+    [Fact]
+    public async Task AHostsRequest_AppearsOnTheConsole_IsApproved_PutsTheSiteOnDeck_ThenGetsTheFloor_AndEnds()
+    {
+        await using var hub = new HubApp();
+        var site = await chromium.SiteHostAsync(hub, "HCM");
+        var console = await chromium.ModeratorAsync(hub);
+
+        await site.GetByLabel("Người phát biểu").FillAsync("Phạm Minh Đức");
+        await site.GetByLabel("Chức danh").FillAsync("Phó Giám đốc Sở Nội vụ");
+        await site.GetByLabel("Chủ đề").FillAsync("Chuyển đổi số trong đào tạo cán bộ trẻ");
+        await site.GetByRole(AriaRole.Button, new() { Name = "Gửi yêu cầu phát biểu" }).ClickAsync();
+        var myRequest = site.Locator("#requests li").Filter(new() { HasText = "Phạm Minh Đức" });
+        await Expect(myRequest).ToContainTextAsync("Đang chờ duyệt");
+        await Expect(myRequest).ToContainTextAsync("Vị trí 2 trong danh sách");
+
+        // The console shows who and why (the moderator sees the private details) and approves.
+        var row = console.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Phạm Minh Đức" });
+        await Expect(row).ToContainTextAsync("TP. Hồ Chí Minh (HCM)");
+        await Expect(row).ToContainTextAsync("Chuyển đổi số trong đào tạo cán bộ trẻ");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Duyệt" }).ClickAsync();
+        await Expect(myRequest).ToContainTextAsync("Đã duyệt");
+        await Expect(site.GetByTestId("after-that")).ToBeVisibleAsync();
+
+        // "Next" by its shortcut: the hall's opening speaker takes the floor, and HCM is on deck, with the chime.
+        await console.Keyboard.PressAsync("n");
+        await Expect(console.GetByTestId("speaker")).ToHaveTextAsync("Ngô Văn Cương");
+        await Expect(site.GetByTestId("on-deck")).ToHaveTextAsync("Điểm cầu của bạn phát biểu tiếp theo — chuẩn bị camera và micro!");
+        Assert.True(await site.EvaluateAsync<int>("() => window.eventhubChimes()") >= 1);
+        await Chromium.ScreenshotAsync(site, "site-on-deck");
+        await Chromium.ScreenshotAsync(console, "moderator-console");
+
+        await console.Keyboard.PressAsync("n");
+        await Expect(site.GetByText("Điểm cầu của bạn đang phát biểu")).ToBeVisibleAsync();
+        await Expect(site.GetByTestId("speaker")).ToHaveTextAsync("Phạm Minh Đức");
+        await Expect(site.GetByTestId("my-countdown")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(9|10):\d\d$"));
+        await Expect(site.GetByTestId("on-deck")).ToHaveCountAsync(0);
+        await Chromium.ScreenshotAsync(site, "site-has-floor");
+
+        await console.GetByRole(AriaRole.Button, new() { Name = "Tạm dừng" }).ClickAsync();
+        await Expect(console.GetByTestId("phase")).ToHaveTextAsync("Tạm dừng");
+        await console.Keyboard.PressAsync("t");
+        await Expect(site.GetByTestId("countdown")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^1[01]:\d\d$"));
+        await console.GetByRole(AriaRole.Button, new() { Name = "Kết thúc phát biểu" }).ClickAsync();
+        await Expect(site.GetByText("Điểm cầu của bạn đang phát biểu")).ToHaveCountAsync(0);
+        await Expect(myRequest).ToContainTextAsync("Đã phát biểu");
+        await Expect(console.GetByText("Chưa có ai phát biểu.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TwoConsolesPressingNextOnTheSameFloor_GiveOneSpeaker_AndTheLaterConsoleIsToldTheFloorChanged()
+    {
+        await using var hub = new HubApp();
+        var first = await chromium.ModeratorAsync(hub);
+        var second = await chromium.ModeratorAsync(hub);
+
+        // Both consoles show nobody speaking and press next together: each sends the floor it sees (nobody).
+        const string pressNext = "() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }))";
+        await Task.WhenAll(first.EvaluateAsync(pressNext), second.EvaluateAsync(pressNext));
+
+        foreach (var console in new[] { first, second })
+            await Expect(console.GetByTestId("speaker")).ToHaveTextAsync("Ngô Văn Cương");
+        // The console whose command lost says so; the one that won says nothing.
+        const string floorChanged = "Bàn điều hành khác đã thay đổi diễn đàn trước bạn";
+        var messages = new[] { first.Locator("#floor-message"), second.Locator("#floor-message") };
+        async Task<string[]> TextsAsync() => [await messages[0].InnerTextAsync(), await messages[1].InnerTextAsync()];
+        await WaitUntilAsync(async () => (await TextsAsync()).Any(m => m.Contains(floorChanged)));
+        Assert.Single(await TextsAsync(), m => m.Length > 0);
+        var started = hub.Engine.View.State.SpeakerQueue.Requests.Values.Count(r => r.StartedAt is not null);
+        Assert.Equal(1, started);
+    }
+
+    static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(100);
+        }
+    }
+}
