@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh machine: installs what the tests need (Redis from Debian's packages; nginx comes
-# with the smoke load test's local cluster), builds the solution, runs both test projects and the smoke load
-# test, and ends with one line "N passed, N failed".
+# Runs every test on a fresh machine: installs what the tests need (Redis and Chromium from Debian's packages;
+# nginx comes with the smoke load test's local cluster), builds the solution (which builds the web pages with
+# npm), runs the test projects, the pages' client-module tests and the smoke load test, and ends with one line
+# "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Cài đặt / installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -14,13 +17,15 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 # The tests start their own redis-server processes on free ports; the system service is not needed.
+# The browser tests drive Debian's Chromium; Playwright must never download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build EventHub.sln -c Release -nologo -clp:ErrorsOnly
 
 log=$(mktemp)
 status=0
-for project in tests/EventHub.Domain.Tests tests/EventHub.Tests; do
+for project in tests/EventHub.Domain.Tests tests/EventHub.Tests tests/EventHub.Browser.Tests; do
   dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=1
 done
 
