@@ -20,6 +20,7 @@ let selectedSite: string | null = null;
 let declining: { id: string; reason: string } | null = null;
 let fairPreview: string[] | null = null;
 let dragged: string | null = null;
+let renaming: { id: string; title: string } | null = null;
 
 setUpLanguage();
 void start();
@@ -261,15 +262,63 @@ function renderFairPreview(): void {
     h("button", { type: "button", class: "secondary", onclick: () => { fairPreview = null; renderFairPreview(); } }, t("mod.ignore"))));
 }
 
+/** The agenda: make current, move, rename; add an item; the current list's options. */
 function renderAgenda(): void {
   const state = client!.forum.state;
-  fill(byId("agenda"), ...state.speakerQueue.agenda.map(item => {
+  const message = byId("list-message");
+  const act = (method: string, request: Record<string, unknown>) => command(client!, method, request, message);
+  const agenda = state.speakerQueue.agenda;
+  const items = agenda.map((item, index) => {
     const current = item.id === state.speakerQueue.currentItemId;
+    if (renaming?.id === item.id) {
+      const form = h("form", { class: "row" },
+        h("label", {}, t("mod.itemTitle"), h("input", { name: "title", value: renaming.title, maxlength: 300, required: true,
+          oninput: (event: Event) => { renaming!.title = (event.target as HTMLInputElement).value; } })),
+        h("button", { type: "submit" }, t("mod.save")),
+        h("button", { type: "button", class: "secondary", onclick: () => { renaming = null; renderAgenda(); } }, t("mod.cancel")));
+      form.addEventListener("submit", async event => {
+        event.preventDefault();
+        const title = renaming!.title.trim().normalize("NFC");
+        renaming = null;
+        await act("RenameAgendaItem", { itemId: item.id, title });
+        renderAgenda();
+      });
+      return h("li", {}, form);
+    }
     return h("li", { "aria-current": current ? "step" : null },
       current ? h("strong", {}, item.title, ` (${t("agenda.current")})`) : item.title,
       item.isClosed ? h("span", { class: "muted" }, ` (${t("agenda.closed")})`) : null,
-      current ? null : h("button", { type: "button", class: "secondary", onclick: () => command(client!, "SetCurrentAgendaItem", { itemId: item.id }, byId("list-message")) }, t("mod.setCurrent")));
-  }));
+      current ? null : h("button", { type: "button", class: "secondary", onclick: () => act("SetCurrentAgendaItem", { itemId: item.id }) }, t("mod.setCurrent")),
+      h("button", { type: "button", class: "secondary", disabled: index === 0, "aria-label": `${t("mod.moveItemUp")}: ${item.title}`,
+        onclick: () => act("MoveAgendaItem", { itemId: item.id, position: index }) }, "↑"),
+      h("button", { type: "button", class: "secondary", disabled: index === agenda.length - 1, "aria-label": `${t("mod.moveItemDown")}: ${item.title}`,
+        onclick: () => act("MoveAgendaItem", { itemId: item.id, position: index + 2 }) }, "↓"),
+      h("button", { type: "button", class: "secondary", "aria-label": `${t("mod.rename")}: ${item.title}`,
+        onclick: () => { renaming = { id: item.id, title: item.title }; renderAgenda(); } }, t("mod.rename")));
+  });
+  const add = h("form", { class: "row" },
+    h("label", {}, t("mod.itemTitle"), h("input", { name: "title", maxlength: 300, required: true })),
+    h("label", {}, t("mod.itemSeconds"), h("input", { name: "seconds", type: "number", min: 1, max: 3600, value: 300, required: true })),
+    h("button", { type: "submit" }, t("mod.addItem")));
+  add.addEventListener("submit", async event => {
+    event.preventDefault();
+    const result = await act("AddAgendaItem", { title: field(add, "title"), defaultSpeakingSeconds: Number(field(add, "seconds")) });
+    if (result.ok) add.reset();
+  });
+  const item = currentItem(state);
+  const options = item ? h("form", { class: "row", "aria-label": t("mod.listOptions") },
+    h("label", {}, t("mod.itemSeconds"), h("input", { name: "seconds", type: "number", min: 1, max: 3600, value: item.defaultSpeakingSeconds, required: true })),
+    h("label", {}, h("input", { name: "onePerSite", type: "checkbox", checked: item.oneRequestPerSite }), " ", t("mod.onePerSite")),
+    h("button", { type: "submit", class: "secondary" }, t("mod.save"))) : null;
+  options?.addEventListener("submit", event => {
+    event.preventDefault();
+    const onePerSite = (options.elements.namedItem("onePerSite") as HTMLInputElement).checked;
+    void act("SetListOptions", { itemId: item!.id, defaultSpeakingSeconds: Number(field(options, "seconds")), oneRequestPerSite: onePerSite });
+  });
+  // Keep what the moderator is typing when an event re-renders the agenda.
+  const typingIn = (id: string) => byId(id).contains(document.activeElement) && document.activeElement?.tagName === "INPUT";
+  if (!typingIn("agenda")) fill(byId("agenda"), ...items);
+  if (!typingIn("agenda-forms")) fill(byId("agenda-forms"), options ? h("h3", {}, t("mod.listOptions")) : null, options, h("h3", {}, t("mod.addItem")), add);
 }
 
 function renderRollCall(): void {
@@ -307,12 +356,20 @@ function renderSiteDetail(): void {
   const attendance = state.attendance.sites[code];
   const row = board?.sites.find(s => s.site === code);
   const requests = Object.values(state.speakerQueue.requests).filter(r => r.site === code);
+  const delegates = Object.values(state.attendance.delegates).filter(d => d.site === code).sort((a, b) => a.joinedAt - b.joinedAt);
   fill(byId("site-detail"), h("div", { class: "panel" },
     h("h3", {}, t("mod.siteDetail", { name: siteName(sites, code) })),
     row?.hostLastHeardAt ? h("p", { class: "muted" }, t("mod.lastHeard", { ago: duration(board!.at - row.hostLastHeardAt) })) : null,
     h("ul", {}, ...(attendance?.spells ?? []).map(s => h("li", {},
       t("site.historyIn", { time: dateTimeWithZone(s.checkedInAt), lead: s.lead }), " — ",
       s.checkedOutAt === null ? t("site.historyStill") : t("site.historyOut", { time: dateTimeWithZone(s.checkedOutAt) })))),
-    h("ul", {}, ...requests.map(r => h("li", {}, `${r.speaker} — ${r.topic ?? ""} `, h("span", { class: `status ${r.status}` }, t(`status.${r.status}`)))))));
+    h("ul", {}, ...requests.map(r => h("li", {}, `${r.speaker} — ${r.topic ?? ""} `, h("span", { class: `status ${r.status}` }, t(`status.${r.status}`))))),
+    h("h3", {}, t("mod.delegates")),
+    delegates.length === 0 ? h("p", { class: "muted" }, t("mod.noDelegates")) : h("ul", { class: "plain" }, ...delegates.map(d => h("li", {},
+      h("strong", {}, d.name), d.agency ? `, ${d.agency}` : "", d.awardee ? ` (${t("mod.awardee")})` : "",
+      d.removed ? h("span", { class: "status removed" }, ` ${t("mod.delegateRemoved")}`) : null, " ",
+      h("button", { type: "button", class: "secondary", "aria-label": `${d.removed ? t("mod.readmitDelegate") : t("mod.removeDelegate")}: ${d.name}`,
+        onclick: () => command(client!, d.removed ? "ReadmitDelegate" : "RemoveDelegate", { delegateId: d.id }, byId("site-message")) },
+        d.removed ? t("mod.readmitDelegate") : t("mod.removeDelegate")))))));
 }
 
