@@ -1,5 +1,6 @@
 using EventHub.Browser.Tests.Infrastructure;
 using EventHub.Tests.Infrastructure;
+using EventHub.Tests.ScaleOut;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -58,11 +59,12 @@ public sealed class SpeakerFlowTests(Chromium chromium)
     }
 
     [Fact]
-    public async Task TwoConsolesPressingNextOnTheSameFloor_GiveOneSpeaker_AndTheLaterConsoleIsToldTheFloorChanged()
+    public async Task TwoConsolesOnTwoNodesPressingNextTogether_GiveOneSpeaker_AndTheLaterConsoleIsToldTheFloorChanged()
     {
-        await using var hub = new HubApp();
+        await using var cluster = new RedisCluster();
+        var hub = cluster.StartNode();
         var first = await chromium.ModeratorAsync(hub);
-        var second = await chromium.ModeratorAsync(hub);
+        var second = await chromium.ModeratorAsync(cluster.StartNode());
 
         // Both consoles show nobody speaking and press next together: each sends the floor it sees (nobody).
         const string pressNext = "() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }))";

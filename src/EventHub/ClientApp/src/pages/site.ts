@@ -123,23 +123,29 @@ function renderAll(): void {
   renderFooter();
 }
 
-/** "You are next" (with the chime when it first appears) and "you have the floor" with the countdown. */
+/**
+ * "You are next" (with the chime when it first appears) and "you have the floor" with the countdown. Redrawn only
+ * when one of them changes: the region is an alert, and redrawing it would read it out again at every event.
+ */
+let bannersShown = "";
 function renderBanners(): void {
   const state = client!.forum.state;
   const deck = onDeck(state);
-  const now = speaking(state);
-  const banners: HTMLElement[] = [];
-  if (now?.site === site) {
-    const clock = clockOf(state, Date.now());
-    banners.push(h("div", { class: `banner floor phase-${clock?.phase}` }, t("site.hasFloor"), " ",
-      h("span", { class: "countdown", role: "timer", "data-testid": "my-countdown" }, clock?.text ?? "")));
-  }
+  const hasFloor = speaking(state)?.site === site;
   const next = deck[0]?.site === site ? deck[0] : null;
-  if (next) banners.push(h("div", { class: "banner deck", "data-testid": "on-deck" }, t("site.onDeck")));
-  else if (deck[1]?.site === site) banners.push(h("div", { class: "banner", "data-testid": "after-that" }, t("site.afterThat")));
+  const afterThat = !next && deck[1]?.site === site;
   if (next && next.requestId !== deckRequest) chime();
   deckRequest = next?.requestId ?? null;
-  fill(byId("banners"), ...banners);
+  const shown = `${hasFloor}|${next?.requestId}|${afterThat}|${t("site.onDeck")}`;
+  if (shown === bannersShown) return;
+  bannersShown = shown;
+  const clock = clockOf(state, Date.now());
+  fill(byId("banners"),
+    hasFloor ? h("div", { class: `banner floor phase-${clock?.phase}` }, t("site.hasFloor"), " ",
+      // Read aloud once with the banner; the ticking number is the floor panel's timer, not a live announcement.
+      h("span", { class: "countdown", "aria-hidden": "true", "data-testid": "my-countdown" }, clock?.text ?? "")) : null,
+    next ? h("div", { class: "banner deck", "data-testid": "on-deck" }, t("site.onDeck")) : null,
+    afterThat ? h("div", { class: "banner", "data-testid": "after-that" }, t("site.afterThat")) : null);
 }
 
 function renderClock(): void {
