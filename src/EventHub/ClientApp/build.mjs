@@ -15,7 +15,9 @@ if (process.argv.includes("--tests")) {
     target: "node20", sourcemap: "inline", packages: "external", logLevel: "warning",
   });
 } else {
-  fs.rmSync(out, { recursive: true, force: true });
+  // Empty it in place rather than delete it: a hub running from this build maps the folder itself.
+  fs.mkdirSync(out, { recursive: true });
+  for (const entry of fs.readdirSync(out)) fs.rmSync(path.join(out, entry), { recursive: true, force: true });
   await esbuild.build({
     entryPoints: { "app/site": "src/pages/site.ts", "app/moderator": "src/pages/moderator.ts", "app/landing": "src/pages/landing.ts" },
     absWorkingDir: here, outdir: out, bundle: true, format: "esm", splitting: true, minify: true,
