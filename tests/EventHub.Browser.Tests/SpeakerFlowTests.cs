@@ -11,7 +11,7 @@ namespace EventHub.Browser.Tests;
 public sealed class SpeakerFlowTests(Chromium chromium)
 {
     [Fact]
-    public async Task AHostsRequest_AppearsOnTheConsole_IsApproved_PutsTheSiteOnDeck_ThenGetsTheFloor_AndEnds()
+    public async Task AHostsRequest_AppearsOnTheConsole_IsApproved_PutsTheSiteOnDeck_ThenGetsTheFloor_Ends_AndIsReAddedAndGivenTheFloorAgain()
     {
         await using var hub = new HubApp();
         var site = await chromium.SiteHostAsync(hub, "HCM");
@@ -56,6 +56,13 @@ public sealed class SpeakerFlowTests(Chromium chromium)
         await Expect(site.GetByText("Điểm cầu của bạn đang phát biểu")).ToHaveCountAsync(0);
         await Expect(myRequest).ToContainTextAsync("Đã phát biểu");
         await Expect(console.GetByText("Chưa có ai phát biểu.")).ToBeVisibleAsync();
+
+        // The last speaker re-added, and given the floor directly from the list.
+        await console.GetByRole(AriaRole.Button, new() { Name = "Thêm lại người vừa phát biểu" }).ClickAsync();
+        var again = console.Locator("#queue > li").Filter(new() { HasText = "Phạm Minh Đức" });
+        await again.GetByRole(AriaRole.Button, new() { Name = "Mời phát biểu ngay" }).ClickAsync();
+        await Expect(console.GetByTestId("speaker")).ToHaveTextAsync("Phạm Minh Đức");
+        await Expect(site.GetByText("Điểm cầu của bạn đang phát biểu")).ToBeVisibleAsync();
     }
 
     [Fact]
