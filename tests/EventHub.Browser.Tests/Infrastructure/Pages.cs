@@ -22,9 +22,11 @@ public static class Pages
         return page;
     }
 
-    public static async Task<IPage> ModeratorAsync(this Chromium chromium, HubApp hub)
+    /// <param name="prepare">Runs on the page before it connects (e.g. to sit on its WebSocket).</param>
+    public static async Task<IPage> ModeratorAsync(this Chromium chromium, HubApp hub, Func<IPage, Task>? prepare = null)
     {
         var page = await chromium.NewPageAsync(hub);
+        if (prepare is not null) await prepare(page);
         await page.GotoAsync("/moderator");
         await page.GetByLabel("Mã khóa điều hành").FillAsync(hub.Credentials.ModeratorKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
