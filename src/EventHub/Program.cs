@@ -8,6 +8,7 @@ using EventHub.Presence;
 using EventHub.Security;
 using EventHub.QandA;
 using EventHub.SpeakerQueue;
+using EventHub.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddForum();
@@ -19,9 +20,11 @@ builder.AddForumReport();
 builder.AddHubMetrics();
 builder.AddSecurity();
 builder.AddOperations();
+builder.AddWebPages();
 
 var app = builder.Build();
 app.UseClientAddresses();
+app.UseWebPages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapTokenEndpoint();
@@ -31,6 +34,7 @@ app.MapSpeakerExports();
 app.MapForumReport();
 app.MapQandAExports();
 app.MapOperations();
+app.MapWebPages();
 app.MapHubMetrics();
 app.PrintWhenStarted();
 return await app.RunOrExplainAsync();

@@ -1,0 +1,27 @@
+// Builds the pages into ../wwwroot (never committed): one ES module bundle per page, minified, with the static
+// HTML and CSS beside them. `--tests` instead compiles test/*.test.ts for node's test runner into dist-test/.
+import * as esbuild from "esbuild";
+import fs from "node:fs";
+import path from "node:path";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const out = path.resolve(here, "../wwwroot");
+
+if (process.argv.includes("--tests")) {
+  const tests = fs.readdirSync(path.join(here, "test")).filter(f => f.endsWith(".test.ts")).map(f => path.join(here, "test", f));
+  fs.rmSync(path.join(here, "dist-test"), { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: tests, outdir: path.join(here, "dist-test"), bundle: true, platform: "node", format: "esm",
+    target: "node20", sourcemap: "inline", packages: "external", logLevel: "warning",
+  });
+} else {
+  // Empty it in place rather than delete it: a hub running from this build maps the folder itself.
+  fs.mkdirSync(out, { recursive: true });
+  for (const entry of fs.readdirSync(out)) fs.rmSync(path.join(out, entry), { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: { "app/site": "src/pages/site.ts", "app/moderator": "src/pages/moderator.ts", "app/landing": "src/pages/landing.ts" },
+    absWorkingDir: here, outdir: out, bundle: true, format: "esm", splitting: true, minify: true,
+    target: ["es2022"], chunkNames: "app/chunk-[hash]", metafile: true, logLevel: "warning",
+  });
+  fs.cpSync(path.join(here, "public"), out, { recursive: true });
+}

@@ -1,0 +1,92 @@
+// Logging in and opening the SignalR connection: the only module that knows the token endpoint and the
+// SignalR library. The browser sends the token as ?access_token= (the hub accepts it on /hubs/* only).
+import { HubConnectionBuilder, LogLevel, type IHubProtocol, type IRetryPolicy } from "@microsoft/signalr";
+import { ForumClient, jitteredBackoff, type ForumClientOptions, type HubLink } from "./forum-client.js";
+import type { ErrorInfo } from "./state.js";
+
+export interface LoginRequest {
+  role: "moderator" | "siteHost" | "delegate" | "display";
+  key: string;
+  site?: string;
+  name?: string;
+  agency?: string;
+  awardee?: boolean;
+}
+
+export interface Identity {
+  role: string;
+  site: string | null;
+  name: string;
+  id: string;
+}
+
+export interface Login {
+  token: string;
+  expiresAt: number;
+  identity: Identity;
+}
+
+export class LoginRefused extends Error {
+  constructor(readonly error: ErrorInfo, readonly status: number) {
+    super(error.messageEn);
+  }
+}
+
+export async function login(request: LoginRequest, base = ""): Promise<Login> {
+  const response = await fetch(`${base}/api/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(request),
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error: ErrorInfo = body?.error ?? { code: `http.${response.status}`, message: `Lỗi ${response.status}`, messageEn: `Error ${response.status}` };
+    throw new LoginRefused(error, response.status);
+  }
+  return body as Login;
+}
+
+/** Automatic reconnect that never gives up, with the jittered backoff. */
+const keepTrying: IRetryPolicy = { nextRetryDelayInMilliseconds: context => jitteredBackoff(context.previousRetryCount) };
+
+/**
+ * A ForumClient on a real SignalR connection. JSON by default (the hub's JSON is camelCase, the protocol's own
+ * spelling); `msgpack` loads the MessagePack protocol on demand, so pages that do not ask for it never download it.
+ */
+export async function openForum(token: string, options: ForumClientOptions & { protocol?: "json" | "msgpack"; base?: string } = {}): Promise<ForumClient> {
+  const builder = new HubConnectionBuilder()
+    .withUrl(`${options.base ?? ""}/hubs/forum`, { accessTokenFactory: () => token })
+    .withAutomaticReconnect(keepTrying)
+    .configureLogging(LogLevel.Warning);
+  if (options.protocol === "msgpack") {
+    const { MessagePackHubProtocol } = await import("@microsoft/signalr-protocol-msgpack");
+    builder.withHubProtocol(camelCaseKeys(new MessagePackHubProtocol()));
+  }
+  const client = new ForumClient(builder.build() as unknown as HubLink, options);
+  await client.start();
+  return client;
+}
+
+/**
+ * MessagePack maps carry the C# names (PascalCase, docs/protocol.md): requests go out with PascalCase keys, and
+ * everything that comes in is read with camelCase keys, the same objects as under JSON.
+ */
+function camelCaseKeys(inner: IHubProtocol): IHubProtocol {
+  const renamed = (value: unknown, first: (c: string) => string): unknown => {
+    if (Array.isArray(value)) return value.map(v => renamed(v, first));
+    if (value === null || typeof value !== "object" || value instanceof Uint8Array || value instanceof Date) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [first(k.charAt(0)) + k.slice(1), renamed(v, first)]));
+  };
+  const lower = (c: string) => c.toLowerCase();
+  const upper = (c: string) => c.toUpperCase();
+  return {
+    name: inner.name,
+    version: inner.version,
+    transferFormat: inner.transferFormat,
+    writeMessage: message =>
+      inner.writeMessage(("arguments" in message ? { ...message, arguments: renamed(message.arguments, upper) } : message) as typeof message),
+    parseMessages: (input, logger) =>
+      inner.parseMessages(input, logger).map(m =>
+        ("arguments" in m ? { ...m, arguments: renamed(m.arguments, lower) } : "result" in m ? { ...m, result: renamed(m.result, lower) } : m) as typeof m),
+  };
+}

@@ -1,0 +1,181 @@
+// Folds one event into the state, in place: the port of ForumState.Evolve, SpeakerQueueState.Evolve and
+// AttendanceState.Evolve. An event type this client does not know changes nothing (its number still counts).
+import type { AgendaItem, ForumState, SiteAttendance, SpeakerRequest } from "./state.js";
+
+export interface EventContext {
+  seq: number;
+  at: number;
+}
+
+// Event data as the hub writes it (camelCase JSON); each handler reads the fields its type documents.
+type Data = Record<string, any>;
+
+export function evolve(state: ForumState, type: string, data: Data, context: EventContext): void {
+  const handler = handlers[type];
+  if (handler) handler(state, data, context.at);
+}
+
+function site(state: ForumState, code: string): SiteAttendance {
+  return (state.attendance.sites[code] ??= { checkedIn: false, lead: null, headcount: 0, spells: [], hostLost: false });
+}
+
+function count(state: ForumState, code: string, delegates: number, awardee: boolean): void {
+  const tally = state.attendance.tallies[code] ?? { delegates: 0, awardees: 0 };
+  state.attendance.tallies[code] = { delegates: tally.delegates + delegates, awardees: tally.awardees + (awardee ? delegates : 0) };
+}
+
+function setRemoved(state: ForumState, delegateId: string, removed: boolean): void {
+  const record = state.attendance.delegates[delegateId];
+  if (record) record.removed = removed;
+}
+
+function item(state: ForumState, id: string): AgendaItem {
+  const found = state.speakerQueue.agenda.find(i => i.id === id);
+  if (!found) throw new Error(`Unknown agenda item ${id}`);
+  return found;
+}
+
+function request(state: ForumState, id: string): SpeakerRequest {
+  const found = state.speakerQueue.requests[id];
+  if (!found) throw new Error(`Unknown request ${id}`);
+  return found;
+}
+
+/** Takes a request off its item's list (to the floor, or to a final state). */
+function dequeue(state: ForumState, id: string): SpeakerRequest {
+  const r = request(state, id);
+  const list = item(state, r.itemId);
+  list.queue = list.queue.filter(q => q !== id);
+  return r;
+}
+
+function newRequest(d: Data, status: "waiting" | "approved", at: number, disclosed: boolean): SpeakerRequest {
+  return {
+    id: d.requestId, itemId: d.itemId, site: d.site ?? null, speaker: d.speaker ?? "", speakerTitle: d.speakerTitle ?? null,
+    topic: d.topic ?? null, status, requestedAt: at, disclosed, declineReason: null, startedAt: null, endedAt: null, spokenMs: 0,
+  };
+}
+
+/** Milliseconds spoken (pauses excluded) as of `now`. */
+export function elapsedMs(floor: { startedAt: number; pausedAt: number | null; pausedMs: number }, now: number): number {
+  return Math.max(0, (floor.pausedAt ?? now) - floor.startedAt - floor.pausedMs);
+}
+
+const handlers: Record<string, (state: ForumState, d: Data, at: number) => void> = {
+  "forum.opened": (s, d, at) => {
+    s.forumId = d.forumId;
+    s.title = d.title;
+    s.openedAt = at;
+    s.siteCodes = [...d.sites].sort();
+  },
+
+  "site.checked_in": (s, d, at) => {
+    const x = site(s, d.site);
+    Object.assign(x, { checkedIn: true, lead: d.lead, headcount: d.headcount, hostLost: false });
+    x.spells.push({ checkedInAt: at, lead: d.lead, checkedOutAt: null });
+  },
+  "site.headcount": (s, d) => { site(s, d.site).headcount = d.headcount; },
+  "site.checked_out": (s, d, at) => {
+    const x = site(s, d.site);
+    Object.assign(x, { checkedIn: false, headcount: 0, hostLost: false });
+    const last = x.spells[x.spells.length - 1];
+    if (last) last.checkedOutAt = at;
+  },
+  "delegate.joined": (s, d, at) => {
+    count(s, d.site, 1, d.awardee);
+    // The public form carries no id: a head count, not a person.
+    if (d.delegateId) {
+      s.attendance.delegates[d.delegateId] = {
+        id: d.delegateId, site: d.site, name: d.name, agency: d.agency ?? null, awardee: d.awardee, joinedAt: at, removed: false,
+      };
+    }
+  },
+  "delegate.removed": (s, d) => { count(s, d.site, -1, !!d.awardee); setRemoved(s, d.delegateId, true); },
+  "delegate.readmitted": (s, d) => { count(s, d.site, 1, !!d.awardee); setRemoved(s, d.delegateId, false); },
+  "site.host_lost": (s, d) => { site(s, d.site).hostLost = true; },
+  "site.host_back": (s, d) => { site(s, d.site).hostLost = false; },
+  "rollcall.started": (s, d, at) => {
+    s.attendance.rollCalls.push({ id: d.rollCallId, startedAt: at, deadlineAt: at + d.deadlineSeconds * 1000, confirmed: {}, closedAt: null });
+  },
+  "rollcall.confirmed": (s, d, at) => {
+    const r = s.attendance.rollCalls.find(x => x.id === d.rollCallId);
+    if (r) r.confirmed[d.site] = at;
+  },
+  "rollcall.closed": (s, d, at) => {
+    const r = s.attendance.rollCalls.find(x => x.id === d.rollCallId);
+    if (r) r.closedAt = at;
+  },
+
+  "agenda.item_added": (s, d) => {
+    s.speakerQueue.agenda.push({
+      id: d.itemId, title: d.title, defaultSpeakingSeconds: d.defaultSpeakingSeconds, oneRequestPerSite: true, isClosed: false, queue: [],
+    });
+    // The programme starts at its first item.
+    s.speakerQueue.currentItemId ??= d.itemId;
+  },
+  "agenda.item_renamed": (s, d) => { item(s, d.itemId).title = d.title; },
+  "agenda.item_moved": (s, d) => {
+    const moved = item(s, d.itemId);
+    const agenda = s.speakerQueue.agenda.filter(i => i !== moved);
+    agenda.splice(d.position - 1, 0, moved);
+    s.speakerQueue.agenda = agenda;
+  },
+  "agenda.current_set": (s, d) => { s.speakerQueue.currentItemId = d.itemId; },
+  "queue.options_set": (s, d) => {
+    Object.assign(item(s, d.itemId), { defaultSpeakingSeconds: d.defaultSpeakingSeconds, oneRequestPerSite: d.oneRequestPerSite });
+  },
+  "queue.closed": (s, d) => { item(s, d.itemId).isClosed = true; },
+  "queue.reopened": (s, d) => { item(s, d.itemId).isClosed = false; },
+  "queue.cleared": (s, d) => {
+    const list = item(s, d.itemId);
+    for (const id of list.queue) request(s, id).status = "removed";
+    list.queue = [];
+  },
+  "queue.requested": (s, d, at) => {
+    item(s, d.itemId).queue.push(d.requestId);
+    s.speakerQueue.requests[d.requestId] = newRequest(d, "waiting", at, false);
+  },
+  "queue.speaker_added": (s, d, at) => {
+    item(s, d.itemId).queue.splice(d.position - 1, 0, d.requestId);
+    s.speakerQueue.requests[d.requestId] = newRequest(d, "approved", at, true);
+  },
+  "queue.withdrawn": (s, d) => { dequeue(s, d.requestId).status = "withdrawn"; },
+  "queue.approved": (s, d) => {
+    Object.assign(request(s, d.requestId), {
+      status: "approved", disclosed: true, speaker: d.speaker, speakerTitle: d.speakerTitle ?? null, topic: d.topic ?? null,
+    });
+  },
+  "queue.declined": (s, d) => { Object.assign(dequeue(s, d.requestId), { status: "declined", declineReason: d.reason ?? null }); },
+  "queue.removed": (s, d) => { dequeue(s, d.requestId).status = "removed"; },
+  "queue.moved": (s, d) => {
+    const list = item(s, request(s, d.requestId).itemId);
+    const queue = list.queue.filter(q => q !== d.requestId);
+    queue.splice(d.position - 1, 0, d.requestId);
+    list.queue = queue;
+  },
+  "queue.reordered": (s, d) => { item(s, d.itemId).queue = [...d.requestIds]; },
+  "queue.speech_started": (s, d, at) => {
+    Object.assign(dequeue(s, d.requestId), {
+      status: "speaking", disclosed: true, startedAt: at, speaker: d.speaker, speakerTitle: d.speakerTitle ?? null, topic: d.topic ?? null,
+    });
+    s.speakerQueue.floor = { requestId: d.requestId, startedAt: at, limitSeconds: d.limitSeconds, pausedAt: null, pausedMs: 0 };
+  },
+  "queue.speech_ended": (s, d, at) => {
+    const floor = s.speakerQueue.floor;
+    Object.assign(request(s, d.requestId), { status: "done", endedAt: at, spokenMs: floor ? elapsedMs(floor, at) : 0 });
+    s.speakerQueue.floor = null;
+    s.speakerQueue.lastSpeakerId = d.requestId;
+  },
+  "queue.speech_paused": (s, _d, at) => { if (s.speakerQueue.floor) s.speakerQueue.floor.pausedAt = at; },
+  "queue.speech_resumed": (s, _d, at) => {
+    const floor = s.speakerQueue.floor;
+    if (floor && floor.pausedAt !== null) {
+      floor.pausedMs += at - floor.pausedAt;
+      floor.pausedAt = null;
+    }
+  },
+  "queue.time_added": (s, d) => { if (s.speakerQueue.floor) s.speakerQueue.floor.limitSeconds += d.seconds; },
+};
+
+/** The event types this client folds (the rest it counts and skips). */
+export const knownEventTypes: readonly string[] = Object.keys(handlers);
