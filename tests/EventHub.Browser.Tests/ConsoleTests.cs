@@ -35,7 +35,7 @@ public sealed class ConsoleTests(Chromium chromium)
     }
 
     [Fact]
-    public async Task TheModerator_RemovesADelegateOfASite_AndReadmitsThem_FromTheSitesDetail()
+    public async Task TheModerator_ConfirmsADelegatesAward_RemovesAndReadmitsThem_FromTheSitesDetail()
     {
         await using var hub = new HubApp();
         await hub.LoginDelegateAsync("HCM", "Nguyễn Thị Lan", awardee: true);
@@ -43,7 +43,11 @@ public sealed class ConsoleTests(Chromium chromium)
 
         await console.Locator("#board button[data-site=HCM]").ClickAsync();
         var detail = console.Locator("#site-detail");
+        // A self-declared award is a claim until the moderator (or the site's host) confirms it.
+        await Expect(detail).ToContainTextAsync("Nguyễn Thị Lan, Sở Nội vụ (tự nhận được khen thưởng, chưa xác nhận)");
+        await detail.GetByRole(AriaRole.Button, new() { Name = "Xác nhận khen thưởng: Nguyễn Thị Lan" }).ClickAsync();
         await Expect(detail).ToContainTextAsync("Nguyễn Thị Lan, Sở Nội vụ (đại biểu được khen thưởng)");
+        Assert.True(hub.Engine.View.State.Attendance.Delegates.Values.Single().Awardee);
         await detail.GetByRole(AriaRole.Button, new() { Name = "Mời ra: Nguyễn Thị Lan" }).ClickAsync();
         await Expect(detail).ToContainTextAsync("đã bị mời ra");
         Assert.True(hub.Engine.View.State.Attendance.Delegates.Values.Single().Removed);

@@ -30,6 +30,12 @@ public sealed class RedisStallTests(ITestOutputHelper output) : IAsyncLifetime
         ["EventHub:Presence:PingInterval"] = "00:00:00.300",
         ["EventHub:Presence:BoardInterval"] = "00:00:00.200",
         ["EventHub:Presence:WatchInterval"] = "00:00:00.500",
+        // The hosts here send as fast as the answers come, far past any person's pace: the rate limits are not
+        // what this test is about.
+        ["EventHub:RateLimits:ConnectionBurst"] = "100000",
+        ["EventHub:RateLimits:ConnectionPerSecond"] = "100000",
+        ["EventHub:RateLimits:CallerBurst"] = "100000",
+        ["EventHub:RateLimits:CallerPerSecond"] = "100000",
     };
 
     readonly RedisCluster _cluster = new();

@@ -86,9 +86,18 @@ const handlers: Record<string, (state: ForumState, d: Data, at: number) => void>
     // The public form carries no id: a head count, not a person.
     if (d.delegateId) {
       s.attendance.delegates[d.delegateId] = {
-        id: d.delegateId, site: d.site, name: d.name, agency: d.agency ?? null, awardee: d.awardee, joinedAt: at, removed: false,
+        id: d.delegateId, site: d.site, name: d.name, agency: d.agency ?? null, awardee: d.awardee,
+        awardeeClaimed: !!d.awardeeClaimed, joinedAt: at, removed: false,
       };
     }
+  },
+  "delegate.awardee_confirmed": (s, d) => {
+    // The public form carries no id: the site's count of recipients still grows.
+    count(s, d.site, 0, false);
+    const tally = s.attendance.tallies[d.site]!;
+    tally.awardees += 1;
+    const known = d.delegateId ? s.attendance.delegates[d.delegateId] : undefined;
+    if (known) Object.assign(known, { awardee: true, awardeeClaimed: false });
   },
   "delegate.removed": (s, d) => { count(s, d.site, -1, !!d.awardee); setRemoved(s, d.delegateId, true); },
   "delegate.readmitted": (s, d) => { count(s, d.site, 1, !!d.awardee); setRemoved(s, d.delegateId, false); },

@@ -67,6 +67,8 @@ export interface DelegateRecord {
   name: string;
   agency: string | null;
   awardee: boolean;
+  /** Claimed at login, not on the organisers' list; seen by the moderator and the site's host until confirmed. */
+  awardeeClaimed: boolean;
   joinedAt: number;
   removed: boolean;
 }

@@ -156,6 +156,8 @@ export const en: Record<TextKey, string> = {
   "mod.readmitDelegate": "Readmit",
   "mod.delegateRemoved": "removed",
   "mod.awardee": "award recipient",
+  "mod.awardeeClaimed": "claims to be an award recipient, not confirmed",
+  "mod.confirmAwardee": "Confirm award",
   "mod.noDelegates": "No delegate yet.",
 
   "board.notCheckedIn": "Not checked in",

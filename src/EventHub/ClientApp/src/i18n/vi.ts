@@ -154,6 +154,8 @@ export const vi = {
   "mod.readmitDelegate": "Cho vào lại",
   "mod.delegateRemoved": "đã bị mời ra",
   "mod.awardee": "đại biểu được khen thưởng",
+  "mod.awardeeClaimed": "tự nhận được khen thưởng, chưa xác nhận",
+  "mod.confirmAwardee": "Xác nhận khen thưởng",
   "mod.noDelegates": "Chưa có đại biểu nào.",
 
   "board.notCheckedIn": "Chưa điểm danh",
