@@ -19,11 +19,11 @@ public sealed class ListTests(Chromium chromium)
         await using var hcm = await hub.ConnectAsync(await hub.LoginHostAsync("HCM"));
         await using var dng = await hub.ConnectAsync(await hub.LoginHostAsync("DNG"));
         await using var moderator = await hub.ConnectAsync(await hub.LoginModeratorAsync());
-        await Ok(hcm.SendAsync("RequestFloor", new FloorAskRequest("hcm-first-ask", null, null, "Phạm Minh Đức", null, "Chuyển đổi số")));
-        await Ok(moderator.SendAsync("GiveFloor", new GiveFloorRequest("give-hcm-first", "hcm-first-ask", null, null)));
-        await Ok(moderator.SendAsync("EndSpeech", new QueueEntryRequest("end-hcm-first", "hcm-first-ask")));
-        await Ok(hcm.SendAsync("RequestFloor", new FloorAskRequest("hcm-second-ask", null, null, "Lý Thu Hà", null, "Nhà ở công vụ")));
-        await Ok(dng.SendAsync("RequestFloor", new FloorAskRequest("dng-first-ask", null, null, "Võ Thị Mai", null, "Đào tạo cán bộ trẻ")));
+        await Ok(hcm.SendAsync(HubMethods.RequestFloor, new FloorAskRequest("hcm-first-ask", null, null, "Phạm Minh Đức", null, "Chuyển đổi số")));
+        await Ok(moderator.SendAsync(HubMethods.GiveFloor, new GiveFloorRequest("give-hcm-first", "hcm-first-ask", null, null)));
+        await Ok(moderator.SendAsync(HubMethods.EndSpeech, new QueueEntryRequest("end-hcm-first", "hcm-first-ask")));
+        await Ok(hcm.SendAsync(HubMethods.RequestFloor, new FloorAskRequest("hcm-second-ask", null, null, "Lý Thu Hà", null, "Nhà ở công vụ")));
+        await Ok(dng.SendAsync(HubMethods.RequestFloor, new FloorAskRequest("dng-first-ask", null, null, "Võ Thị Mai", null, "Đào tạo cán bộ trẻ")));
 
         var console = await chromium.ModeratorAsync(hub);
         var rows = console.Locator("#queue > li");

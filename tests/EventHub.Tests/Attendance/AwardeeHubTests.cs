@@ -58,9 +58,9 @@ public sealed class AwardeeHubTests : IAsyncLifetime
         Assert.Equal(new DelegateTally(1, 0), display.Forum.State.Attendance.Tally("HCM"));
         Assert.True(moderator.Forum.State.Attendance.Delegates[id].AwardeeClaimed);
 
-        Assert.Equal("auth.other_site", (await otherHost.SendAsync("ConfirmAwardee", new DelegateRequest(CommandId.New(), id))).Error?.Code);
-        Assert.Equal("auth.forbidden", (await claimant.SendAsync("ConfirmAwardee", new DelegateRequest(CommandId.New(), id))).Error?.Code);
-        var confirmed = await ownHost.SendAsync("ConfirmAwardee", new DelegateRequest(CommandId.New(), id));
+        Assert.Equal("auth.other_site", (await otherHost.SendAsync(HubMethods.ConfirmAwardee, new DelegateRequest(CommandId.New(), id))).Error?.Code);
+        Assert.Equal("auth.forbidden", (await claimant.SendAsync(HubMethods.ConfirmAwardee, new DelegateRequest(CommandId.New(), id))).Error?.Code);
+        var confirmed = await ownHost.SendAsync(HubMethods.ConfirmAwardee, new DelegateRequest(CommandId.New(), id));
         Assert.True(confirmed.Ok);
 
         await display.WaitForSeqAsync(confirmed.LastSeq).WaitAsync(Timeouts.Call);

@@ -60,7 +60,7 @@ public sealed class BoardTests : IAsyncLifetime
         await hpg.DisposeAsync();
         var awardeeLogin = await _app.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
         // A claimed award counts once the site's host confirms it.
-        Assert.True((await hcm.SendAsync("ConfirmAwardee", new DelegateRequest(CommandId.New(), awardeeLogin.Identity.Id))).Ok);
+        Assert.True((await hcm.SendAsync(HubMethods.ConfirmAwardee, new DelegateRequest(CommandId.New(), awardeeLogin.Identity.Id))).Ok);
         await using var awardee = await _app.ConnectAsync(awardeeLogin);
         await using var other = await _app.ConnectAsync(await _app.LoginDelegateAsync("HCM", "Trần Phú"));
         await using var display = await _app.ConnectAsync(await _app.LoginDisplayAsync());

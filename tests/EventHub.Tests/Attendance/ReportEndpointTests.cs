@@ -27,7 +27,7 @@ public sealed class ReportEndpointTests : HubAppTest
         Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Trần Văn Nam", 12))).Ok);
         await App.LoginDelegateAsync("HCM", "=HYPERLINK(\"x\")", awardee: true);
         var sau = await App.LoginDelegateAsync("HCM", "Võ Thị Sáu", awardee: true);
-        Assert.True((await host.SendAsync("ConfirmAwardee", new DelegateRequest(CommandId.New(), sau.Identity.Id))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.ConfirmAwardee, new DelegateRequest(CommandId.New(), sau.Identity.Id))).Ok);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventHub.Domain.Protocol;
+using EventHub.Hubs;
 using EventHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -58,6 +59,30 @@ public sealed class ArgumentBindingTests : HubAppTest
         Assert.Equal(head, App.Engine.View.Head);
         // The connection is still usable.
         Assert.Equal("siteHost", (await connection.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call)).Role);
+    }
+
+    /// <summary>
+    /// Not only CheckIn: every command of the hub (Q&A's too) binds its request itself, so a request that is not one
+    /// gets <c>input.invalid</c> naming the method, never the <c>input.required</c> of an argument SignalR fills in.
+    /// </summary>
+    [Theory]
+    [InlineData("json")]
+    [InlineData("messagepack")]
+    public async Task EveryCommand_WithARequestThatDoesNotBind_GetsInputInvalid_NamingTheMethod(string protocol)
+    {
+        await using var app = new HubApp(EveryMethodPlan.HubSettings());
+        var login = await app.LoginModeratorAsync();
+        await using var connection = await EveryMethodTests.ConnectAsync(app, login.Token, protocol);
+        var commands = HubParameters.MethodsOf(typeof(ForumHub)).Where(m => m.ReturnType == typeof(Task<CommandResult>)).ToList();
+        Assert.Contains(commands, m => m.Name == HubMethods.AskQuestion);
+
+        foreach (var command in commands)
+        {
+            var result = await connection.InvokeCoreAsync<CommandResult>(command.Name, ["not a request"]).WaitAsync(Timeouts.Call);
+            Assert.True(result.Error?.Code == "input.invalid", $"{command.Name}: {result.Error}");
+            Assert.Contains(command.Name, result.Error!.MessageEn);
+        }
+        Assert.Equal("moderator", (await connection.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call)).Role);
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         await connection.StartAsync().WaitAsync(Timeouts.Call);
 
         for (var i = 0; i < 3; i++)
-            await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<SiteBoard>("GetBoard").WaitAsync(Timeouts.Call));
+            await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<SiteBoard>(HubMethods.GetBoard).WaitAsync(Timeouts.Call));
 
         Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Error || e.Exception is not null);
         var refusals = _logs.WithId(6007).ToList();
@@ -90,9 +90,9 @@ public sealed class AuditLogTests : IAsyncLifetime
         var delegateLogin = await _app.LoginDelegateAsync("HUE", "Phạm Thị Hoa");
         await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
         var remove = new DelegateRequest(CommandId.New(), delegateLogin.Identity.Id);
-        Assert.True((await moderator.SendAsync("RemoveDelegate", remove)).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.RemoveDelegate, remove)).Ok);
         var readmit = new DelegateRequest(CommandId.New(), delegateLogin.Identity.Id);
-        Assert.True((await moderator.SendAsync("ReadmitDelegate", readmit)).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.ReadmitDelegate, readmit)).Ok);
 
         var removal = Assert.Single(_logs.WithId(6005));
         Assert.Equal((delegateLogin.Identity.Id, "Phạm Thị Hoa", "HUE", "moderator", "127.0.0.1", remove.CommandId),
@@ -110,8 +110,8 @@ public sealed class AuditLogTests : IAsyncLifetime
         await using var moderator = await _app.ConnectAsync(await _app.LoginModeratorAsync());
         var ok = new CheckInRequest(CommandId.New(), "HCM", "Lê Văn Bình", 12);
         var refused = new CheckInRequest(CommandId.New(), "HCM", "Lê Văn Bình", 12);
-        Assert.True((await moderator.SendAsync("CheckIn", ok)).Ok);
-        Assert.False((await moderator.SendAsync("CheckIn", refused)).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.CheckIn, ok)).Ok);
+        Assert.False((await moderator.SendAsync(HubMethods.CheckIn, refused)).Ok);
 
         var actions = _logs.WithId(6004).Where(e => (string?)e.Fields["Method"] == "CheckIn").ToList();
         Assert.Equal(2, actions.Count);

@@ -143,7 +143,7 @@ public sealed class BadInputTests : HubAppTest
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         var head = App.Engine.View.Head;
 
-        var result = await host.SendAsync("RequestFloor",
+        var result = await host.SendAsync(HubMethods.RequestFloor,
             new FloorAskRequest(CommandId.New(), null, null, speaker, "Bí thư Tỉnh đoàn", topic));
 
         Assert.Equal("input.control_characters", result.Error?.Code);
@@ -156,7 +156,7 @@ public sealed class BadInputTests : HubAppTest
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         var nfc = "Nguyễn Thị Thúy Hằng";
 
-        var result = await host.SendAsync("RequestFloor", new FloorAskRequest(CommandId.New(), null, null,
+        var result = await host.SendAsync(HubMethods.RequestFloor, new FloorAskRequest(CommandId.New(), null, null,
             nfc.Normalize(System.Text.NormalizationForm.FormD), null, "Chuyển đổi số"));
 
         Assert.True(result.Ok, result.Error?.ToString());

@@ -25,15 +25,15 @@ public sealed class CommandIdTests : HubAppTest
         await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
         await using var delegateClient = await App.ConnectAsync(await App.LoginDelegateAsync("HCM", "Phạm Văn Đồng"));
         var id = CommandId.New();
-        var added = await moderator.SendAsync("AddAgendaItem", new NewAgendaItemRequest(id, "Thảo luận", 180));
+        var added = await moderator.SendAsync(HubMethods.AddAgendaItem, new NewAgendaItemRequest(id, "Thảo luận", 180));
         Assert.True(added.Ok, added.Error?.Code);
 
-        var forbidden = await delegateClient.SendAsync("AddAgendaItem", new NewAgendaItemRequest(id, "Thảo luận", 180));
+        var forbidden = await delegateClient.SendAsync(HubMethods.AddAgendaItem, new NewAgendaItemRequest(id, "Thảo luận", 180));
 
         Assert.False(forbidden.Ok);
         Assert.Equal("auth.forbidden", forbidden.Error?.Code);
         Assert.Equal(added with { Duplicate = true },
-            await moderator.SendAsync("AddAgendaItem", new NewAgendaItemRequest(id, "Thảo luận", 180)));
+            await moderator.SendAsync(HubMethods.AddAgendaItem, new NewAgendaItemRequest(id, "Thảo luận", 180)));
         Assert.Equal(added.LastSeq, App.Engine.View.Head);
     }
 
@@ -43,9 +43,9 @@ public sealed class CommandIdTests : HubAppTest
         await using var hcm = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         await using var dng = await App.ConnectAsync(await App.LoginHostAsync("DNG"));
         var id = CommandId.New();
-        var first = await hcm.SendAsync("CheckIn", new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
+        var first = await hcm.SendAsync(HubMethods.CheckIn, new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
 
-        var second = await dng.SendAsync("CheckIn", new CheckInRequest(id, null, "Lê Văn Tám", 17));
+        var second = await dng.SendAsync(HubMethods.CheckIn, new CheckInRequest(id, null, "Lê Văn Tám", 17));
 
         Assert.True(second.Ok, second.Error?.Code);
         Assert.False(second.Duplicate);
@@ -58,12 +58,12 @@ public sealed class CommandIdTests : HubAppTest
     {
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         var id = CommandId.New();
-        var refused = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(id, null, 30));
+        var refused = await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, null, 30));
         Assert.Equal("attendance.not_checked_in", refused.Error?.Code);
-        var checkIn = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20));
+        var checkIn = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20));
         Assert.True(checkIn.Ok, checkIn.Error?.Code);
 
-        var resent = await host.SendAsync("UpdateHeadcount", new HeadcountRequest(id, null, 30));
+        var resent = await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, null, 30));
 
         Assert.Equal(refused, resent);
         Assert.Equal(checkIn.LastSeq, App.Engine.View.Head);
@@ -76,14 +76,14 @@ public sealed class CommandIdTests : HubAppTest
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
         await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
         await using var secretariat = await App.ConnectAsync(await App.LoginModeratorAsync());
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
         var id = CommandId.New();
-        var unchanged = await moderator.SendAsync("UpdateHeadcount", new HeadcountRequest(id, "HCM", 20));
+        var unchanged = await moderator.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, "HCM", 20));
         Assert.Equal(new CommandResult(true, id, 0, 0, false, null), unchanged);
-        var changed = await secretariat.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), "HCM", 35));
+        var changed = await secretariat.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), "HCM", 35));
         Assert.True(changed.Ok, changed.Error?.Code);
 
-        var resent = await moderator.SendAsync("UpdateHeadcount", new HeadcountRequest(id, "HCM", 20));
+        var resent = await moderator.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, "HCM", 20));
 
         Assert.Equal(unchanged with { Duplicate = true }, resent);
         Assert.Equal(changed.LastSeq, App.Engine.View.Head);
@@ -102,7 +102,7 @@ public sealed class CommandIdTests : HubAppTest
         await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             await connection.StartAsync().WaitAsync(Timeouts.Call);
-            await connection.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call);
+            await connection.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call);
         });
     }
 
@@ -128,12 +128,12 @@ public sealed class CommandIdTests : HubAppTest
         await using var app = new HubApp(new() { ["EventHub:Presence:WatchInterval"] = "00:00:00.250" });
         await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
         await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
-        Assert.True((await moderator.SendAsync("StartRollCall", new StartRollCallRequest(CommandId.New(), "rc-chieu", 10))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.StartRollCall, new StartRollCallRequest(CommandId.New(), "rc-chieu", 10))).Ok);
 
         // The id the hub closes this roll call under, taken first by a client (AttendanceWatchdog derives it).
         var closeId = $"rollcall-close-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("rc-chieu")))[..24]}";
-        Assert.True((await host.SendAsync("UpdateHeadcount", new HeadcountRequest(closeId, null, 21))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(closeId, null, 21))).Ok);
 
         await Eventually.That(() => app.Engine.View.State.Attendance.FindRollCall("rc-chieu")?.ClosedAt is not null);
     }
@@ -153,11 +153,11 @@ public sealed class CommandIdTests : HubAppTest
         var id = CommandId.New();
 
         store!.LoseNextAnswer();
-        var unknown = await raw.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(id, null, "Nguyễn Thị Mai", 42))
+        var unknown = await raw.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(id, null, "Nguyễn Thị Mai", 42))
             .WaitAsync(Timeouts.Call);
         Assert.Equal("store.outcome_unknown", unknown.Error?.Code);
 
-        var resent = await raw.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(id, null, "Nguyễn Thị Mai", 42))
+        var resent = await raw.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(id, null, "Nguyễn Thị Mai", 42))
             .WaitAsync(Timeouts.Call);
         Assert.Equal(new CommandResult(true, id, head + 1, head + 1, true, null), resent);
         Assert.Equal(head + 1, app.Engine.View.Head);
@@ -166,7 +166,7 @@ public sealed class CommandIdTests : HubAppTest
         // The site client resends on its own, and reports the first outcome.
         await using var host = await app.ConnectAsync(await app.LoginHostAsync("DNG"));
         store.LoseNextAnswer();
-        var learnt = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Lê Văn Tám", 17));
+        var learnt = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lê Văn Tám", 17));
         Assert.True(learnt.Ok && learnt.Duplicate, learnt.Error?.Code);
         Assert.Equal(1, host.Resends);
         await host.WaitForSeqAsync(learnt.LastSeq).WaitAsync(Timeouts.Call);

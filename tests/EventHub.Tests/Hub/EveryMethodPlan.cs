@@ -5,7 +5,7 @@ using EventHub.Hubs;
 
 namespace EventHub.Tests.Hub;
 
-/// <summary>One call of the plan: who calls (<c>moderator</c> or <c>host</c>), which method, its arguments as a
+/// <summary>One call of the plan: who calls (<c>moderator</c>, <c>host</c> or <c>delegate</c>), which method, its arguments as a
 /// JavaScript client writes them (camelCase), and whether a successful answer must have written an event.</summary>
 public sealed record PlanStep(string Caller, string Method, JsonNode?[] Args, bool Writes);
 
@@ -17,7 +17,25 @@ public static class EveryMethodPlan
 {
     public const string Moderator = "moderator";
     public const string Host = "host";
+    public const string Delegate = "delegate";
     public const string Site = "HCM";
+    /// <summary>The delegate who asks and votes (an award claimant), then is removed and readmitted.</summary>
+    public const string DelegateName = "Đặng Thu Hà";
+
+    /// <summary>
+    /// The hub's settings for running the plan: it calls one method after another as fast as the client can, past the
+    /// per-connection and per-caller bursts a person never reaches (the rate limits have their own tests).
+    /// </summary>
+    public static Dictionary<string, string?> HubSettings(Dictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["EventHub:RateLimits:ConnectionBurst"] = "1000",
+            ["EventHub:RateLimits:CallerBurst"] = "1000",
+        };
+        foreach (var (key, value) in more ?? []) settings[key] = value;
+        return settings;
+    }
 
     /// <summary>The names in <see cref="HubMethods"/>.</summary>
     public static IReadOnlyList<string> Listed => typeof(HubMethods).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -90,6 +108,40 @@ public static class EveryMethodPlan
         Command(Moderator, HubMethods.StartRollCall, new() { ["commandId"] = rollCall, ["rollCallId"] = null, ["deadlineSeconds"] = 60 });
         Command(Host, HubMethods.ConfirmRollCall, new() { ["rollCallId"] = rollCall });
         Command(Moderator, HubMethods.CloseRollCall, new() { ["site"] = null, ["rollCallId"] = rollCall });
+        // Live Q&A, under review: a question asked, edited, published, labelled, voted for and answered; a site's proposal
+        // merged into it; an anonymous one withdrawn, one dismissed.
+        const string question = "q-every-1", proposal = "q-every-2", takenBack = "q-every-3", dismissed = "q-every-4";
+        Command(Moderator, HubMethods.ConfigureQandA, new()
+        {
+            ["review"] = true, ["allowAnonymous"] = true, ["namesToReviewers"] = false,
+            ["topics"] = new JsonArray("Chuyển đổi số", "Y tế"), ["questionsPerTenMinutes"] = 10,
+        });
+        Command(Moderator, HubMethods.OpenQandA, new() { ["itemId"] = null });
+        Command(Delegate, HubMethods.AskQuestion, new()
+        {
+            ["commandId"] = question, ["site"] = null, ["kind"] = "question", ["text"] = "Khi nào thủ tục được số hóa?",
+            ["topic"] = null, ["itemId"] = null, ["speaker"] = null, ["anonymous"] = false,
+        });
+        Command(Delegate, HubMethods.EditQuestion,
+            new() { ["questionId"] = question, ["text"] = "Khi nào thủ tục được số hóa toàn trình?", ["topic"] = "Chuyển đổi số" });
+        Command(Host, HubMethods.AskQuestion,
+            new() { ["commandId"] = proposal, ["kind"] = "proposal", ["text"] = "Đề xuất số hóa thủ tục.", ["anonymous"] = false });
+        Command(Delegate, HubMethods.AskQuestion, new() { ["commandId"] = takenBack, ["text"] = "Câu hỏi rút lại?", ["anonymous"] = true });
+        Command(Delegate, HubMethods.WithdrawQuestion, new() { ["questionId"] = takenBack });
+        Command(Delegate, HubMethods.AskQuestion, new() { ["commandId"] = dismissed, ["text"] = "Câu hỏi ngoài lề?", ["anonymous"] = false });
+        Command(Moderator, HubMethods.DismissQuestion, new() { ["questionId"] = dismissed, ["reason"] = "Ngoài chủ đề" });
+        Command(Moderator, HubMethods.PublishQuestion, new() { ["questionId"] = question });
+        Command(Moderator, HubMethods.LabelQuestion, new() { ["questionId"] = question, ["topic"] = "Y tế" });
+        Command(Delegate, HubMethods.VoteQuestion, new() { ["questionId"] = question });
+        Command(Delegate, HubMethods.UnvoteQuestion, new() { ["questionId"] = question });
+        Command(Delegate, HubMethods.VoteQuestion, new() { ["questionId"] = question }); // removing them takes it back
+        Command(Moderator, HubMethods.HighlightQuestion, new() { ["questionId"] = question });
+        Command(Moderator, HubMethods.MergeQuestions, new() { ["keptId"] = question, ["duplicateId"] = proposal });
+        Command(Moderator, HubMethods.MarkAnswered, new() { ["questionId"] = question, ["requestId"] = asked });
+        Query(Delegate, HubMethods.MyQuestions);
+        Command(Moderator, HubMethods.CloseQandA, new() { ["itemId"] = null });
+
+        Command(Host, HubMethods.ConfirmAwardee, new() { ["delegateId"] = delegateId });
         Command(Moderator, HubMethods.RemoveDelegate, new() { ["delegateId"] = delegateId });
         Command(Moderator, HubMethods.ReadmitDelegate, new() { ["delegateId"] = delegateId });
         Command(Host, HubMethods.CheckOut, new());

@@ -42,7 +42,7 @@ public sealed class EveryMethodTests
     [InlineData("messagepack")]
     public async Task EveryMethod_Succeeds_ThroughTheDotNetClient(string protocol)
     {
-        await using var app = new HubApp();
+        await using var app = new HubApp(EveryMethodPlan.HubSettings());
         await RunPlanAsync(app, protocol);
     }
 
@@ -75,7 +75,7 @@ public sealed class EveryMethodTests
     [InlineData("messagepack")]
     public async Task EveryMethod_Succeeds_ThroughTheJavaScriptClient(string protocol)
     {
-        await using var app = new HubApp();
+        await using var app = new HubApp(EveryMethodPlan.HubSettings());
         var (tokens, steps) = await PrepareAsync(app);
         var folder = TempFolder.Create("js-plan");
         try
@@ -100,13 +100,20 @@ public sealed class EveryMethodTests
         }
     }
 
-    /// <summary>A fresh hub's callers (moderator, HCM's host) and the plan, with a delegate to remove and readmit.</summary>
+    /// <summary>
+    /// A fresh hub's callers (moderator, HCM's host, one of HCM's delegates, who claims an award) and the plan: the
+    /// delegate asks and votes, then is confirmed as a recipient, removed and readmitted.
+    /// </summary>
     static async Task<(Dictionary<string, string> Tokens, IReadOnlyList<PlanStep> Steps)> PrepareAsync(HubApp app)
     {
         var moderator = await app.LoginModeratorAsync();
         var host = await app.LoginHostAsync(EveryMethodPlan.Site);
-        var delegateLogin = await app.LoginDelegateAsync(EveryMethodPlan.Site, "Đặng Thu Hà");
-        var tokens = new Dictionary<string, string> { [EveryMethodPlan.Moderator] = moderator.Token, [EveryMethodPlan.Host] = host.Token };
+        var delegateLogin = await app.LoginDelegateAsync(EveryMethodPlan.Site, EveryMethodPlan.DelegateName, awardee: true);
+        var tokens = new Dictionary<string, string>
+        {
+            [EveryMethodPlan.Moderator] = moderator.Token, [EveryMethodPlan.Host] = host.Token,
+            [EveryMethodPlan.Delegate] = delegateLogin.Token,
+        };
         return (tokens, EveryMethodPlan.Steps(delegateLogin.Identity.Id));
     }
 

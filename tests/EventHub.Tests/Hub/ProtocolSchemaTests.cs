@@ -2,7 +2,9 @@ extern alias JsonSchemaNet;
 
 using System.Collections.Concurrent;
 using System.Text.Json;
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
+using EventHub.Domain.QandA;
 using EventHub.Hubs;
 using EventHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -43,12 +45,12 @@ public sealed class ProtocolSchemaTests
     [Fact]
     public async Task WhatTheHubSends_MatchesTheSchemas_EveryEventTypeInBothForms_SnapshotsAndTheBoard()
     {
-        await using var app = new HubApp(new()
+        await using var app = new HubApp(EveryMethodPlan.HubSettings(new()
         {
             ["EventHub:Presence:WatchInterval"] = "00:00:00.200",
             ["EventHub:Presence:HostAlertAfter"] = "00:00:01",
             ["EventHub:Presence:BoardInterval"] = "00:00:00.200",
-        });
+        }));
         var full = new ConcurrentQueue<JsonElement>();
         var shown = new ConcurrentQueue<JsonElement>();
         var boards = new ConcurrentQueue<JsonElement>();
@@ -57,6 +59,8 @@ public sealed class ProtocolSchemaTests
 
         await EveryMethodTests.RunPlanAsync(app, "json");
         await HostLostAndBackAsync(app, full);
+        // The public gets the plan's votes gathered into tallies (never in the log, so only live).
+        await Eventually.That(() => shown.Any(e => e.GetProperty("type").GetString() == VoteTallies.Type));
 
         // Live events, and the whole log again through Resume (the seeded forum.opened came before the watchers).
         foreach (var (connection, live) in new[] { (moderator, full), (display, shown) })
@@ -73,6 +77,7 @@ public sealed class ProtocolSchemaTests
             var seen = envelopes.Select(e => e.GetProperty("type").GetString()!).ToHashSet();
             Assert.Empty(EventCatalog.Names.Except(seen));
         }
+        AssertQuestionForms(full, shown);
 
         foreach (var token in new[] { (await app.LoginModeratorAsync()).Token, (await app.LoginHostAsync("HCM")).Token,
                      (await app.LoginDisplayAsync()).Token })
@@ -91,6 +96,36 @@ public sealed class ProtocolSchemaTests
         foreach (var board in boards) Schema.AssertValid("SiteBoard", board, "Board");
         Schema.AssertValid("CommandResult", await moderator.InvokeAsync<JsonElement>(HubMethods.CheckOut,
             new SiteRequest("schema-refused-1", "HCM")).WaitAsync(Timeouts.Call), "a refused CheckOut");
+        var limited = Errors.RateLimited(TimeSpan.FromMilliseconds(1500)).Error;
+        Schema.AssertValid("ErrorInfo", JsonSerializer.SerializeToElement(
+            new ErrorInfo(limited.Code, limited.Message, limited.MessageEn, limited.RetryAfterMs), Json.Options), "rate.limited");
+
+        // The plan's delegate (readmitted at its end) logs in again: their own questions, in every state the plan left.
+        await using (var author = await EveryMethodTests.ConnectAsync(app,
+                         (await app.LoginDelegateAsync(EveryMethodPlan.Site, EveryMethodPlan.DelegateName)).Token, "json"))
+        {
+            var mine = await author.InvokeAsync<JsonElement>(HubMethods.MyQuestions).WaitAsync(Timeouts.Call);
+            Schema.AssertValid("MyQandA", mine, "MyQuestions");
+            Assert.Equal(3, mine.GetProperty("questions").GetArrayLength());
+        }
+    }
+
+    /// <summary>
+    /// The Q&A events were really checked in each form: full (a named question, to the moderator), unnamed (the
+    /// anonymous one, to the moderator when names do not go to the staff), and public (blank while under review).
+    /// </summary>
+    static void AssertQuestionForms(IEnumerable<JsonElement> full, IEnumerable<JsonElement> shown)
+    {
+        static List<JsonElement> Submitted(IEnumerable<JsonElement> envelopes) =>
+            [.. envelopes.Where(e => e.GetProperty("type").GetString() == "qa.submitted")
+                .Select(e => JsonDocument.Parse(e.GetProperty("data").GetString()!).RootElement)];
+        var staff = Submitted(full);
+        Assert.Contains(staff, d => d.GetProperty("authorName").GetString() == EveryMethodPlan.DelegateName);
+        Assert.Contains(staff, d => d.GetProperty("anonymous").GetBoolean() && d.GetProperty("authorId").GetString() == ""
+                                    && d.GetProperty("questionId").GetString() != "");
+        var publicForms = Submitted(shown);
+        Assert.NotEmpty(publicForms);
+        Assert.All(publicForms, d => Assert.Equal("", d.GetProperty("questionId").GetString()));
     }
 
     /// <summary>HCM checks in and its host goes away longer than HostAlertAfter, then comes back: host_lost, host_back.</summary>

@@ -75,7 +75,7 @@ public sealed class StoreFaultTests
         // And they carry on: the board goes out again when it changes, the beacon follows the log.
         var before = Volatile.Read(ref boards);
         await using var host = await node.ConnectAsync(await node.LoginHostAsync("HGG"));
-        var checkIn = await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Trưởng đoàn", 10)).WaitAsync(Timeouts.Call);
+        var checkIn = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Trưởng đoàn", 10)).WaitAsync(Timeouts.Call);
         Assert.True(checkIn.Ok, checkIn.Error?.Code);
         await Eventually.That(() => Volatile.Read(ref boards) > before);
         await moderator.ReachAsync(checkIn.LastSeq, Timeouts.Heal);

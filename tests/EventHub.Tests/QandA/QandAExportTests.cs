@@ -30,17 +30,17 @@ public sealed class QandAExportTests : HubAppTest
     public async Task TheReviewersExport_ListsEveryQuestionWithItsSiteVotesAndAnsweringSpeech_ButNoAnonymousName()
     {
         await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
-        Assert.True((await moderator.SendAsync("ConfigureQandA", new QandAOptionsRequest(CommandId.New(), true, true, false, ["Chuyển đổi số"], 5))).Ok);
-        Assert.True((await moderator.SendAsync("OpenQandA", new QandAItemRequest(CommandId.New(), null))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.ConfigureQandA, new QandAOptionsRequest(CommandId.New(), true, true, false, ["Chuyển đổi số"], 5))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null))).Ok);
         await using var lan = await App.ConnectAsync(await App.LoginDelegateAsync("HCM", "Nguyễn Thị Lan"));
         await using var binh = await App.ConnectAsync(await App.LoginDelegateAsync("DNG", "Lê Văn Bình"));
         var named = new AskRequest(CommandId.New(), null, "proposal", "=Đề xuất số hóa hồ sơ", "chuyển đổi số", null, null, false);
         var hidden = new AskRequest(CommandId.New(), null, null, "Câu hỏi ẩn danh", null, null, null, true);
-        Assert.True((await lan.SendAsync("AskQuestion", named)).Ok);
-        Assert.True((await binh.SendAsync("AskQuestion", hidden)).Ok);
-        Assert.True((await moderator.SendAsync("PublishQuestion", new QuestionRequest(CommandId.New(), named.CommandId))).Ok);
-        Assert.True((await binh.SendAsync("VoteQuestion", new QuestionRequest(CommandId.New(), named.CommandId))).Ok);
-        Assert.True((await moderator.SendAsync("MarkAnswered", new AnswerQuestionRequest(CommandId.New(), named.CommandId, "seed-opening-1"))).Ok);
+        Assert.True((await lan.SendAsync(HubMethods.AskQuestion, named)).Ok);
+        Assert.True((await binh.SendAsync(HubMethods.AskQuestion, hidden)).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.PublishQuestion, new QuestionRequest(CommandId.New(), named.CommandId))).Ok);
+        Assert.True((await binh.SendAsync(HubMethods.VoteQuestion, new QuestionRequest(CommandId.New(), named.CommandId))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.MarkAnswered, new AnswerQuestionRequest(CommandId.New(), named.CommandId, "seed-opening-1"))).Ok);
 
         var reviewer = await App.LoginReviewerAsync();
         var bytes = await (await GetAsync("/api/export/questions.csv", reviewer.Token)).Content.ReadAsByteArrayAsync();

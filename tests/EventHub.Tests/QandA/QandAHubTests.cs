@@ -22,9 +22,9 @@ public sealed class QandAHubTests : HubAppTest
     async Task<ForumClient> OpenQandAAsync(bool json, bool allowAnonymous = false)
     {
         var moderator = await App.ConnectAsync(await App.LoginModeratorAsync(), json);
-        Ok(await moderator.SendAsync("ConfigureQandA",
+        Ok(await moderator.SendAsync(HubMethods.ConfigureQandA,
             new QandAOptionsRequest(CommandId.New(), true, allowAnonymous, false, ["Chuyển đổi số"], 5)));
-        Ok(await moderator.SendAsync("OpenQandA", new QandAItemRequest(CommandId.New(), null)));
+        Ok(await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null)));
         return moderator;
     }
 
@@ -43,7 +43,7 @@ public sealed class QandAHubTests : HubAppTest
         var everyone = new[] { moderator, reviewer, lan, cuong, hcm, dng, display };
 
         var ask = Ask();
-        var asked = await lan.SendAsync("AskQuestion", ask);
+        var asked = await lan.SendAsync(HubMethods.AskQuestion, ask);
         Ok(asked);
         await SeeAllAsync(asked.LastSeq, everyone);
 
@@ -54,7 +54,7 @@ public sealed class QandAHubTests : HubAppTest
         }
         foreach (var blind in new[] { cuong, dng, display }) Assert.Empty(blind.Forum.State.QandA.Questions);
 
-        var published = await reviewer.SendAsync("PublishQuestion", new QuestionRequest(CommandId.New(), ask.CommandId));
+        var published = await reviewer.SendAsync(HubMethods.PublishQuestion, new QuestionRequest(CommandId.New(), ask.CommandId));
         Ok(published);
         await SeeAllAsync(published.LastSeq, everyone);
         foreach (var client in everyone)
@@ -81,9 +81,9 @@ public sealed class QandAHubTests : HubAppTest
         foreach (var c in new[] { moderator, reviewer, hcm, display }) c.EnvelopeArrived += e => { lock (envelopes) envelopes.Add(e); };
 
         var ask = Ask(anonymous: true);
-        var asked = await lan.SendAsync("AskQuestion", ask);
+        var asked = await lan.SendAsync(HubMethods.AskQuestion, ask);
         Ok(asked);
-        var published = await reviewer.SendAsync("PublishQuestion", new QuestionRequest(CommandId.New(), ask.CommandId));
+        var published = await reviewer.SendAsync(HubMethods.PublishQuestion, new QuestionRequest(CommandId.New(), ask.CommandId));
         Ok(published);
         await SeeAllAsync(published.LastSeq, moderator, reviewer, lan, hcm, display);
 
@@ -103,11 +103,11 @@ public sealed class QandAHubTests : HubAppTest
         // see the delegate's name in attendance, not tied to the question); the author's own come from MyQuestions.
         foreach (var viewer in new[] { moderator, reviewer, hcm, display })
         {
-            var fresh = await viewer.InvokeAsync<ResumeResult>("Resume", new ResumeRequest("another-epoch", 0));
+            var fresh = await viewer.InvokeAsync<ResumeResult>(HubMethods.Resume, new ResumeRequest("another-epoch", 0));
             var q = Snapshots.Deserialize(fresh.Snapshot!).QandA.Question(ask.CommandId)!;
             Assert.Equal(("HCM", "", ""), (q.Site, q.AuthorName, q.AuthorId));
         }
-        var mine = await lan.InvokeAsync<MyQandA>("MyQuestions");
+        var mine = await lan.InvokeAsync<MyQandA>(HubMethods.MyQuestions);
         Assert.Equal(ask.CommandId, Assert.Single(mine.Questions).QuestionId);
     }
 
@@ -123,14 +123,14 @@ public sealed class QandAHubTests : HubAppTest
         var votesSeen = new List<EventEnvelope>();
         display.EnvelopeArrived += e => { if (e.Type is "qa.voted" or VoteTallies.Type) lock (votesSeen) votesSeen.Add(e); };
         var ask = Ask();
-        Ok(await lan.SendAsync("AskQuestion", ask));
-        Ok(await moderator.SendAsync("PublishQuestion", new QuestionRequest(CommandId.New(), ask.CommandId)));
+        Ok(await lan.SendAsync(HubMethods.AskQuestion, ask));
+        Ok(await moderator.SendAsync(HubMethods.PublishQuestion, new QuestionRequest(CommandId.New(), ask.CommandId)));
 
         var vote = new QuestionRequest(CommandId.New(), ask.CommandId);
-        var first = await binh.SendAsync("VoteQuestion", vote);
-        var retry = await binh.SendAsync("VoteQuestion", vote);
-        var again = await binh.SendAsync("VoteQuestion", new QuestionRequest(CommandId.New(), ask.CommandId));
-        var lans = await lan.SendAsync("VoteQuestion", new QuestionRequest(CommandId.New(), ask.CommandId));
+        var first = await binh.SendAsync(HubMethods.VoteQuestion, vote);
+        var retry = await binh.SendAsync(HubMethods.VoteQuestion, vote);
+        var again = await binh.SendAsync(HubMethods.VoteQuestion, new QuestionRequest(CommandId.New(), ask.CommandId));
+        var lans = await lan.SendAsync(HubMethods.VoteQuestion, new QuestionRequest(CommandId.New(), ask.CommandId));
         Ok(first);
         Ok(lans);
         Assert.True(retry is { Ok: true, Duplicate: true } && retry.FirstSeq == first.FirstSeq, retry.ToString());
@@ -147,10 +147,10 @@ public sealed class QandAHubTests : HubAppTest
             Assert.All(votesSeen, e => Assert.DoesNotContain("d-", e.Data));
             Assert.All(votesSeen, e => Assert.Equal("", e.Actor.Id));
         }
-        var mine = await binh.InvokeAsync<MyQandA>("MyQuestions");
+        var mine = await binh.InvokeAsync<MyQandA>(HubMethods.MyQuestions);
         Assert.Equal([ask.CommandId], mine.Voted);
 
-        var unvote = await binh.SendAsync("UnvoteQuestion", new QuestionRequest(CommandId.New(), ask.CommandId));
+        var unvote = await binh.SendAsync(HubMethods.UnvoteQuestion, new QuestionRequest(CommandId.New(), ask.CommandId));
         Ok(unvote);
         await SeeAllAsync(unvote.LastSeq, display);
         Assert.Equal(1, display.Forum.State.QandA.Question(ask.CommandId)!.Votes);
@@ -168,23 +168,23 @@ public sealed class QandAHubTests : HubAppTest
 
         var login = await App.LoginReviewerAsync();
         await using var reviewer = await App.ConnectAsync(login, json);
-        Assert.Equal("reviewer", (await reviewer.InvokeAsync<Identity>("WhoAmI")).Role);
+        Assert.Equal("reviewer", (await reviewer.InvokeAsync<Identity>(HubMethods.WhoAmI)).Role);
         await using var lan = await App.ConnectAsync(await App.LoginDelegateAsync("HCM", "Nguyễn Thị Lan"), json);
         var ask = Ask();
-        Ok(await lan.SendAsync("AskQuestion", ask));
+        Ok(await lan.SendAsync(HubMethods.AskQuestion, ask));
         var head = App.Engine.View.Head;
 
-        var callNext = await reviewer.SendAsync("CallNext", new CallNextRequest(CommandId.New(), null, null));
-        var checkIn = await reviewer.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), "HCM", "Lan", 10));
-        var highlight = await reviewer.SendAsync("HighlightQuestion", new QuestionRequest(CommandId.New(), ask.CommandId));
-        var close = await reviewer.SendAsync("CloseQandA", new QandAItemRequest(CommandId.New(), null));
-        var askSelf = await reviewer.SendAsync("AskQuestion", Ask() with { Site = "HCM" });
+        var callNext = await reviewer.SendAsync(HubMethods.CallNext, new CallNextRequest(CommandId.New(), null, null));
+        var checkIn = await reviewer.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "HCM", "Lan", 10));
+        var highlight = await reviewer.SendAsync(HubMethods.HighlightQuestion, new QuestionRequest(CommandId.New(), ask.CommandId));
+        var close = await reviewer.SendAsync(HubMethods.CloseQandA, new QandAItemRequest(CommandId.New(), null));
+        var askSelf = await reviewer.SendAsync(HubMethods.AskQuestion, Ask() with { Site = "HCM" });
         foreach (var refused in new[] { callNext, checkIn, highlight, close, askSelf })
             Assert.Equal("auth.forbidden", refused.Error?.Code);
         Assert.Equal(head, App.Engine.View.Head);
 
-        Ok(await reviewer.SendAsync("EditQuestion", new EditQuestionRequest(CommandId.New(), ask.CommandId, "Câu hỏi đã sửa.", null)));
-        var dismissed = await reviewer.SendAsync("DismissQuestion",
+        Ok(await reviewer.SendAsync(HubMethods.EditQuestion, new EditQuestionRequest(CommandId.New(), ask.CommandId, "Câu hỏi đã sửa.", null)));
+        var dismissed = await reviewer.SendAsync(HubMethods.DismissQuestion,
             new DismissQuestionRequest(CommandId.New(), ask.CommandId, "Đã có câu tương tự"));
         Ok(dismissed);
         await SeeAllAsync(dismissed.LastSeq, lan);
@@ -199,19 +199,19 @@ public sealed class QandAHubTests : HubAppTest
     {
         await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync(), json);
         await using var lan = await App.ConnectAsync(await App.LoginDelegateAsync("HCM", "Nguyễn Thị Lan"), json);
-        var closed = await lan.SendAsync("AskQuestion", Ask());
+        var closed = await lan.SendAsync(HubMethods.AskQuestion, Ask());
         Assert.Equal("qa.closed", closed.Error?.Code);
-        Ok(await moderator.SendAsync("OpenQandA", new QandAItemRequest(CommandId.New(), null)));
+        Ok(await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null)));
         var head = App.Engine.View.Head;
 
         var results = new Dictionary<string, CommandResult>
         {
-            ["input.too_long"] = await lan.SendAsync("AskQuestion", Ask(new string('x', QandADecider.TextMax + 1))),
-            ["input.control_characters"] = await lan.SendAsync("AskQuestion", Ask("Câu\u0001hỏi")),
-            ["qa.unknown_kind"] = await lan.SendAsync("AskQuestion", Ask(kind: "complaint")),
-            ["qa.anonymous_not_allowed"] = await lan.SendAsync("AskQuestion", Ask(anonymous: true)),
-            ["qa.unknown_question"] = await lan.SendAsync("VoteQuestion", new QuestionRequest(CommandId.New(), "nope")),
-            ["auth.other_site"] = await lan.SendAsync("AskQuestion", Ask() with { Site = "DNG" }),
+            ["input.too_long"] = await lan.SendAsync(HubMethods.AskQuestion, Ask(new string('x', QandADecider.TextMax + 1))),
+            ["input.control_characters"] = await lan.SendAsync(HubMethods.AskQuestion, Ask("Câu\u0001hỏi")),
+            ["qa.unknown_kind"] = await lan.SendAsync(HubMethods.AskQuestion, Ask(kind: "complaint")),
+            ["qa.anonymous_not_allowed"] = await lan.SendAsync(HubMethods.AskQuestion, Ask(anonymous: true)),
+            ["qa.unknown_question"] = await lan.SendAsync(HubMethods.VoteQuestion, new QuestionRequest(CommandId.New(), "nope")),
+            ["auth.other_site"] = await lan.SendAsync(HubMethods.AskQuestion, Ask() with { Site = "DNG" }),
         };
         foreach (var (code, result) in results)
         {
@@ -231,13 +231,13 @@ public sealed class QandAHubTests : HubAppTest
         await using var binh = await App.ConnectAsync(binhLogin);
         await using var display = await App.ConnectAsync(await App.LoginDisplayAsync());
         var lans = Ask();
-        Ok(await lan.SendAsync("AskQuestion", lans));
-        Ok(await moderator.SendAsync("PublishQuestion", new QuestionRequest(CommandId.New(), lans.CommandId)));
-        Ok(await binh.SendAsync("VoteQuestion", new QuestionRequest(CommandId.New(), lans.CommandId)));
+        Ok(await lan.SendAsync(HubMethods.AskQuestion, lans));
+        Ok(await moderator.SendAsync(HubMethods.PublishQuestion, new QuestionRequest(CommandId.New(), lans.CommandId)));
+        Ok(await binh.SendAsync(HubMethods.VoteQuestion, new QuestionRequest(CommandId.New(), lans.CommandId)));
         var binhs = Ask("Câu hỏi của Bình");
-        Ok(await binh.SendAsync("AskQuestion", binhs));
+        Ok(await binh.SendAsync(HubMethods.AskQuestion, binhs));
 
-        var removed = await moderator.SendAsync("RemoveDelegate", new DelegateRequest(CommandId.New(), binhLogin.Identity.Id));
+        var removed = await moderator.SendAsync(HubMethods.RemoveDelegate, new DelegateRequest(CommandId.New(), binhLogin.Identity.Id));
         Ok(removed);
         await SeeAllAsync(removed.LastSeq, moderator, display);
 

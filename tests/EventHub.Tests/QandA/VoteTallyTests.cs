@@ -77,11 +77,11 @@ public sealed class VoteTallyTests
             ["EventHub:PositionInterval"] = "01:00:00",
         });
         await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
-        Assert.True((await moderator.SendAsync("ConfigureQandA", new QandAOptionsRequest(CommandId.New(), false, false, false, [], 5))).Ok);
-        Assert.True((await moderator.SendAsync("OpenQandA", new QandAItemRequest(CommandId.New(), null))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.ConfigureQandA, new QandAOptionsRequest(CommandId.New(), false, false, false, [], 5))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null))).Ok);
         await using var asker = await app.ConnectAsync(await app.LoginDelegateAsync("HCM", "Người Hỏi"));
         var question = CommandId.New();
-        Assert.True((await asker.SendAsync("AskQuestion", new AskRequest(question, null, null, "Câu hỏi?", null, null, null, false))).Ok);
+        Assert.True((await asker.SendAsync(HubMethods.AskQuestion, new AskRequest(question, null, null, "Câu hỏi?", null, null, null, false))).Ok);
         var voters = new List<ForumClient>();
         for (var i = 0; i < 12; i++) voters.Add(await app.ConnectAsync(await app.LoginDelegateAsync("DNG", $"Đại biểu {i}")));
         await using var display = await app.ConnectAsync(await app.LoginDisplayAsync());
@@ -91,9 +91,9 @@ public sealed class VoteTallyTests
         display.EnvelopeArrived += e => { lock (arrived) arrived.Add(e); };
         try
         {
-            var votes = await Task.WhenAll(voters.Select(v => v.SendAsync("VoteQuestion", new QuestionRequest(CommandId.New(), question))));
+            var votes = await Task.WhenAll(voters.Select(v => v.SendAsync(HubMethods.VoteQuestion, new QuestionRequest(CommandId.New(), question))));
             Assert.All(votes, v => Assert.True(v.Ok, v.Error?.ToString()));
-            var highlighted = await moderator.SendAsync("HighlightQuestion", new QuestionRequest(CommandId.New(), question));
+            var highlighted = await moderator.SendAsync(HubMethods.HighlightQuestion, new QuestionRequest(CommandId.New(), question));
             Assert.True(highlighted.Ok);
 
             await display.ReachAsync(highlighted.LastSeq, Timeouts.Call);
@@ -119,15 +119,15 @@ public sealed class VoteTallyTests
     {
         await using var app = new HubApp(new Dictionary<string, string?> { ["EventHub:PositionInterval"] = "01:00:00" });
         await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
-        Assert.True((await moderator.SendAsync("ConfigureQandA", new QandAOptionsRequest(CommandId.New(), false, false, false, [], 5))).Ok);
-        Assert.True((await moderator.SendAsync("OpenQandA", new QandAItemRequest(CommandId.New(), null))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.ConfigureQandA, new QandAOptionsRequest(CommandId.New(), false, false, false, [], 5))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null))).Ok);
         await using var asker = await app.ConnectAsync(await app.LoginDelegateAsync("HCM", "Người Hỏi"));
         var question = CommandId.New();
-        Assert.True((await asker.SendAsync("AskQuestion", new AskRequest(question, null, null, "Câu hỏi?", null, null, null, false))).Ok);
+        Assert.True((await asker.SendAsync(HubMethods.AskQuestion, new AskRequest(question, null, null, "Câu hỏi?", null, null, null, false))).Ok);
         await using var voter = await app.ConnectAsync(await app.LoginDelegateAsync("DNG", "Đại biểu"));
         await using var display = await app.ConnectAsync(await app.LoginDisplayAsync());
 
-        var vote = await voter.SendAsync("VoteQuestion", new QuestionRequest(CommandId.New(), question));
+        var vote = await voter.SendAsync(HubMethods.VoteQuestion, new QuestionRequest(CommandId.New(), question));
         Assert.True(vote.Ok);
         await display.ReachAsync(vote.LastSeq, Timeouts.Call);
         Assert.Equal(1, display.Forum.State.QandA.Question(question)!.Votes);

@@ -27,12 +27,12 @@ public sealed class VotesTwoNodesTests : IAsyncLifetime
     public async Task ConcurrentVotesOnBothNodes_WithResendsAndDoubleTaps_AreCountedExactlyOnceEverywhere()
     {
         await using var moderator = await _a.ConnectAsync(await _a.LoginModeratorAsync());
-        Assert.True((await moderator.SendAsync("ConfigureQandA", new QandAOptionsRequest(CommandId.New(), false, false, false, [], 5))).Ok);
-        Assert.True((await moderator.SendAsync("OpenQandA", new QandAItemRequest(CommandId.New(), null))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.ConfigureQandA, new QandAOptionsRequest(CommandId.New(), false, false, false, [], 5))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null))).Ok);
         await using var asker = await _b.ConnectAsync(await _b.LoginDelegateAsync("HCM", "Người Hỏi"));
         var questions = new[] { CommandId.New(), CommandId.New() };
         foreach (var id in questions)
-            Assert.True((await asker.SendAsync("AskQuestion", new AskRequest(id, null, null, $"Câu hỏi {id}", null, null, null, false))).Ok);
+            Assert.True((await asker.SendAsync(HubMethods.AskQuestion, new AskRequest(id, null, null, $"Câu hỏi {id}", null, null, null, false))).Ok);
 
         var voters = new List<ForumClient>();
         for (var i = 0; i < DelegatesPerNode; i++)
@@ -51,9 +51,9 @@ public sealed class VotesTwoNodesTests : IAsyncLifetime
                 var vote = new QuestionRequest(CommandId.New(), question);
                 return new[]
                 {
-                    voter.SendAsync("VoteQuestion", vote),
-                    voter.SendAsync("VoteQuestion", vote),
-                    voter.SendAsync("VoteQuestion", vote with { CommandId = CommandId.New() }),
+                    voter.SendAsync(HubMethods.VoteQuestion, vote),
+                    voter.SendAsync(HubMethods.VoteQuestion, vote),
+                    voter.SendAsync(HubMethods.VoteQuestion, vote with { CommandId = CommandId.New() }),
                 };
             })).ToList();
             var results = await Task.WhenAll(sends).WaitAsync(Timeouts.Heal);

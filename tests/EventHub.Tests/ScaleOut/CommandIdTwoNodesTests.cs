@@ -22,9 +22,9 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
         await using var moderator = await A.ConnectAsync(await A.LoginModeratorAsync());
         await using var delegateClient = await B.ConnectAsync(await B.LoginDelegateAsync("HCM", "Phạm Văn Đồng"));
         var id = CommandId.New();
-        Assert.True((await moderator.SendAsync("AddAgendaItem", new NewAgendaItemRequest(id, "Thảo luận", 180))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.AddAgendaItem, new NewAgendaItemRequest(id, "Thảo luận", 180))).Ok);
 
-        var forbidden = await delegateClient.SendAsync("AddAgendaItem", new NewAgendaItemRequest(id, "Thảo luận", 180));
+        var forbidden = await delegateClient.SendAsync(HubMethods.AddAgendaItem, new NewAgendaItemRequest(id, "Thảo luận", 180));
 
         Assert.Equal("auth.forbidden", forbidden.Error?.Code);
     }
@@ -35,9 +35,9 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
         await using var hcm = await A.ConnectAsync(await A.LoginHostAsync("HCM"));
         await using var dng = await B.ConnectAsync(await B.LoginHostAsync("DNG"));
         var id = CommandId.New();
-        var first = await hcm.SendAsync("CheckIn", new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
+        var first = await hcm.SendAsync(HubMethods.CheckIn, new CheckInRequest(id, null, "Nguyễn Thị Mai", 42));
 
-        var second = await dng.SendAsync("CheckIn", new CheckInRequest(id, null, "Lê Văn Tám", 17));
+        var second = await dng.SendAsync(HubMethods.CheckIn, new CheckInRequest(id, null, "Lê Văn Tám", 17));
 
         Assert.True(second.Ok && !second.Duplicate, second.Error?.Code);
         Assert.True(second.FirstSeq > first.LastSeq);
@@ -50,12 +50,12 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
         await using var hostA = await A.ConnectAsync(await A.LoginHostAsync("HCM"));
         await using var hostB = await B.ConnectAsync(await B.LoginHostAsync("HCM"));
         var id = CommandId.New();
-        var refused = await hostA.SendAsync("UpdateHeadcount", new HeadcountRequest(id, null, 30));
+        var refused = await hostA.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, null, 30));
         Assert.Equal("attendance.not_checked_in", refused.Error?.Code);
-        var checkIn = await hostA.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20));
+        var checkIn = await hostA.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20));
         await hostB.ReachAsync(checkIn.LastSeq, Timeouts.Heal);
 
-        Assert.Equal(refused, await hostB.SendAsync("UpdateHeadcount", new HeadcountRequest(id, null, 30)));
+        Assert.Equal(refused, await hostB.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, null, 30)));
         Assert.DoesNotContain(await RedisCluster.ReadLogAsync(B), e => e.CommandId == id);
     }
 
@@ -65,14 +65,14 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
         await using var host = await A.ConnectAsync(await A.LoginHostAsync("HCM"));
         await using var moderatorA = await A.ConnectAsync(await A.LoginModeratorAsync());
         await using var moderatorB = await B.ConnectAsync(await B.LoginModeratorAsync());
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
         var id = CommandId.New();
-        var unchanged = await moderatorA.SendAsync("UpdateHeadcount", new HeadcountRequest(id, "HCM", 20));
+        var unchanged = await moderatorA.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, "HCM", 20));
         Assert.Equal(new CommandResult(true, id, 0, 0, false, null), unchanged);
-        var changed = await moderatorB.SendAsync("UpdateHeadcount", new HeadcountRequest(CommandId.New(), "HCM", 35));
+        var changed = await moderatorB.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), "HCM", 35));
         Assert.True(changed.Ok, changed.Error?.Code);
 
-        Assert.Equal(unchanged with { Duplicate = true }, await moderatorB.SendAsync("UpdateHeadcount", new HeadcountRequest(id, "HCM", 20)));
+        Assert.Equal(unchanged with { Duplicate = true }, await moderatorB.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, "HCM", 20)));
         await Eventually.That(() => A.Engine.View.Head == changed.LastSeq && B.Engine.View.Head == changed.LastSeq);
         Assert.Equal(35, B.Engine.View.State.Attendance.Site("HCM").Headcount);
     }
@@ -82,12 +82,12 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
     {
         await using var moderator = await A.ConnectAsync(await A.LoginModeratorAsync());
         await using var host = await B.ConnectAsync(await B.LoginHostAsync("HCM"));
-        Assert.True((await host.SendAsync("CheckIn", new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
-        Assert.True((await moderator.SendAsync("StartRollCall", new StartRollCallRequest(CommandId.New(), "rc-chieu", 10))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.StartRollCall, new StartRollCallRequest(CommandId.New(), "rc-chieu", 10))).Ok);
 
         // The id the hub closes this roll call under (AttendanceWatchdog derives it), taken first by a client.
         var closeId = $"rollcall-close-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("rc-chieu")))[..24]}";
-        Assert.True((await host.SendAsync("UpdateHeadcount", new HeadcountRequest(closeId, null, 21))).Ok);
+        Assert.True((await host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(closeId, null, 21))).Ok);
 
         await Eventually.That(() => A.Engine.View.State.Attendance.FindRollCall("rc-chieu")?.ClosedAt is not null
                                     && B.Engine.View.State.Attendance.FindRollCall("rc-chieu")?.ClosedAt is not null);
@@ -113,9 +113,9 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
             var request = new HeadcountRequest(id, null, 100 + i);
             var moderator = i % 2 == 0 ? moderatorA : moderatorB;
             var sent = await Task.WhenAll(
-                Task.Run(() => hostA.InvokeAsync<CommandResult>("UpdateHeadcount", request)),
-                Task.Run(() => hostB.InvokeAsync<CommandResult>("UpdateHeadcount", request)),
-                Task.Run(() => moderator.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), "HCM", "Nguyễn Thị Mai", 20))))
+                Task.Run(() => hostA.InvokeAsync<CommandResult>(HubMethods.UpdateHeadcount, request)),
+                Task.Run(() => hostB.InvokeAsync<CommandResult>(HubMethods.UpdateHeadcount, request)),
+                Task.Run(() => moderator.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "HCM", "Nguyễn Thị Mai", 20))))
                 .WaitAsync(Timeouts.Call);
             var (onA, onB) = (sent[0], sent[1]);
             Assert.True(sent[2].Ok, sent[2].Error?.Code);
@@ -127,7 +127,7 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
             var kind = onA.Ok ? "written" : onA.Error!.Code;
             answers[kind] = answers.GetValueOrDefault(kind) + 1;
 
-            var checkOut = await moderator.SendAsync("CheckOut", new SiteRequest(CommandId.New(), "HCM"));
+            var checkOut = await moderator.SendAsync(HubMethods.CheckOut, new SiteRequest(CommandId.New(), "HCM"));
             Assert.True(checkOut.Ok, checkOut.Error?.Code);
         }
         output.WriteLine(string.Join(", ", answers.Select(a => $"{a.Key}: {a.Value}")));
@@ -143,7 +143,7 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
 
         // Redis takes the script and holds it (writes paused) past the node's 2 s timeout, then runs it.
         PauseWrites(TimeSpan.FromSeconds(5));
-        var unknown = await hostA.InvokeAsync<CommandResult>("CheckIn", request).WaitAsync(Timeouts.Call);
+        var unknown = await hostA.InvokeAsync<CommandResult>(HubMethods.CheckIn, request).WaitAsync(Timeouts.Call);
         Assert.Equal("store.outcome_unknown", unknown.Error?.Code);
 
         // The node's connection waits behind the held script too: reads time out until the pause ends.
@@ -159,7 +159,7 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
             }
         });
         var written = (await RedisCluster.ReadLogAsync(B)).Single(e => e.CommandId == id);
-        var resent = await hostB.InvokeAsync<CommandResult>("CheckIn", request).WaitAsync(Timeouts.Call);
+        var resent = await hostB.InvokeAsync<CommandResult>(HubMethods.CheckIn, request).WaitAsync(Timeouts.Call);
         Assert.Equal(new CommandResult(true, id, written.Seq, written.Seq, true, null), resent);
         await hostA.ReachAsync(written.Seq, Timeouts.Heal);
         Assert.Equal(42, hostA.Forum.State.Attendance.Site("HCM").Headcount);

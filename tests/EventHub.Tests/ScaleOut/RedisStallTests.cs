@@ -68,7 +68,7 @@ public sealed class RedisStallTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var node = i % 2 == 0 ? _a : _b;
             var connection = await RedisOutageTests.RawConnectionAsync(node, await node.LoginHostAsync(sites[i]));
-            var checkIn = await connection.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(CommandId.New(), null, "Trưởng đoàn", 10))
+            var checkIn = await connection.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Trưởng đoàn", 10))
                 .WaitAsync(Timeouts.Call);
             Assert.True(checkIn.Ok, checkIn.Error?.Code);
             hosts.Add((sites[i], connection));
@@ -140,7 +140,7 @@ public sealed class RedisStallTests(ITestOutputHelper output) : IAsyncLifetime
             CommandResult? answer = null;
             try
             {
-                answer = await connection.InvokeAsync<CommandResult>("UpdateHeadcount", new HeadcountRequest(commandId, null, headcount))
+                answer = await connection.InvokeAsync<CommandResult>(HubMethods.UpdateHeadcount, new HeadcountRequest(commandId, null, headcount))
                     .WaitAsync(Timeouts.Call);
             }
             catch (TimeoutException)
@@ -157,7 +157,7 @@ public sealed class RedisStallTests(ITestOutputHelper output) : IAsyncLifetime
         var deadline = DateTime.UtcNow + Timeouts.Heal;
         while (true)
         {
-            var answer = await connection.InvokeAsync<CommandResult>("UpdateHeadcount",
+            var answer = await connection.InvokeAsync<CommandResult>(HubMethods.UpdateHeadcount,
                 new HeadcountRequest(command.CommandId, null, command.Headcount)).WaitAsync(Timeouts.Call);
             if (answer.Ok) return answer;
             Assert.True(Retryable.Contains(answer.Error?.Code) && DateTime.UtcNow < deadline,

@@ -19,7 +19,7 @@ public sealed class HubLimitTests
     }
 
     static Task<CommandResult> CheckInAsync(HubConnection connection, string site, string commandId) =>
-        connection.InvokeAsync<CommandResult>("CheckIn", new CheckInRequest(commandId, site, "Lê Văn Bình", 12)).WaitAsync(Timeouts.Call);
+        connection.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(commandId, site, "Lê Văn Bình", 12)).WaitAsync(Timeouts.Call);
 
     [Fact]
     public async Task OneConnection_OverItsBucket_GetsRateLimitedWithARetryTime_NothingChanges_AndTheConnectionStays()
@@ -30,7 +30,7 @@ public sealed class HubLimitTests
             ["EventHub:RateLimits:ConnectionPerSecond"] = "1",
         });
         await using var host = await RawAsync(app, await app.LoginHostAsync("HCM"));
-        for (var i = 0; i < 3; i++) await host.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call);
+        for (var i = 0; i < 3; i++) await host.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call);
         var head = app.Engine.View.Head;
 
         var limited = await CheckInAsync(host, "HCM", CommandId.New());
@@ -40,7 +40,7 @@ public sealed class HubLimitTests
         Assert.Equal(head, app.Engine.View.Head);
         Assert.Equal(HubConnectionState.Connected, host.State);
         // A query over the limit: the same error, as the JSON of a hub error.
-        var ex = await Assert.ThrowsAsync<HubException>(() => host.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call));
+        var ex = await Assert.ThrowsAsync<HubException>(() => host.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call));
         var error = JsonDocument.Parse(ex.Message[ex.Message.IndexOf('{')..]).RootElement;
         Assert.Equal("rate.limited", error.GetProperty("code").GetString());
         Assert.True(error.GetProperty("retryAfterMs").GetInt64() > 0);
@@ -82,7 +82,7 @@ public sealed class HubLimitTests
         var results = await Task.WhenAll(sites.Select(async site =>
         {
             await using var host = await RawAsync(app, await app.LoginHostAsync(site));
-            await host.InvokeAsync<Identity>("WhoAmI").WaitAsync(Timeouts.Call);
+            await host.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call);
             return await CheckInAsync(host, site, CommandId.New());
         }));
         Assert.All(results, r => Assert.True(r.Ok, r.Error?.Code));
@@ -90,7 +90,7 @@ public sealed class HubLimitTests
         await using var moderator = await RawAsync(app, await app.LoginModeratorAsync());
         for (var i = 0; i < 40; i++)
         {
-            var result = await moderator.InvokeAsync<CommandResult>("UpdateHeadcount",
+            var result = await moderator.InvokeAsync<CommandResult>(HubMethods.UpdateHeadcount,
                 new HeadcountRequest(CommandId.New(), sites[i % sites.Count], 20 + i)).WaitAsync(Timeouts.Call);
             Assert.True(result.Ok, result.Error?.Code);
         }

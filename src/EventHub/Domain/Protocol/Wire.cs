@@ -93,6 +93,7 @@ public static class HubMethods
     public const string CheckOut = "CheckOut";
     public const string RemoveDelegate = "RemoveDelegate";
     public const string ReadmitDelegate = "ReadmitDelegate";
+    public const string ConfirmAwardee = "ConfirmAwardee";
     public const string StartRollCall = "StartRollCall";
     public const string ConfirmRollCall = "ConfirmRollCall";
     public const string CloseRollCall = "CloseRollCall";
@@ -100,4 +101,21 @@ public static class HubMethods
     // presence
     public const string GetBoard = "GetBoard";
     public const string Pong = "Pong";
+
+    // live Q&A
+    public const string ConfigureQandA = "ConfigureQandA";
+    public const string OpenQandA = "OpenQandA";
+    public const string CloseQandA = "CloseQandA";
+    public const string HighlightQuestion = "HighlightQuestion";
+    public const string AskQuestion = "AskQuestion";
+    public const string EditQuestion = "EditQuestion";
+    public const string WithdrawQuestion = "WithdrawQuestion";
+    public const string VoteQuestion = "VoteQuestion";
+    public const string UnvoteQuestion = "UnvoteQuestion";
+    public const string PublishQuestion = "PublishQuestion";
+    public const string DismissQuestion = "DismissQuestion";
+    public const string MergeQuestions = "MergeQuestions";
+    public const string LabelQuestion = "LabelQuestion";
+    public const string MarkAnswered = "MarkAnswered";
+    public const string MyQuestions = "MyQuestions";
 }

@@ -37,7 +37,7 @@ public abstract class AskVerb(CliEnvironment env) : HubCommand<AskVerb.Settings>
 
     protected abstract string Kind { get; }
 
-    protected override string Method => "AskQuestion";
+    protected override string Method => HubMethods.AskQuestion;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new AskRequest(commandId, null, Kind, Nfc(s.Text), Nfc(s.Topic), s.Item, Nfc(s.To), s.Anonymous);
@@ -74,15 +74,15 @@ public abstract class QuestionVerb(CliEnvironment env, string method, Phrase don
     protected override string Done(QuestionIdSettings s, HubSession session, string commandId) => Texts.Format(done, s.QuestionId);
 }
 
-public sealed class VoteCommand(CliEnvironment env) : QuestionVerb(env, "VoteQuestion", Texts.QuestionVoted);
+public sealed class VoteCommand(CliEnvironment env) : QuestionVerb(env, HubMethods.VoteQuestion, Texts.QuestionVoted);
 
-public sealed class UnvoteCommand(CliEnvironment env) : QuestionVerb(env, "UnvoteQuestion", Texts.QuestionUnvoted);
+public sealed class UnvoteCommand(CliEnvironment env) : QuestionVerb(env, HubMethods.UnvoteQuestion, Texts.QuestionUnvoted);
 
-public sealed class WithdrawQuestionCommand(CliEnvironment env) : QuestionVerb(env, "WithdrawQuestion", Texts.QuestionWithdrawn);
+public sealed class WithdrawQuestionCommand(CliEnvironment env) : QuestionVerb(env, HubMethods.WithdrawQuestion, Texts.QuestionWithdrawn);
 
-public sealed class PublishCommand(CliEnvironment env) : QuestionVerb(env, "PublishQuestion", Texts.QuestionPublished);
+public sealed class PublishCommand(CliEnvironment env) : QuestionVerb(env, HubMethods.PublishQuestion, Texts.QuestionPublished);
 
-public sealed class HighlightCommand(CliEnvironment env) : QuestionVerb(env, "HighlightQuestion", Texts.QuestionHighlighted);
+public sealed class HighlightCommand(CliEnvironment env) : QuestionVerb(env, HubMethods.HighlightQuestion, Texts.QuestionHighlighted);
 
 /// <summary><c>review dismiss QUESTION [--reason …]</c>: the author and their site see the reason.</summary>
 public sealed class DismissCommand(CliEnvironment env) : HubCommand<DismissCommand.Settings>(env)
@@ -94,7 +94,7 @@ public sealed class DismissCommand(CliEnvironment env) : HubCommand<DismissComma
         public string? Reason { get; init; }
     }
 
-    protected override string Method => "DismissQuestion";
+    protected override string Method => HubMethods.DismissQuestion;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new DismissQuestionRequest(commandId, s.QuestionId, s.Reason?.Normalize(NormalizationForm.FormC));
@@ -112,7 +112,7 @@ public sealed class MergeCommand(CliEnvironment env) : HubCommand<MergeCommand.S
         public string DuplicateId { get; init; } = "";
     }
 
-    protected override string Method => "MergeQuestions";
+    protected override string Method => HubMethods.MergeQuestions;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new MergeQuestionsRequest(commandId, s.QuestionId, s.DuplicateId);
@@ -131,7 +131,7 @@ public sealed class AnsweredCommand(CliEnvironment env) : HubCommand<AnsweredCom
         public string? Speech { get; init; }
     }
 
-    protected override string Method => "MarkAnswered";
+    protected override string Method => HubMethods.MarkAnswered;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new AnswerQuestionRequest(commandId, s.QuestionId, s.Speech);
@@ -156,9 +156,9 @@ public abstract class QandASwitchVerb(CliEnvironment env, string method, Phrase 
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Get(done);
 }
 
-public sealed class OpenQandACommand(CliEnvironment env) : QandASwitchVerb(env, "OpenQandA", Texts.QandAOpened);
+public sealed class OpenQandACommand(CliEnvironment env) : QandASwitchVerb(env, HubMethods.OpenQandA, Texts.QandAOpened);
 
-public sealed class CloseQandACommand(CliEnvironment env) : QandASwitchVerb(env, "CloseQandA", Texts.QandAClosed);
+public sealed class CloseQandACommand(CliEnvironment env) : QandASwitchVerb(env, HubMethods.CloseQandA, Texts.QandAClosed);
 
 /// <summary>
 /// <c>moderator qa configure [--no-review] [--anonymous] [--names-to-reviewers] [--topic T]… [--per-ten-minutes N]</c>:
@@ -189,7 +189,7 @@ public sealed class ConfigureQandACommand(CliEnvironment env) : HubCommand<Confi
         public int PerTenMinutes { get; init; } = 5;
     }
 
-    protected override string Method => "ConfigureQandA";
+    protected override string Method => HubMethods.ConfigureQandA;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
         new QandAOptionsRequest(commandId, !s.NoReview, s.AllowAnonymous, s.NamesToReviewers,

@@ -70,7 +70,7 @@ public sealed class QuestionsCommand(CliEnvironment env) : AsyncCommand<Question
             using var running = HubSession.EndOnRefusal(client, deadline.Token);
             await client.StartAsync(running.Token);
             while (client.Resumes == 0) await Task.Delay(20, running.Token); // the local copy is current
-            var mine = await client.InvokeAsync<MyQandA>("MyQuestions");
+            var mine = await client.InvokeAsync<MyQandA>(HubMethods.MyQuestions);
             var filter = new QuestionFilter(settings.Topic?.Trim(), settings.Site?.Trim().ToUpperInvariant(), settings.StatusFilter);
             var list = QandAQueries.List(client.Forum.State.QandA, settings.Order!.Value, filter);
             var own = mine.Questions.Select(q => q.QuestionId).ToHashSet(StringComparer.Ordinal);
