@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EventHub.Domain.Protocol;
 using EventHub.Domain.QandA;
+using EventHub.SiteClient.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,7 +12,7 @@ namespace EventHub.SiteClient.Cli.QandA;
 /// login may see (published ones for delegates; the review queue too for the staff and a site's own host), with
 /// the caller's own marked.
 /// </summary>
-public sealed class QuestionsCommand(CliEnvironment env) : AsyncCommand<QuestionsCommand.Settings>
+public sealed class QuestionsCommand(CliEnvironment env) : HubQuery<QuestionsCommand.Settings>(env)
 {
     public sealed class Settings : TimedSettings
     {
@@ -53,43 +54,22 @@ public sealed class QuestionsCommand(CliEnvironment env) : AsyncCommand<Question
         }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ForumClient client, Settings settings, CancellationToken cancellationToken)
     {
-        var session = HubSession.Open(env, settings, out var exit);
-        if (session is null) return exit;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (settings.Timeout > 0) deadline.CancelAfter(TimeSpan.FromSeconds(settings.Timeout));
-        try
-        {
-            if (await session.ProbeAsync(deadline.Token) == HubSession.Probe.TokenRejected)
-            {
-                HubSession.WriteTokenRejected(env);
-                return ExitCodes.Refused;
-            }
-            await using var client = session.CreateClient();
-            using var running = HubSession.EndOnRefusal(client, deadline.Token);
-            await client.StartAsync(running.Token);
-            while (client.Resumes == 0) await Task.Delay(20, running.Token); // the local copy is current
-            var mine = await client.InvokeAsync<MyQandA>(HubMethods.MyQuestions);
-            var filter = new QuestionFilter(settings.Topic?.Trim(), settings.Site?.Trim().ToUpperInvariant(), settings.StatusFilter);
-            var list = QandAQueries.List(client.Forum.State.QandA, settings.Order!.Value, filter);
-            var own = mine.Questions.Select(q => q.QuestionId).ToHashSet(StringComparer.Ordinal);
-            var voted = mine.Voted.ToHashSet(StringComparer.Ordinal);
-            if (settings.Json) WriteJson(list, own, voted);
-            else WriteTable(list, own, voted);
-            return ExitCodes.Done;
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            env.Error.WriteLine(Texts.Format(Texts.Unreachable, session.Hub, Texts.Format(Texts.GaveUp, settings.Timeout, "-")));
-            return ExitCodes.Unreachable;
-        }
+        var mine = await AskAsync<MyQandA>(client, HubMethods.MyQuestions, [], cancellationToken);
+        var filter = new QuestionFilter(settings.Topic?.Trim(), settings.Site?.Trim().ToUpperInvariant(), settings.StatusFilter);
+        var list = QandAQueries.List(client.Forum.State.QandA, settings.Order!.Value, filter);
+        var own = mine.Questions.Select(q => q.QuestionId).ToHashSet(StringComparer.Ordinal);
+        var voted = mine.Voted.ToHashSet(StringComparer.Ordinal);
+        if (settings.Json) WriteJson(list, own, voted);
+        else WriteTable(list, own, voted);
+        return ExitCodes.Done;
     }
 
     void WriteJson(IReadOnlyList<Question> list, HashSet<string> own, HashSet<string> voted)
     {
         foreach (var q in list)
-            env.RawOut.WriteLine(JsonSerializer.Serialize(new
+            Env.RawOut.WriteLine(JsonSerializer.Serialize(new
             {
                 id = q.Id, kind = q.Kind, site = q.Site, topic = q.Topic, author = q.AuthorName, anonymous = q.Anonymous,
                 text = q.Text, status = q.Status.ToString().ToLowerInvariant(), votes = q.Votes, submittedAt = q.SubmittedAt,
@@ -101,7 +81,7 @@ public sealed class QuestionsCommand(CliEnvironment env) : AsyncCommand<Question
     {
         if (list.Count == 0)
         {
-            env.Out.WriteLine(Texts.Get(Texts.NoQuestions));
+            Env.Out.WriteLine(Texts.Get(Texts.NoQuestions));
             return;
         }
         var table = new Table().AddColumns(Texts.Get(Texts.ColVotes), Texts.Get(Texts.ColSite), Texts.Get(Texts.ColStatus),
@@ -112,6 +92,6 @@ public sealed class QuestionsCommand(CliEnvironment env) : AsyncCommand<Question
             table.AddRow(q.Votes.ToString(System.Globalization.CultureInfo.InvariantCulture), q.Site,
                 q.Status.ToString().ToLowerInvariant(), Markup.Escape(marks + q.Text), q.Id);
         }
-        env.Out.Write(table);
+        Env.Out.Write(table);
     }
 }
