@@ -56,4 +56,20 @@ public sealed class ConsoleTests(Chromium chromium)
         await Expect(detail.GetByRole(AriaRole.Button, new() { Name = "Mời ra: Nguyễn Thị Lan" })).ToBeVisibleAsync();
         Assert.False(hub.Engine.View.State.Attendance.Delegates.Values.Single().Removed);
     }
+
+    [Fact]
+    public async Task TheModerator_DownloadsTheForumsReportBundle_FromTheConsole()
+    {
+        await using var hub = new HubApp();
+        var console = await chromium.ModeratorAsync(hub);
+
+        var download = await console.RunAndWaitForDownloadAsync(() =>
+            console.GetByRole(AriaRole.Button, new() { Name = "Bộ báo cáo tọa đàm (zip)" }).ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"bundle-{Guid.NewGuid():N}.zip");
+        await download.SaveAsAsync(path);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        Assert.Equal("bao-cao-toa-dam.zip", download.SuggestedFilename);
+        Assert.Contains(zip.Entries, e => e.FullName == "report.html");
+        Assert.Contains(zip.Entries, e => e.FullName == "events.jsonl");
+    }
 }

@@ -137,6 +137,7 @@ export const en: Record<TextKey, string> = {
   "mod.exports": "Exports",
   "mod.exportAttendance": "Attendance report (CSV)",
   "mod.exportSpeakers": "Speaking statistics (CSV)",
+  "mod.exportBundle": "The forum's report bundle (zip)",
   "mod.agenda": "Agenda",
   "mod.setCurrent": "Make current",
   "mod.shortcuts": "Shortcuts: N call next, P pause/resume, T add 1 minute, E end",

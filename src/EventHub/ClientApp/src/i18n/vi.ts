@@ -135,6 +135,7 @@ export const vi = {
   "mod.exports": "Xuất báo cáo",
   "mod.exportAttendance": "Báo cáo điểm danh (CSV)",
   "mod.exportSpeakers": "Thống kê phát biểu (CSV)",
+  "mod.exportBundle": "Bộ báo cáo tọa đàm (zip)",
   "mod.agenda": "Chương trình",
   "mod.setCurrent": "Chuyển sang mục này",
   "mod.shortcuts": "Phím tắt: N người tiếp theo, P tạm dừng/tiếp tục, T thêm 1 phút, E kết thúc",

@@ -139,6 +139,8 @@ function wireExports(): void {
   };
   byId("export-attendance").addEventListener("click", () => download("/api/reports/attendance.csv", "attendance.csv"));
   byId("export-speakers").addEventListener("click", () => download("/api/export/speakers.csv", "speakers.csv"));
+  // The organisers' bundle at the close: the printable report, the exports and the log (docs/report.md).
+  byId("export-bundle").addEventListener("click", () => download("/api/reports/bundle.zip", "bao-cao-toa-dam.zip"));
 }
 
 function renderAll(): void {
