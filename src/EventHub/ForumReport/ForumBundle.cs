@@ -2,7 +2,10 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using EventHub.Attendance;
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
+using EventHub.Domain.QandA;
+using EventHub.Forum;
 using EventHub.SpeakerQueue;
 using EventHub.Storage;
 
@@ -51,12 +54,21 @@ public static class ForumBundle
     }
 
     /// <summary>One JSON object per event, in log order, with the payload as JSON (not a string within a string).</summary>
+    static readonly Viewer Moderator = new(Role.Moderator, null);
+
     static byte[] EventLines(ForumRecord record)
     {
         using var buffer = new MemoryStream();
         var options = new JsonWriterOptions { Encoder = Json.Options.Encoder };
-        foreach (var e in record.Events)
+        // Each event as the moderator receives it: an anonymous author's name (and who sent the question) stays out of
+        // the archive, as it stays off every screen but the author's.
+        var state = ForumState.Initial;
+        foreach (var stored in record.Events)
         {
+            var committed = CommittedEvent.Decode(stored);
+            committed.About(QandAVisibility.Forms(state.QandA, committed.Event));
+            var e = committed.For(Moderator);
+            state = ForumState.Evolve(state, committed.Event, committed.Context);
             using (var json = new Utf8JsonWriter(buffer, options))
             {
                 json.WriteStartObject();
@@ -64,14 +76,14 @@ public static class ForumBundle
                 json.WriteNumber("seq", e.Seq);
                 json.WriteNumber("at", e.At);
                 json.WriteStartObject("actor");
-                json.WriteString("role", JsonNamingPolicy.CamelCase.ConvertName(e.Actor.Role.ToString()));
+                json.WriteString("role", e.Actor.Role);
                 json.WriteString("site", e.Actor.Site);
                 json.WriteString("name", e.Actor.Name);
                 json.WriteString("id", e.Actor.Id);
                 json.WriteEndObject();
-                json.WriteString("commandId", e.CommandId);
+                json.WriteString("commandId", stored.CommandId);
                 json.WriteString("type", e.Type);
-                json.WriteNumber("v", e.Version);
+                json.WriteNumber("v", e.V);
                 json.WritePropertyName("data");
                 json.WriteRawValue(e.Data);
                 json.WriteEndObject();

@@ -66,6 +66,32 @@ public sealed class QandAHubTests : HubAppTest
         Assert.Equal("", display.Forum.State.QandA.Question(ask.CommandId)!.AuthorId);
     }
 
+    [Fact]
+    public async Task AnAnonymousQuestion_StaysAnonymousInTheReportBundlesLog_WhileANamedOneKeepsItsName()
+    {
+        await using var moderator = await OpenQandAAsync(json: false, allowAnonymous: true);
+        await using var lan = await App.ConnectAsync(await App.LoginDelegateAsync("HCM", "Nguyễn Thị Lan"));
+        await using var binh = await App.ConnectAsync(await App.LoginDelegateAsync("DNG", "Trần Văn Bình"));
+        Ok(await lan.SendAsync(HubMethods.AskQuestion, Ask(anonymous: true)));
+        Ok(await binh.SendAsync(HubMethods.AskQuestion, Ask("Đề xuất mở lớp kỹ năng số cho cán bộ xã.")));
+
+        using var http = App.Http();
+        http.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await App.LoginModeratorAsync()).Token);
+        using var response = await http.GetAsync("/api/reports/bundle.zip").WaitAsync(Timeouts.Call);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var reader = new StreamReader(zip.GetEntry("events.jsonl")!.Open());
+        var lines = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var asked = lines.Where(l => l.Contains("\"type\":\"qa.submitted\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, asked.Count);
+        // Her join is the moderator's to see; her anonymous question is not (neither its text's author nor its sender).
+        Assert.Contains(lines, l => l.Contains("\"type\":\"delegate.joined\"", StringComparison.Ordinal) && l.Contains("Nguyễn Thị Lan"));
+        Assert.DoesNotContain(asked, l => l.Contains("Nguyễn Thị Lan"));
+        Assert.Contains(asked, l => l.Contains("Trần Văn Bình"));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
