@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using EventHub.Domain.Attendance;
+using EventHub.Operations;
 
 namespace EventHub.Attendance;
 
@@ -34,20 +35,7 @@ public static class AttendanceCsv
     public static byte[] Write(AttendanceReport report, bool english = false)
     {
         var words = english ? English : Vietnamese;
-        using var buffer = new MemoryStream();
-        var options = new CsvWriterOptions
-        {
-            WriteByteOrderMark = true,
-            FormatProvider = CultureInfo.InvariantCulture,
-            // Names are typed by delegates: "=HYPERLINK(...)" must stay text in Excel, not become a formula.
-            Injection = CsvInjection.Escape,
-        };
-        using (var csv = CsvWriter.Create(buffer, options, true))
-        {
-            csv.WriteHeader(words.Header);
-            foreach (var row in report.Sites.SelectMany(site => Rows(site, words))) csv.WriteRecord(row);
-        }
-        return buffer.ToArray();
+        return ExcelCsv.Write(words.Header, report.Sites.SelectMany(site => Rows(site, words)));
     }
 
     /// <summary>One row per fact, in the header's column order.</summary>

@@ -5,6 +5,7 @@ using EventHub.Domain.Protocol;
 using EventHub.Domain.QandA;
 using EventHub.Domain.Seeds;
 using EventHub.Forum;
+using EventHub.Operations;
 
 namespace EventHub.QandA;
 
@@ -66,22 +67,7 @@ static class QandACsv
             s.Site, SiteName(s.Site, seeds), Number(s.Questions), Number(s.Proposals), Number(s.Published), Number(s.Answered),
         }));
 
-    static byte[] Write(string[] header, IEnumerable<string[]> rows)
-    {
-        using var buffer = new MemoryStream();
-        var options = new CsvWriterOptions
-        {
-            WriteByteOrderMark = true,
-            FormatProvider = CultureInfo.InvariantCulture,
-            Injection = CsvInjection.Escape,
-        };
-        using (var csv = CsvWriter.Create(buffer, options, true))
-        {
-            csv.WriteHeader(header);
-            foreach (var row in rows) csv.WriteRecord(row);
-        }
-        return buffer.ToArray();
-    }
+    static byte[] Write(string[] header, IEnumerable<string[]> rows) => ExcelCsv.Write(header, rows);
 
     static string SiteName(string site, SeedData seeds) => seeds.FindSite(site)?.Name ?? site;
     static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
