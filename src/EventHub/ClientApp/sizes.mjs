@@ -24,6 +24,9 @@ for (const [page, html] of [["/", "index.html"], ["/site", "site.html"], ["/mode
   const total = files.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
   rows.push(`| ${page} | ${files.length} files | ${(total.raw / 1024).toFixed(1)} KB | ${(total.gzip / 1024).toFixed(1)} KB |`);
 }
+// The delegate's phone page is one file: its script and styles are inlined (build.mjs, inlinePhonePage).
+const phone = size("join.html");
+rows.push(`| /join | 1 file (script and styles inlined) | ${(phone.raw / 1024).toFixed(1)} KB | ${(phone.gzip / 1024).toFixed(1)} KB |`);
 /** What a chunk holds, told by strings the minifier keeps. */
 const onDemand = new Set(fs.readdirSync(path.join(root, "app")).flatMap(f =>
   [...fs.readFileSync(path.join(root, "app", f), "utf8").matchAll(/import\("\.\/([^"]+)"\)/g)].map(m => `app/${m[1]}`)));

@@ -5,13 +5,13 @@ namespace EventHub.Web;
 
 /// <summary>
 /// The pages the hub serves itself (built from ClientApp/ into wwwroot/ by <c>dotnet build</c>): the landing page
-/// at <c>/</c>, the moderator's console at <c>/moderator</c> and the site host's page at <c>/site</c>. Same origin
-/// as the hub, so no CORS; the browser sends its token as <c>?access_token=</c> on <c>/hubs/*</c>.
+/// at <c>/</c>, the moderator's console at <c>/moderator</c>, the site host's page at <c>/site</c> and the
+/// delegate's phone page at <c>/join</c>. Same origin as the hub, so no CORS; the browser sends its token as <c>?access_token=</c> on <c>/hubs/*</c>.
 /// </summary>
 public static class WebPages
 {
     /// <summary>Each page's stable path → its file among the static assets.</summary>
-    static readonly (string Path, string File)[] Pages = [("", "index.html"), ("site", "site.html"), ("moderator", "moderator.html")];
+    static readonly (string Path, string File)[] Pages = [("", "index.html"), ("site", "site.html"), ("moderator", "moderator.html"), ("join", "join.html")];
 
     /// <summary>
     /// Serves wwwroot from where the build left it in every environment: a build's output (dotnet run, the test

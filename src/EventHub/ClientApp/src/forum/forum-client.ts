@@ -188,6 +188,23 @@ export class ForumClient {
     }
   }
 
+  /**
+   * Asks the hub for anything missed (a Resume from the copy's position; nothing comes back when it is current). For
+   * a page shown again after its tab slept: its timers stopped, and a lost event would wait for the next beacon.
+   */
+  resync(): void {
+    if (this.#link.state === "Connected") this.#post({ kind: "resync" });
+  }
+
+  /**
+   * Drops the connection and opens a new one (then resumes), as after any cut. For a phone whose network came back:
+   * its old socket may look open while the Wi-Fi or mobile network under it is gone.
+   */
+  async restart(): Promise<void> {
+    if (this.#stopped || this.refusal) return;
+    await this.#link.stop(); // onclose starts it again after the backoff's first delay
+  }
+
   /** Calls a query method (GetBoard, SuggestFairOrder …) once. */
   invoke<T>(method: string, ...args: unknown[]): Promise<T> {
     return this.#link.invoke<T>(method, ...args);
