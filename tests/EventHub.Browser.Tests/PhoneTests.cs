@@ -211,6 +211,11 @@ public sealed class PhoneTests(Chromium chromium)
                 transferred[id] = (urls.GetValueOrDefault(id, "?"), (long)r.GetProperty("encodedDataLength").GetDouble());
             }
         };
+        long webSocketBytes = 0; // frames' payloads (uncompressed): Resume's answer, the live events
+        cdp.Event("Network.webSocketFrameReceived").OnEvent += (_, e) =>
+        {
+            if (e is { } r) Interlocked.Add(ref webSocketBytes, r.GetProperty("response").GetProperty("payloadData").GetString()?.Length ?? 0);
+        };
         await cdp.SendAsync("Network.enable");
         await cdp.SendAsync("Network.setCacheDisabled", new() { ["cacheDisabled"] = true });
         await cdp.SendAsync("Network.emulateNetworkConditions", new()
@@ -260,6 +265,7 @@ public sealed class PhoneTests(Chromium chromium)
             joinToLiveMs = joinedLive,
             bytesThroughJoin = joinBytes,
             returning = new { usableMs = returningUsable, liveMs = returningLive, bytes = returningBytes },
+            webSocketPayloadChars = Interlocked.Read(ref webSocketBytes),
         };
         var json = JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         await File.WriteAllTextAsync(Path.Combine(Repo.Root, "docs", "phone-budget.json"), json + "\n");

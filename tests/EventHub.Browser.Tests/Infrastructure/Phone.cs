@@ -19,7 +19,7 @@ public static class Phone
         {
             BaseURL = hub.BaseAddress.ToString(),
             ViewportSize = new() { Width = Width, Height = 740 },
-            DeviceScaleFactor = 2,
+            DeviceScaleFactor = 1,
             IsMobile = true,
             HasTouch = true,
             Locale = "vi-VN",
