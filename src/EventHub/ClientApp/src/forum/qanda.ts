@@ -87,7 +87,8 @@ export function withMine(state: ForumState, mine: MyQandA, viewerId: string): vo
     questions[own.questionId] = {
       id: own.questionId, kind: own.kind, site: own.site, authorId: viewerId, authorName: "", text: own.text,
       topic: own.topic ?? null, itemId: null, speaker: null, anonymous: own.anonymous, submittedAt: own.submittedAt,
-      status: own.status, namesToReviewers: false, public: own.status !== "pending" && own.status !== "withdrawn",
+      // Whether a dismissed or merged one was ever public the answer does not say; only these surely were.
+      status: own.status, namesToReviewers: false, public: own.status === "published" || own.status === "answered",
       publishedAt: null, votes: own.votes, voters: [], originalText: null, dismissReason: own.dismissReason ?? null,
       answeredBy: null, answeredAt: null, mergedInto: null, coAuthors: [],
     };
