@@ -229,3 +229,28 @@ test("the hub's error is read from an exception message", () => {
     { code: "auth.forbidden", message: "m", messageEn: "e" });
   assert.equal(errorIn(new Error("WebSocket closed")), null);
 });
+
+test("resync asks for what the copy missed from its position, and changes nothing when it is current", async () => {
+  const { client, link } = await connected();
+  client.resync();
+  await until(() => link.resumeRequests.length === 2, "the second resume");
+  assert.deepStrictEqual(link.resumeRequests[1], { epoch: log.epoch, afterSeq: 10 });
+  link.events = log.events.slice(0, 13); // written while the tab slept, their live messages never handled
+  client.resync();
+  await until(() => client.forum.lastSeq === 13, "the missed events");
+  assert.equal(client.snapshots, 0);
+});
+
+test("restart drops the connection and opens a new one, resuming from the copy's position; a command waits and goes once", async () => {
+  const { client, link } = await connected();
+  link.events = log.events.slice(0, 12);
+  const restarting = client.restart();
+  const sent = client.send("VoteQuestion", { commandId: "vote-1", questionId: "q" });
+  await restarting;
+  const result = await sent;
+  assert.equal(result.ok, true);
+  await until(() => client.forum.lastSeq === 12, "the resume after the restart");
+  assert.deepStrictEqual(link.resumeRequests.at(-1), { epoch: log.epoch, afterSeq: 10 });
+  assert.deepStrictEqual(link.commands.map(c => c.request.commandId), ["vote-1"]);
+  assert.equal(client.state, "resumed");
+});
