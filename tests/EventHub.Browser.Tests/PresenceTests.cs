@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using EventHub.Browser.Tests.Infrastructure;
 using EventHub.Domain.Protocol;
+using EventHub.Presence;
 using EventHub.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -73,16 +75,22 @@ public sealed class PresenceTests(Chromium chromium)
         await dng.DisposeAsync();
 
         // Another tab comes to the front: HUE's page is now a background tab, hidden as on the host's laptop.
+        var resumesBefore = (await hue.EvaluateAsync("eventhubPosition().resumes"))!.GetValue<int>();
         await using var other = await chrome.OpenTabAsync(new Uri("about:blank"));
         await hue.WaitForAsync("document.visibilityState === 'hidden'");
         var console = await chromium.ModeratorAsync(hub);
         var alerts = console.GetByTestId("alerts");
         await Expect(alerts).ToContainTextAsync("Đà Nẵng (DNG): Mất người phụ trách");
 
-        // Well past the alert's delay, the hidden page still answers the hub: HUE is present, DNG alone is lost.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // Past the alert's delay (2 s) since it was hidden, the page still answers the hub: HUE is present, DNG alone is lost.
+        await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal("hidden", (await hue.EvaluateAsync("document.visibilityState"))?.GetValue<string>());
         Assert.False(hub.Engine.View.State.Attendance.Site("HUE").HostLost);
+        // Heard, not merely connected: the hub's pings (every 0.5 s) were answered lately, on the same connection.
+        var line = (await hub.Services.GetRequiredService<IPresenceStore>().HostLinesAsync())["HUE"];
+        Assert.Equal(1, line.HostConnections);
+        Assert.InRange(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - line.HostLastHeardAt!.Value, 0, 2_000);
+        Assert.Equal(resumesBefore, (await hue.EvaluateAsync("eventhubPosition().resumes"))!.GetValue<int>());
         Assert.True(hub.Engine.View.State.Attendance.Site("DNG").HostLost);
         await Expect(console.Locator("#board button[data-site=HUE]")).ToHaveAccessibleNameAsync(new Regex(@"Trực tuyến, 30 người, 0 đại biểu · \d+ms"));
         await Expect(alerts).Not.ToContainTextAsync("HUE");
