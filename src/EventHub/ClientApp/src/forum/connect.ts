@@ -68,25 +68,23 @@ export async function openForum(token: string, options: ForumClientOptions & { p
 }
 
 /**
- * MessagePack maps carry the C# names (PascalCase, docs/protocol.md): requests go out with PascalCase keys, and
- * everything that comes in is read with camelCase keys, the same objects as under JSON.
+ * The hub reads request keys ignoring case (docs/protocol.md), so requests go out as they are, camelCase; what it
+ * sends as MessagePack carries the C# names (PascalCase), renamed here to camelCase so the pages read the same
+ * objects as under JSON.
  */
 function camelCaseKeys(inner: IHubProtocol): IHubProtocol {
-  const renamed = (value: unknown, first: (c: string) => string): unknown => {
-    if (Array.isArray(value)) return value.map(v => renamed(v, first));
+  const renamed = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(renamed);
     if (value === null || typeof value !== "object" || value instanceof Uint8Array || value instanceof Date) return value;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [first(k.charAt(0)) + k.slice(1), renamed(v, first)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), renamed(v)]));
   };
-  const lower = (c: string) => c.toLowerCase();
-  const upper = (c: string) => c.toUpperCase();
   return {
     name: inner.name,
     version: inner.version,
     transferFormat: inner.transferFormat,
-    writeMessage: message =>
-      inner.writeMessage(("arguments" in message ? { ...message, arguments: renamed(message.arguments, upper) } : message) as typeof message),
+    writeMessage: message => inner.writeMessage(message),
     parseMessages: (input, logger) =>
       inner.parseMessages(input, logger).map(m =>
-        ("arguments" in m ? { ...m, arguments: renamed(m.arguments, lower) } : "result" in m ? { ...m, result: renamed(m.result, lower) } : m) as typeof m),
+        ("arguments" in m ? { ...m, arguments: renamed(m.arguments) } : "result" in m ? { ...m, result: renamed(m.result) } : m) as typeof m),
   };
 }

@@ -1,5 +1,6 @@
 // The moderator's board of the 62 bridge points: a live view the hub sends (Board), not part of the log.
 import { t } from "../i18n/i18n.js";
+import type { TextKey } from "../i18n/vi.js";
 import { h } from "../ui/dom.js";
 import type { SiteInfo } from "../ui/page.js";
 
@@ -38,22 +39,39 @@ export function totalsText(board: SiteBoard): string {
   });
 }
 
-/** One grid per region, one button per site: status mark and colour, headcount, delegates, round trip. */
+/**
+ * The sites whose host is lost, first and in red: a button each that opens the site's detail. Empty when none.
+ */
+export function alertsView(board: SiteBoard, sites: Map<string, SiteInfo>, select: (code: string) => void): HTMLElement | null {
+  const lost = board.sites.filter(r => r.hostAlert);
+  if (lost.length === 0) return null;
+  return h("div", { class: "alerts", "data-testid": "alerts" }, h("strong", {}, t("mod.alerts")), " ",
+    ...lost.map(r => h("button", { type: "button", class: "danger", onclick: () => select(r.site) },
+      `⚠ ${sites.get(r.site)?.name ?? r.site} (${r.site}): ${t("board.hostLost")}`)));
+}
+
+/** One grid per region under the region's name and count, one button per site: status mark and colour, headcount, delegates, round trip. */
 export function boardView(board: SiteBoard, sites: Map<string, SiteInfo>, select: (code: string) => void): HTMLElement {
   const rows = new Map(board.sites.map(r => [r.site, r]));
-  const byRegion = regions.map(region => [...sites.values()].filter(s => s.region === region && rows.has(s.code)));
-  return h("div", {}, ...byRegion.map(list => h("div", { class: "board" }, ...list.map(site => {
-    const row = rows.get(site.code)!;
-    const status = row.hostAlert ? t("board.hostLost") : t(`board.${row.status}`);
-    const rtt = row.hostRttMs === null ? "" : ` · ${row.hostRttMs}ms`;
-    const label = `${site.name}: ${status}, ${t("board.people", { count: row.headcount })}, ${t("board.delegates", { count: row.delegatesConnected })}${rtt}`;
-    const answered = board.rollCall && board.rollCall.closedAt === null && row.rollCallAnsweredAt !== null;
-    // The tile's short figures are for the eye; its name (the code, then the whole sentence) is for everyone.
-    return h("button", {
-      type: "button", class: `${row.status}${row.hostAlert ? " alert" : ""}${answered ? " answered" : ""}`, title: label,
-      "data-site": site.code, onclick: () => select(site.code),
-    }, h("strong", {}, h("span", { "aria-hidden": "true" }, `${row.hostAlert ? "⚠" : marks[row.status]} `), site.code),
-      h("span", { class: "visually-hidden" }, ` ${label}`),
-      h("br"), h("span", { "aria-hidden": "true" }, `${row.headcount}·${row.delegatesConnected}đb${rtt}`));
-  }))));
+  const byRegion = regions.map(region => ({ region, list: [...sites.values()].filter(s => s.region === region && rows.has(s.code)) }));
+  return h("div", {}, ...byRegion.filter(r => r.list.length > 0).map(({ region, list }) => {
+    const checkedIn = list.filter(s => { const status = rows.get(s.code)!.status; return status === "online" || status === "hostDisconnected"; }).length;
+    return h("div", { class: "region", role: "group", "aria-label": t(`region.${region}` as TextKey), "data-region": region },
+      h("h3", {}, t(`region.${region}` as TextKey), h("span", { class: "muted" }, ` · ${t("mod.regionCount", { checkedIn, count: list.length })}`)),
+      h("div", { class: "board" }, ...list.map(site => tile(board, rows.get(site.code)!, site, select))));
+  }));
+}
+
+function tile(board: SiteBoard, row: SiteBoardRow, site: SiteInfo, select: (code: string) => void): HTMLElement {
+  const status = row.hostAlert ? t("board.hostLost") : t(`board.${row.status}`);
+  const rtt = row.hostRttMs === null ? "" : ` · ${row.hostRttMs}ms`;
+  const label = `${site.name}: ${status}, ${t("board.people", { count: row.headcount })}, ${t("board.delegates", { count: row.delegatesConnected })}${rtt}`;
+  const answered = board.rollCall && board.rollCall.closedAt === null && row.rollCallAnsweredAt !== null;
+  // The tile's short figures are for the eye; its name (the code, then the whole sentence) is for everyone.
+  return h("button", {
+    type: "button", class: `${row.status}${row.hostAlert ? " alert" : ""}${answered ? " answered" : ""}`, title: label,
+    "data-site": site.code, onclick: () => select(site.code),
+  }, h("strong", {}, h("span", { "aria-hidden": "true" }, `${row.hostAlert ? "⚠" : marks[row.status]} `), site.code),
+    h("span", { class: "visually-hidden" }, ` ${label}`),
+    h("br"), h("span", { "aria-hidden": "true" }, `${row.headcount}·${row.delegatesConnected}đb${rtt}`));
 }

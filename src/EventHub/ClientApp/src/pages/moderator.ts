@@ -1,6 +1,6 @@
 // The moderator's console (/moderator): the floor with its countdown and shortcuts, the speaker list of the
 // current item, the agenda, roll call, exports and the board of the 62 bridge points.
-import type { ForumClient } from "../forum/forum-client.js";
+import { newCommandId, type ForumClient } from "../forum/forum-client.js";
 import { LoginRefused } from "../forum/connect.js";
 import { currentItem, onDeck, openRollCall, queueOf, suggestFairOrder } from "../forum/queries.js";
 import type { CommandResult, SpeakerRequest } from "../forum/state.js";
@@ -8,7 +8,7 @@ import { errorText, onLanguageChange, setUpLanguage, t } from "../i18n/i18n.js";
 import { byId, field, fill, h } from "../ui/dom.js";
 import { batched, command, connect, exposePosition, forget, loadSites, showLink, siteName, type SiteInfo } from "../ui/page.js";
 import { dateTimeWithZone, duration, timeWithZone } from "../ui/time.js";
-import { boardView, totalsText, type SiteBoard } from "./board-view.js";
+import { alertsView, boardView, totalsText, type SiteBoard } from "./board-view.js";
 import { floorView } from "./floor-view.js";
 
 const storageKey = "eventhub.moderator";
@@ -32,6 +32,7 @@ async function start(): Promise<void> {
   wireFloor();
   wireRollCall();
   wireExports();
+  wireHallSpeaker();
   try {
     await open(null);
   } catch {
@@ -122,6 +123,30 @@ function wireFloor(): void {
   });
 }
 
+/**
+ * A speaker in the hall (no bridge site): added approved, appended or at the top, or added and given the floor at
+ * once. The command id is the new request's id (docs/protocol.md), so "give the floor" can name it straight away.
+ */
+function wireHallSpeaker(): void {
+  const form = byId<HTMLFormElement>("hall-form");
+  const message = byId("list-message");
+  const add = async (giveFloor: boolean) => {
+    if (!form.reportValidity()) return;
+    const requestId = newCommandId();
+    const expectedCurrent = client!.forum.state.speakerQueue.floor?.requestId ?? null;
+    const top = (form.elements.namedItem("top") as HTMLInputElement).checked;
+    const added = await command(client!, "AddSpeaker", {
+      commandId: requestId, site: null, speaker: field(form, "speaker"),
+      speakerTitle: field(form, "speakerTitle") || null, topic: field(form, "topic") || null, position: top ? 1 : null,
+    }, message);
+    if (!added.ok) return;
+    form.reset();
+    if (giveFloor) await floorCommand("GiveFloor", { requestId, expectedCurrent });
+  };
+  form.addEventListener("submit", event => { event.preventDefault(); void add(false); });
+  byId("hall-give").addEventListener("click", () => void add(true));
+}
+
 function wireRollCall(): void {
   byId<HTMLFormElement>("rollcall-form").addEventListener("submit", event => {
     event.preventDefault();
@@ -199,6 +224,8 @@ function queueRow(r: SpeakerRequest, position: number, count: number): HTMLEleme
     h("div", { class: "actions" },
       r.status === "waiting" ? h("button", { type: "button", onclick: () => act("ApproveRequest", { requestId: r.id }) }, t("mod.approve")) : null,
       r.status === "waiting" && r.site !== null ? h("button", { type: "button", class: "secondary", onclick: () => { declining = { id: r.id, reason: "" }; renderList(); } }, t("mod.decline")) : null,
+      // A hall speaker has no site to tell a reason to: they are taken off the list instead of declined.
+      r.site === null ? h("button", { type: "button", class: "secondary", "aria-label": `${t("mod.remove")}: ${r.speaker}`, onclick: () => act("RemoveRequest", { requestId: r.id }) }, t("mod.remove")) : null,
       h("button", { type: "button", class: "secondary", disabled: position === 1, "aria-label": `${t("mod.up")}: ${r.speaker || siteName(sites, r.site)}`, onclick: () => act("MoveRequest", { requestId: r.id, position: position - 1 }) }, "↑ ", t("mod.up")),
       h("button", { type: "button", class: "secondary", disabled: position === count, "aria-label": `${t("mod.down")}: ${r.speaker || siteName(sites, r.site)}`, onclick: () => act("MoveRequest", { requestId: r.id, position: position + 1 }) }, "↓ ", t("mod.down")),
       position > 1 ? h("button", { type: "button", class: "secondary", onclick: () => act("MoveToTop", { requestId: r.id }) }, t("mod.top")) : null,
@@ -347,7 +374,9 @@ function renderRollCall(): void {
 function renderBoard(): void {
   if (!board) return;
   fill(byId("totals"), totalsText(board));
-  fill(byId("board"), boardView(board, sites, code => { selectedSite = code; renderSiteDetail(); }));
+  const select = (code: string) => { selectedSite = code; renderSiteDetail(); };
+  fill(byId("alerts"), alertsView(board, sites, select));
+  fill(byId("board"), boardView(board, sites, select));
 }
 
 /** A clicked site: its check-in history and its requests. */
@@ -362,10 +391,13 @@ function renderSiteDetail(): void {
   fill(byId("site-detail"), h("div", { class: "panel" },
     h("h3", {}, t("mod.siteDetail", { name: siteName(sites, code) })),
     row?.hostLastHeardAt ? h("p", { class: "muted" }, t("mod.lastHeard", { ago: duration(board!.at - row.hostLastHeardAt) })) : null,
-    h("ul", {}, ...(attendance?.spells ?? []).map(s => h("li", {},
+    h("h4", {}, t("mod.siteHistory")),
+    (attendance?.spells.length ?? 0) === 0 ? h("p", { class: "muted" }, t("mod.noHistory")) : h("ul", { "data-testid": "site-history" }, ...attendance!.spells.map(s => h("li", {},
       t("site.historyIn", { time: dateTimeWithZone(s.checkedInAt), lead: s.lead }), " — ",
       s.checkedOutAt === null ? t("site.historyStill") : t("site.historyOut", { time: dateTimeWithZone(s.checkedOutAt) })))),
-    h("ul", {}, ...requests.map(r => h("li", {}, `${r.speaker} — ${r.topic ?? ""} `, h("span", { class: `status ${r.status}` }, t(`status.${r.status}`))))),
+    h("h4", {}, t("mod.siteRequests")),
+    requests.length === 0 ? h("p", { class: "muted" }, t("mod.noRequests")) : h("ul", { "data-testid": "site-requests" }, ...requests.map(r => h("li", {},
+      `${r.speaker || t("mod.hidden")} — ${r.topic ?? ""} `, h("span", { class: `status ${r.status}` }, t(`status.${r.status}`))))),
     h("h3", {}, t("mod.delegates")),
     delegates.length === 0 ? h("p", { class: "muted" }, t("mod.noDelegates")) : h("ul", { class: "plain" }, ...delegates.map(d => h("li", {},
       h("strong", {}, d.name), d.agency ? `, ${d.agency}` : "", d.awardee ? ` (${t("mod.awardee")})` : "",

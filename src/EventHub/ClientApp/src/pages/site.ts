@@ -61,6 +61,17 @@ async function open(request: Parameters<typeof connect>[1]): Promise<void> {
   setInterval(renderClock, 250);
   void measureRoundTrip();
   setInterval(measureRoundTrip, 10_000);
+  holdPresenceLock();
+}
+
+/**
+ * Holds a Web Lock for as long as the page is open: Chrome does not freeze a hidden tab that holds one (its
+ * freezing policy), and a frozen page could not answer the hub's pings. Pings need no timer, so a hidden tab's
+ * throttled timers do not matter.
+ */
+function holdPresenceLock(): void {
+  // Shared: a second tab of the same site holds it too instead of queueing behind the first.
+  void navigator.locks?.request("eventhub.site-present", { mode: "shared" }, () => new Promise<void>(() => undefined)).catch(() => undefined);
 }
 
 async function logOut(): Promise<void> {
