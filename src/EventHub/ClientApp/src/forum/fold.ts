@@ -1,6 +1,6 @@
 // Folds one event into the state, in place: the port of ForumState.Evolve, SpeakerQueueState.Evolve and
 // AttendanceState.Evolve. An event type this client does not know changes nothing (its number still counts).
-import type { AgendaItem, ForumState, SiteAttendance, SpeakerRequest } from "./state.js";
+import type { AgendaItem, ForumState, Question, QandAState, SiteAttendance, SpeakerRequest } from "./state.js";
 
 export interface EventContext {
   seq: number;
@@ -184,7 +184,117 @@ const handlers: Record<string, (state: ForumState, d: Data, at: number) => void>
     }
   },
   "queue.time_added": (s, d) => { if (s.speakerQueue.floor) s.speakerQueue.floor.limitSeconds += d.seconds; },
+
+  // Live Q&A: the port of QandAState.Evolve. An event about a question this copy does not hold (one under review
+  // that the public never saw, redacted to a blank id) changes nothing.
+  "qa.configured": (s, d) => {
+    Object.assign(s.qandA, {
+      review: d.review, allowAnonymous: d.allowAnonymous, namesToReviewers: d.namesToReviewers, topics: [...d.topics],
+      questionsPerTenMinutes: d.questionsPerTenMinutes,
+    });
+  },
+  "qa.opened": (s, d) => {
+    if (d.itemId == null) s.qandA.isOpen = true;
+    else s.qandA.closedItems = s.qandA.closedItems.filter(i => i !== d.itemId);
+  },
+  "qa.closed": (s, d) => {
+    if (d.itemId == null) s.qandA.isOpen = false;
+    else s.qandA.closedItems = sortedWith(s.qandA.closedItems, d.itemId);
+  },
+  "qa.submitted": (s, d, at) => {
+    if (!d.questionId) return;
+    s.qandA.questions[d.questionId] = {
+      id: d.questionId, kind: d.kind, site: d.site, authorId: d.authorId ?? "", authorName: d.authorName ?? "", text: d.text,
+      topic: d.topic ?? null, itemId: d.itemId ?? null, speaker: d.speaker ?? null, anonymous: !!d.anonymous, submittedAt: at,
+      status: "pending", namesToReviewers: !!d.namesToReviewers, public: false, publishedAt: null, votes: 0, voters: [],
+      originalText: null, dismissReason: null, answeredBy: null, answeredAt: null, mergedInto: null, coAuthors: [],
+    };
+  },
+  "qa.published": (s, d, at) => {
+    if (!d.questionId) return;
+    // Whoever saw the submission keeps what they knew (the author's id); the public learns the question here.
+    const known: Question = s.qandA.questions[d.questionId] ?? {
+      id: d.questionId, kind: d.kind, site: d.site, authorId: "", authorName: d.authorName ?? "", text: d.text,
+      topic: d.topic ?? null, itemId: d.itemId ?? null, speaker: d.speaker ?? null, anonymous: !!d.anonymous,
+      submittedAt: d.submittedAt, status: "pending", namesToReviewers: false, public: false, publishedAt: null, votes: 0,
+      voters: [], originalText: null, dismissReason: null, answeredBy: null, answeredAt: null, mergedInto: null, coAuthors: [],
+    };
+    s.qandA.questions[d.questionId] = Object.assign(known, {
+      status: "published", public: true, publishedAt: at, votes: d.votes, text: d.text, topic: d.topic ?? null,
+    });
+  },
+  "qa.edited": (s, d) => change(s.qandA, d.questionId, q => {
+    Object.assign(q, { text: d.text, topic: d.topic ?? null, originalText: q.originalText ?? d.original ?? null });
+  }),
+  "qa.withdrawn": (s, d) => {
+    change(s.qandA, d.questionId, q => { q.status = "withdrawn"; });
+    unhighlight(s.qandA, d.questionId);
+  },
+  "qa.dismissed": (s, d) => {
+    change(s.qandA, d.questionId, q => { Object.assign(q, { status: "dismissed", dismissReason: d.reason ?? null }); });
+    unhighlight(s.qandA, d.questionId);
+  },
+  "qa.merged": (s, d) => {
+    const duplicate = s.qandA.questions[d.duplicateId];
+    change(s.qandA, d.keptId, q => {
+      q.votes = d.votes;
+      // A copy that never saw the duplicate (one under review at another site) cannot say who joined.
+      if (!duplicate) return;
+      q.voters = [...new Set([...q.voters, ...duplicate.voters])].sort(ordinal);
+      q.coAuthors = [
+        ...q.coAuthors,
+        { site: duplicate.site, authorName: duplicate.anonymous ? "" : duplicate.authorName, anonymous: duplicate.anonymous, public: duplicate.public },
+        ...duplicate.coAuthors,
+      ];
+    });
+    change(s.qandA, d.duplicateId, q => { Object.assign(q, { status: "merged", mergedInto: d.keptId }); });
+    unhighlight(s.qandA, d.duplicateId);
+  },
+  "qa.labelled": (s, d) => change(s.qandA, d.questionId, q => { q.topic = d.topic ?? null; }),
+  "qa.highlighted": (s, d) => { s.qandA.highlighted = d.questionId ?? null; },
+  "qa.answered": (s, d, at) => {
+    change(s.qandA, d.questionId, q => { Object.assign(q, { status: "answered", answeredBy: d.requestId ?? null, answeredAt: at }); });
+    unhighlight(s.qandA, d.questionId);
+  },
+  "qa.voted": (s, d) => change(s.qandA, d.questionId, q => {
+    q.votes = d.votes;
+    if (d.delegateId) q.voters = sortedWith(q.voters, d.delegateId);
+  }),
+  "qa.unvoted": (s, d) => change(s.qandA, d.questionId, q => {
+    q.votes = d.votes;
+    q.voters = q.voters.filter(v => v !== d.delegateId);
+  }),
+  // Never in the log: the fan-out's run of votes (LocalForum counts its numbers up to `through`).
+  "qa.tallies": (s, d) => {
+    for (const t of d.tallies ?? []) change(s.qandA, t.questionId, q => { q.votes = t.votes; });
+  },
+  "qa.votes_withdrawn": (s, d) => {
+    for (const t of d.tallies ?? []) {
+      change(s.qandA, t.questionId, q => {
+        q.votes = t.votes;
+        q.voters = q.voters.filter(v => v !== d.delegateId);
+      });
+    }
+  },
 };
+
+function change(qandA: QandAState, id: string, update: (q: Question) => void): void {
+  const q = id ? qandA.questions[id] : undefined;
+  if (q) update(q);
+}
+
+function unhighlight(qandA: QandAState, id: string): void {
+  if (id && qandA.highlighted === id) qandA.highlighted = null;
+}
+
+/** C#'s ordinal order (by UTF-16 code unit), as the hub's sorted sets keep them. */
+function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortedWith(list: string[], value: string): string[] {
+  return list.includes(value) ? list : [...list, value].sort(ordinal);
+}
 
 /** The event types this client folds (the rest it counts and skips). */
 export const knownEventTypes: readonly string[] = Object.keys(handlers);

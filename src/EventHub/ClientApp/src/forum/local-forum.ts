@@ -32,7 +32,7 @@ export class LocalForum {
    * one already seen (or already held) is a repeat and changes nothing.
    */
   receive(envelope: EventEnvelope): { applied: AppliedEvent[]; repeat: boolean } {
-    if (envelope.seq <= this.lastSeq || this.#held.has(envelope.seq)) return { applied: [], repeat: true };
+    if (lastOf(envelope) <= this.lastSeq || this.#held.has(envelope.seq)) return { applied: [], repeat: true };
     if (envelope.seq > this.lastSeq + 1) {
       if (this.#held.size >= maxHeld) this.#held.clear();
       this.#held.set(envelope.seq, envelope);
@@ -55,8 +55,8 @@ export class LocalForum {
     this.epoch = result.epoch;
     const applied: AppliedEvent[] = [];
     for (const envelope of result.events) {
-      if (envelope.seq <= this.lastSeq) continue;
-      if (envelope.seq !== this.lastSeq + 1) throw new Error(`Resume skipped from ${this.lastSeq} to ${envelope.seq}.`);
+      if (lastOf(envelope) <= this.lastSeq) continue;
+      if (envelope.seq > this.lastSeq + 1) throw new Error(`Resume skipped from ${this.lastSeq} to ${envelope.seq}.`);
       applied.push(this.#fold(envelope, true));
     }
     this.#drainHeld(applied, true);
@@ -78,13 +78,25 @@ export class LocalForum {
       if (seq > this.lastSeq + 1) return;
       const envelope = this.#held.get(seq)!;
       this.#held.delete(seq);
-      if (seq === this.lastSeq + 1) applied.push(this.#fold(envelope, fromResume));
+      if (lastOf(envelope) > this.lastSeq) applied.push(this.#fold(envelope, fromResume));
     }
   }
 
   #fold(envelope: EventEnvelope, fromResume: boolean): AppliedEvent {
     if (envelope.v <= knownVersion) evolve(this.state, envelope.type, JSON.parse(envelope.data), { seq: envelope.seq, at: envelope.at });
-    this.lastSeq = envelope.seq;
+    this.lastSeq = lastOf(envelope);
     return { envelope, fromResume };
   }
+}
+
+/**
+ * The last number an envelope covers: its own, or for the hub's coalesced votes (`qa.tallies`) the last vote it
+ * stands for (`data.through`). A run overlapping what the copy already has is still taken: its tallies are those
+ * after its last vote. A tally message of a version this client does not know counts as its own number only, so
+ * the next event shows a gap and the client resumes: slower, never wrong.
+ */
+function lastOf(envelope: EventEnvelope): number {
+  if (envelope.type !== "qa.tallies" || envelope.v > knownVersion) return envelope.seq;
+  const through = Number(JSON.parse(envelope.data)?.through);
+  return Number.isFinite(through) ? Math.max(envelope.seq, through) : envelope.seq;
 }

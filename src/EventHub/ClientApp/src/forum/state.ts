@@ -89,6 +89,61 @@ export interface AttendanceState {
   tallies: Record<string, { delegates: number; awardees: number }>;
 }
 
+export type QuestionStatus = "pending" | "published" | "answered" | "dismissed" | "withdrawn" | "merged";
+
+/** The author of a duplicate merged into a question (blank name when anonymous). */
+export interface CoAuthor {
+  site: string;
+  authorName: string;
+  anonymous: boolean;
+  public: boolean;
+}
+
+/** A question or proposal as this viewer may see it (the hub's visibility rules decide which fields are blank). */
+export interface Question {
+  id: string;
+  /** "question" or "proposal". */
+  kind: string;
+  site: string;
+  /** Blank where the viewer may not know it (the public, an anonymous author). */
+  authorId: string;
+  authorName: string;
+  text: string;
+  topic: string | null;
+  itemId: string | null;
+  speaker: string | null;
+  anonymous: boolean;
+  submittedAt: number;
+  status: QuestionStatus;
+  namesToReviewers: boolean;
+  /** True once published: the public knows it, whatever happens to it next. */
+  public: boolean;
+  publishedAt: number | null;
+  votes: number;
+  /** Voters this copy knows of: nobody's in a snapshot; the viewer's own from their full-form votes and `withMine`. */
+  voters: string[];
+  originalText: string | null;
+  dismissReason: string | null;
+  answeredBy: string | null;
+  answeredAt: number | null;
+  mergedInto: string | null;
+  coAuthors: CoAuthor[];
+}
+
+export interface QandAState {
+  review: boolean;
+  allowAnonymous: boolean;
+  namesToReviewers: boolean;
+  topics: string[];
+  questionsPerTenMinutes: number;
+  /** Q&A for the whole forum; an item in `closedItems` is closed even while this is open. */
+  isOpen: boolean;
+  closedItems: string[];
+  questions: Record<string, Question>;
+  /** The question "now answering" on the projector (at most one). */
+  highlighted: string | null;
+}
+
 export interface ForumState {
   forumId: string | null;
   title: string | null;
@@ -96,6 +151,7 @@ export interface ForumState {
   siteCodes: string[];
   attendance: AttendanceState;
   speakerQueue: SpeakerQueueState;
+  qandA: QandAState;
 }
 
 export interface Actor {
@@ -151,6 +207,14 @@ export function initialState(): ForumState {
     siteCodes: [],
     attendance: { sites: {}, delegates: {}, rollCalls: [], tallies: {} },
     speakerQueue: { agenda: [], currentItemId: null, requests: {}, floor: null, lastSpeakerId: null },
+    qandA: initialQandA(),
+  };
+}
+
+export function initialQandA(): QandAState {
+  return {
+    review: true, allowAnonymous: false, namesToReviewers: false, topics: [], questionsPerTenMinutes: 5,
+    isOpen: false, closedItems: [], questions: {}, highlighted: null,
   };
 }
 
@@ -170,5 +234,16 @@ export function stateFromSnapshot(json: string): ForumState {
       tallies: attendance.tallies ?? {},
     },
     speakerQueue: raw.speakerQueue,
+    qandA: qandAFromSnapshot(raw.qandA),
   };
+}
+
+function qandAFromSnapshot(raw: any): QandAState {
+  if (!raw) return initialQandA();
+  const questions: Record<string, Question> = {};
+  for (const [id, q] of Object.entries<any>(raw.questions ?? {})) {
+    const { isLive: _computed, ...question } = q;
+    questions[id] = { voters: [], coAuthors: [], ...question } as Question;
+  }
+  return { ...initialQandA(), ...raw, questions };
 }
