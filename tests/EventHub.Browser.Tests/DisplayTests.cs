@@ -72,6 +72,55 @@ public sealed class DisplayTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task TheProjector_WhenNobodySpeaks_ListsTheTopQuestionsByVotes_AndShowsTheQuestionTheModeratorHighlights_WithItsSiteAndVotes()
+    {
+        await using var hub = new HubApp();
+        await using var moderator = await StaffConnection.OpenAsync(hub.BaseAddress, new { role = "moderator", key = hub.Credentials.ModeratorKey });
+        var display = await DisplayAsync(hub.BaseAddress, hub.Credentials.DisplayKey);
+        await Expect(display.GetByText("Chưa có câu hỏi nào được công bố.")).ToBeVisibleAsync();
+        await moderator.SendAsync("OpenQandA", new { });
+
+        async Task<StaffConnection> DelegateAsync(string site, string name) => await StaffConnection.OpenAsync(hub.BaseAddress,
+            new { role = "delegate", site, key = hub.Credentials.Sites[site].JoinCode, name });
+        await using var lan = await DelegateAsync("HCM", "Nguyễn Thị Lan");
+        await using var hai = await DelegateAsync("DNG", "Lê Văn Hải");
+        await using var tuan = await DelegateAsync("CTO", "Võ Minh Tuấn");
+        var first = (await lan.SendAsync("AskQuestion", new { text = "Chính sách nào giữ chân cán bộ trẻ ở vùng khó khăn?" })).GetProperty("commandId").GetString();
+        var second = (await hai.SendAsync("AskQuestion", new { text = "Khi nào có chương trình đào tạo kỹ năng số cho công chức cấp xã?" })).GetProperty("commandId").GetString();
+        await moderator.SendAsync("PublishQuestion", new { questionId = first });
+        await moderator.SendAsync("PublishQuestion", new { questionId = second });
+        await tuan.SendAsync("VoteQuestion", new { questionId = second });
+        await lan.SendAsync("VoteQuestion", new { questionId = second });
+        await hai.SendAsync("VoteQuestion", new { questionId = first });
+
+        // Nobody has the floor: the published questions, most votes first.
+        var top = display.GetByTestId("top-questions").Locator("li");
+        await Expect(top).ToHaveCountAsync(2);
+        await Expect(top.First).ToContainTextAsync("kỹ năng số cho công chức cấp xã");
+        await Expect(top.First).ToContainTextAsync("Đà Nẵng");
+        await Expect(top.First.GetByTestId("votes")).ToHaveTextAsync("2 bình chọn");
+        await Expect(top.Nth(1).GetByTestId("votes")).ToHaveTextAsync("1 bình chọn");
+        await Expect(display.Locator("#answering")).ToBeHiddenAsync();
+        await Chromium.ScreenshotAsync(display, "display-questions");
+
+        // The moderator puts one up as "now answering" while its speaker has the floor.
+        await moderator.SendAsync("HighlightQuestion", new { questionId = first });
+        await moderator.SendAsync("GiveFloor", new { requestId = "seed-opening-1" });
+        var answering = display.Locator("#answering");
+        await Expect(answering).ToBeVisibleAsync();
+        await Expect(answering).ToContainTextAsync("Chính sách nào giữ chân cán bộ trẻ ở vùng khó khăn?");
+        await Expect(answering).ToContainTextAsync("Nguyễn Thị Lan, TP. Hồ Chí Minh");
+        await Expect(answering.GetByTestId("votes")).ToHaveTextAsync("1 bình chọn");
+        await Expect(display.GetByTestId("speaker")).ToHaveTextAsync("Ngô Văn Cương");
+        await tuan.SendAsync("VoteQuestion", new { questionId = first });
+        await Expect(answering.GetByTestId("votes")).ToHaveTextAsync("2 bình chọn");
+        await Chromium.ScreenshotAsync(display, "display-answering");
+
+        await moderator.SendAsync("HighlightQuestion", new { questionId = (string?)null });
+        await Expect(answering).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task TheProjectorKeptOpenThroughTheHubsKill9_SaysReconnecting_FreezesAndGreysTheCountdown_ThenIsLiveAgainWithNoEventMissed()
     {
         var data = TempFolder.Create("browser-display-kill");

@@ -90,6 +90,7 @@ export const en: Record<TextKey, string> = {
   "display.topQuestions": "Top questions by votes",
   "display.noQuestions": "No question has been published yet.",
   "display.votes": "{count} votes",
+  "display.proposal": "Proposal",
 
   "floor.now": "Speaking now",
   "floor.nobody": "Nobody has the floor.",

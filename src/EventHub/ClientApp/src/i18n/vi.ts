@@ -88,6 +88,7 @@ export const vi = {
   "display.topQuestions": "Câu hỏi được bình chọn nhiều nhất",
   "display.noQuestions": "Chưa có câu hỏi nào được công bố.",
   "display.votes": "{count} bình chọn",
+  "display.proposal": "Đề xuất",
 
   "floor.now": "Đang phát biểu",
   "floor.nobody": "Chưa có ai phát biểu.",

@@ -5,8 +5,9 @@
 import type { ForumClient } from "../forum/forum-client.js";
 import { login, LoginRefused, openForum, type Login } from "../forum/connect.js";
 import { jitteredBackoff } from "../forum/forum-client.js";
+import { nowAnswering, topQuestions } from "../forum/qanda.js";
 import { currentItem, onDeck, positionsOf, speaking } from "../forum/queries.js";
-import type { ForumState } from "../forum/state.js";
+import type { ForumState, Question } from "../forum/state.js";
 import { errorText, onLanguageChange, setLanguage, setUpLanguage, t } from "../i18n/i18n.js";
 import { byId, field, fill, h } from "../ui/dom.js";
 import { batched, exposePosition, loadSites, type SiteInfo } from "../ui/page.js";
@@ -173,6 +174,7 @@ function renderAll(): void {
   renderSiteBanner(state);
   renderStage(state);
   renderNext(state);
+  renderAnswering(state);
   renderTotals(state);
   tick();
 }
@@ -207,7 +209,14 @@ function provinceName(code: string | null): string {
 function renderStage(state: ForumState): void {
   const request = speaking(state);
   if (!request) {
-    fill(byId("stage"), h("p", { class: "nobody" }, t("floor.nobody")));
+    // Nobody speaks: the room reads the questions the delegates voted up.
+    const top = topQuestions(state.qandA, 5);
+    fill(byId("stage"),
+      h("p", { class: "nobody" }, t("floor.nobody")),
+      h("h2", { class: "label" }, t("display.topQuestions")),
+      top.length === 0
+        ? h("p", { class: "muted" }, t("display.noQuestions"))
+        : h("ol", { class: "top-questions", "data-testid": "top-questions" }, ...top.map(q => h("li", {}, questionView(q)))));
     return;
   }
   fill(byId("stage"),
@@ -260,4 +269,19 @@ function renderTotals(state: ForumState): void {
     ...row("people", t("display.people"), String(checkedIn.reduce((sum, s) => sum + s.headcount, 0))),
     ...row("delegates", t("display.delegates"), String(total(x => x.delegates))),
     ...row("awardees", t("display.awardees"), String(total(x => x.awardees))));
+}
+
+/** The question "now answering" (set by the moderator), beside the speaker. */
+function renderAnswering(state: ForumState): void {
+  const question = nowAnswering(state.qandA);
+  byId("answering").hidden = question === null;
+  fill(byId("answering-question"), question ? questionView(question) : null);
+}
+
+/** A question as the hall reads it: its text, then who asked from where (a name only when not anonymous) and its votes. */
+function questionView(q: Question): HTMLElement {
+  const who = [q.authorName, provinceName(q.site)].filter(Boolean).join(", ");
+  return h("div", { class: "question", "data-question": q.id },
+    h("p", { class: "text" }, q.kind === "proposal" ? `${t("display.proposal")}: ${q.text}` : q.text),
+    h("p", { class: "meta" }, `${who} · `, h("span", { "data-testid": "votes" }, t("display.votes", { count: q.votes }))));
 }
