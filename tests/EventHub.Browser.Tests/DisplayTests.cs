@@ -76,8 +76,18 @@ public sealed class DisplayTests(Chromium chromium)
     {
         await using var hub = new HubApp();
         await using var moderator = await StaffConnection.OpenAsync(hub.BaseAddress, new { role = "moderator", key = hub.Credentials.ModeratorKey });
-        var display = await DisplayAsync(hub.BaseAddress, hub.Credentials.DisplayKey);
+        // This projector's key is typed once into its form (a wrong one first), then kept by the browser across a reload.
+        var display = await chromium.NewPageAsync(hub);
+        await display.GotoAsync("/display");
+        await display.GetByLabel("Mã khóa màn hình").FillAsync("WRONGKEY");
+        await display.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(display.GetByRole(AriaRole.Alert)).ToContainTextAsync("Khóa hoặc mã tham gia không đúng.");
+        await display.GetByLabel("Mã khóa màn hình").FillAsync(hub.Credentials.DisplayKey);
+        await display.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(display.Locator("#display-view")).ToBeVisibleAsync();
+        await display.ReloadAsync();
         await Expect(display.GetByText("Chưa có câu hỏi nào được công bố.")).ToBeVisibleAsync();
+        await Expect(display.Locator("#login-view")).ToBeHiddenAsync();
         await moderator.SendAsync("OpenQandA", new { });
 
         async Task<StaffConnection> DelegateAsync(string site, string name) => await StaffConnection.OpenAsync(hub.BaseAddress,

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Web;
+using Deque.AxeCore.Playwright;
 using EventHub.Browser.Tests.Infrastructure;
 using EventHub.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -44,6 +45,8 @@ public sealed class JoinSheetTests(Chromium chromium)
         Assert.Equal("HCM", identity.GetProperty("site").GetString());
         Assert.Equal("delegate", identity.GetProperty("role").GetString());
 
+        var serious = (await sheet.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
         await sheet.SetViewportSizeAsync(860, 1120);
         await Chromium.ScreenshotAsync(sheet, "join-sheet");
     }
