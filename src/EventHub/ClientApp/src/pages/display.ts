@@ -21,6 +21,8 @@ const renewBeforeMs = 10 * 60_000;
 const query = new URLSearchParams(location.search);
 let ownSite = (query.get("site") ?? "").trim().toUpperCase() || null;
 let client: ForumClient | null = null;
+/** The key when the browser keeps no storage (private mode). */
+let sessionKey: string | null = null;
 let sites = new Map<string, SiteInfo>();
 /** The countdown's text when the link was lost: shown greyed and still, never ticking on a copy that may be stale. */
 let frozenClock: string | null = null;
@@ -53,13 +55,12 @@ function takeKeyFromLink(): void {
 
 function storedKey(): string | null {
   try {
-    return localStorage.getItem(keyStorage);
+    return localStorage.getItem(keyStorage) ?? sessionKey;
   } catch {
     return sessionKey;
   }
 }
 
-let sessionKey: string | null = null;
 function storeKey(key: string | null): void {
   sessionKey = key;
   try {
