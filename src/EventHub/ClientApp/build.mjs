@@ -19,7 +19,8 @@ if (process.argv.includes("--tests")) {
   fs.mkdirSync(out, { recursive: true });
   for (const entry of fs.readdirSync(out)) fs.rmSync(path.join(out, entry), { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: { "app/site": "src/pages/site.ts", "app/moderator": "src/pages/moderator.ts", "app/landing": "src/pages/landing.ts" },
+    entryPoints: { "app/site": "src/pages/site.ts", "app/moderator": "src/pages/moderator.ts", "app/landing": "src/pages/landing.ts",
+      "app/display": "src/pages/display.ts" },
     absWorkingDir: here, outdir: out, bundle: true, format: "esm", splitting: true, minify: true,
     target: ["es2022"], chunkNames: "app/chunk-[hash]", metafile: true, logLevel: "warning",
   });

@@ -18,9 +18,11 @@ function scripts(file, seen = new Set()) {
   return seen;
 }
 const rows = [];
-for (const [page, html] of [["/", "index.html"], ["/site", "site.html"], ["/moderator", "moderator.html"]]) {
+for (const [page, html] of [["/", "index.html"], ["/site", "site.html"], ["/moderator", "moderator.html"],
+  ["/display", "display.html"]]) {
   const entry = fs.readFileSync(path.join(root, html), "utf8").match(/src="\/(app\/[^"]+\.js)"/)[1];
-  const files = [html, "app.css", ...scripts(entry)];
+  const styles = [...fs.readFileSync(path.join(root, html), "utf8").matchAll(/href="\/([^"]+\.css)"/g)].map(m => m[1]);
+  const files = [html, ...styles, ...scripts(entry)];
   const total = files.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
   rows.push(`| ${page} | ${files.length} files | ${(total.raw / 1024).toFixed(1)} KB | ${(total.gzip / 1024).toFixed(1)} KB |`);
 }

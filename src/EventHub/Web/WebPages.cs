@@ -11,7 +11,8 @@ namespace EventHub.Web;
 public static class WebPages
 {
     /// <summary>Each page's stable path → its file among the static assets.</summary>
-    static readonly (string Path, string File)[] Pages = [("", "index.html"), ("site", "site.html"), ("moderator", "moderator.html"), ("join", "join.html")];
+    static readonly (string Path, string File)[] Pages = [("", "index.html"), ("site", "site.html"), ("moderator", "moderator.html"),
+        ("join", "join.html"), ("display", "display.html")];
 
     /// <summary>
     /// Serves wwwroot from where the build left it in every environment: a build's output (dotnet run, the test

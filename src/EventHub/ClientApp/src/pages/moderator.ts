@@ -4,7 +4,7 @@ import { newCommandId, type ForumClient } from "../forum/forum-client.js";
 import { LoginRefused } from "../forum/connect.js";
 import { currentItem, onDeck, openRollCall, queueOf, suggestFairOrder } from "../forum/queries.js";
 import type { CommandResult, SpeakerRequest } from "../forum/state.js";
-import { errorText, onLanguageChange, setUpLanguage, t } from "../i18n/i18n.js";
+import { currentLanguage, errorText, onLanguageChange, setUpLanguage, t } from "../i18n/i18n.js";
 import { byId, field, fill, h } from "../ui/dom.js";
 import { batched, command, connect, exposePosition, forget, loadSites, showLink, siteName, type SiteInfo } from "../ui/page.js";
 import { dateTimeWithZone, duration, timeWithZone } from "../ui/time.js";
@@ -166,6 +166,23 @@ function wireExports(): void {
   byId("export-speakers").addEventListener("click", () => download("/api/export/speakers.csv", "speakers.csv"));
   // The organisers' bundle at the close: the printable report, the exports and the log (docs/report.md).
   byId("export-bundle").addEventListener("click", () => download("/api/reports/bundle.zip", "bao-cao-toa-dam.zip"));
+  wireJoinSheet();
+}
+
+/** The printable join sheets (each site's QR code and link for its delegates), opened in a tab of their own. */
+function wireJoinSheet(): void {
+  const select = byId<HTMLSelectElement>("join-sheet-site");
+  for (const site of sites.values()) select.append(h("option", { value: site.code }, siteName(sites, site.code)));
+  byId("join-sheet").addEventListener("click", async () => {
+    const tab = window.open("", "_blank"); // opened within the click, or the browser blocks it
+    const query = new URLSearchParams({ lang: currentLanguage(), ...(select.value ? { site: select.value } : {}) });
+    const response = await fetch(`/api/join-sheet?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok || !tab) {
+      tab?.close();
+      return;
+    }
+    tab.location.href = URL.createObjectURL(await response.blob());
+  });
 }
 
 function renderAll(): void {
