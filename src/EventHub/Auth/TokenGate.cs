@@ -30,6 +30,9 @@ public sealed class TokenValidity(KeyRing keys, SessionRevocations revocations)
 /// </summary>
 public sealed partial class TokenGate(TokenValidity validity, NodeAudience audience, ILogger<TokenGate> logger) : IHubFilter
 {
+    // The key of this gate's entry in a connection's items.
+    static readonly object SessionKey = new();
+
     public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         var version = validity.Version;
@@ -37,14 +40,14 @@ public sealed partial class TokenGate(TokenValidity validity, NodeAudience audie
         var session = actor is null ? null : ForumClaims.ToSession(context.Context.User, actor);
         // A HubException's message reaches the client in the close frame even without detailed errors.
         if (actor is not null && validity.Refusal(session) is { } refusal) throw new HubException(Describe(refusal));
-        if (session is not null) context.Context.Items[typeof(CheckedSession)] = new CheckedSession(session, version);
+        if (session is not null) context.Context.Items[SessionKey] = new CheckedSession(session, version);
         return next(context);
     }
 
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context,
         Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (context.Context.Items.TryGetValue(typeof(CheckedSession), out var item) && item is CheckedSession checkedSession)
+        if (context.Context.Items.TryGetValue(SessionKey, out var item) && item is CheckedSession checkedSession)
         {
             var version = validity.Version;
             if (checkedSession.Version != version)
@@ -56,9 +59,21 @@ public sealed partial class TokenGate(TokenValidity validity, NodeAudience audie
         return next(context);
     }
 
-    /// <summary>Closes this node's connections whose token no longer stands, each with its reason and no reconnect.</summary>
+    int _sweepQueued;
+
+    /// <summary>
+    /// Closes this node's connections whose token no longer stands, each with its reason and no reconnect. Off the
+    /// caller's thread, and coalesced: a burst of logouts (the end of the day) walks the connections a few times, not
+    /// once per logout.
+    /// </summary>
     public void CloseEnded()
     {
+        if (Interlocked.Exchange(ref _sweepQueued, 1) == 0) _ = Task.Run(Sweep);
+    }
+
+    void Sweep()
+    {
+        Volatile.Write(ref _sweepQueued, 0); // a change that lands during this walk queues another
         var closed = 0;
         foreach (var member in audience)
         {

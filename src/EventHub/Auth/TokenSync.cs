@@ -14,22 +14,28 @@ public sealed partial class TokenSync(ITokenStore store, KeyRing keys, SessionRe
     EventHubOptions options, TimeProvider time, ILogger<TokenSync> logger, IServiceProvider services) : BackgroundService
 {
     IConnectionMultiplexer? _redis;
+    ChannelMessageQueue? _queue;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         keys.Changed += gate.CloseEnded;
         revocations.Changed += gate.CloseEnded;
         _redis = services.GetService<IConnectionMultiplexer>();
+        if (_redis is not null)
+            _redis.ConnectionRestored += (_, _) => _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await PassAsync(CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    NotRead(logger, ex.GetType().Name); // the loop tries again
+                }
+            });
         try
         {
-            if (_redis is not null)
-            {
-                var channelKeys = services.GetRequiredService<RedisKeys>();
-                var queue = await _redis.GetSubscriber().SubscribeAsync(channelKeys.TokenChanges).WaitAsync(cancellationToken);
-                queue.OnMessage(message => TakeAsync(message.Message.ToString(), channelKeys));
-                _redis.ConnectionRestored += (_, _) => _ = Task.Run(() => ReadAsync(CancellationToken.None));
-            }
-            await ReadAsync(cancellationToken);
+            await PassAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -41,7 +47,20 @@ public sealed partial class TokenSync(ITokenStore store, KeyRing keys, SessionRe
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         _redis is null ? Task.CompletedTask
-            : ResilientLoop.RunAsync("Token sync", options.Auth.SyncInterval, ReadAsync, time, logger, stoppingToken);
+            : ResilientLoop.RunAsync("Token sync", options.Auth.SyncInterval, PassAsync, time, logger, stoppingToken);
+
+    /// <summary>Listens on the channel (again, if Redis was away when the node started), then reads everything.</summary>
+    async Task PassAsync(CancellationToken cancellationToken)
+    {
+        if (_redis is not null && _queue is null)
+        {
+            var channelKeys = services.GetRequiredService<RedisKeys>();
+            var queue = await _redis.GetSubscriber().SubscribeAsync(channelKeys.TokenChanges).WaitAsync(cancellationToken);
+            if (Interlocked.CompareExchange(ref _queue, queue, null) is null)
+                queue.OnMessage(message => TakeAsync(message.Message.ToString(), channelKeys));
+        }
+        await ReadAsync(cancellationToken);
+    }
 
     async Task ReadAsync(CancellationToken cancellationToken)
     {
