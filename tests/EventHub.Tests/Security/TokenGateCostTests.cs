@@ -33,6 +33,15 @@ public sealed class TokenGateCostTests(ITestOutputHelper output)
         public static string Ping() => "pong";
     }
 
+    static async Task<double> NanosecondsPerCallAsync(int calls, Func<ValueTask<object?>> call)
+    {
+        using var process = Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
+        for (var i = 0; i < calls; i++) await call();
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalNanoseconds / calls;
+    }
+
     [Fact]
     public async Task ACallChecksOneNumber_UntilALogoutArrives_ThenItsSessionIsRefused()
     {
@@ -54,25 +63,20 @@ public sealed class TokenGateCostTests(ITestOutputHelper output)
             Func<HubInvocationContext, ValueTask<object?>> next = _ => ValueTask.FromResult<object?>("pong");
             for (var i = 0; i < 1000; i++) revocations.Add($"other-{i}", DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds());
 
-            // Rounds in turn, so the runtime's tiered compilation and the machine's other work weigh on both alike.
+            // Rounds in turn, so tiered compilation and the machine's other work weigh on all three alike; the time is
+            // the process's CPU time (the machine is shared), the best of the rounds.
             const int calls = 1_000_000;
             var loggedOut = Enumerable.Range(0, 1000).Select(i => $"other-{i}").ToHashSet(StringComparer.Ordinal);
+            double bare = double.MaxValue, lookup = double.MaxValue, gated = double.MaxValue;
             for (var round = 1; round <= 5; round++)
             {
-                var bare = Stopwatch.StartNew();
-                for (var i = 0; i < calls; i++) await next(call);
-                bare.Stop();
-                var lookup = Stopwatch.StartNew();
-                for (var i = 0; i < calls; i++)
-                    if (!loggedOut.Contains("s-1")) await next(call);
-                lookup.Stop();
-                var gated = Stopwatch.StartNew();
-                for (var i = 0; i < calls; i++) await gate.InvokeMethodAsync(call, next);
-                gated.Stop();
-                output.WriteLine($"round {round}, per call: bare {bare.Elapsed.TotalNanoseconds / calls:F1} ns, with a set lookup " +
-                                 $"{lookup.Elapsed.TotalNanoseconds / calls:F1} ns, through the gate " +
-                                 $"{gated.Elapsed.TotalNanoseconds / calls:F1} ns ({revocations.Count} sessions logged out on the node)");
+                bare = Math.Min(bare, await NanosecondsPerCallAsync(calls, () => next(call)));
+                lookup = Math.Min(lookup, await NanosecondsPerCallAsync(calls,
+                    () => loggedOut.Contains("s-1") ? ValueTask.FromResult<object?>(null) : next(call)));
+                gated = Math.Min(gated, await NanosecondsPerCallAsync(calls, () => gate.InvokeMethodAsync(call, next)));
             }
+            output.WriteLine($"CPU per call: bare {bare:F1} ns, with a set lookup {lookup:F1} ns, through the gate {gated:F1} ns " +
+                             $"({revocations.Count} sessions logged out on the node)");
 
             Assert.Equal("pong", await gate.InvokeMethodAsync(call, next));
             await revocations.RevokeAsync("s-1", DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds(), default);
