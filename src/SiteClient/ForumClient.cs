@@ -49,6 +49,12 @@ public sealed class ForumClientOptions
     /// client resumes: under load an event can be a second on its way, and resuming for it fetches it twice.
     /// </summary>
     public TimeSpan PositionPatience { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Asks the hub for a fresh token when three quarters of the current one's life has passed, and reconnects with it
+    /// when the old one ends (the hub closes a connection at its token's expiry); see <see cref="ForumClient.RefreshTokenAsync"/>.
+    /// </summary>
+    public bool RefreshTokens { get; init; } = true;
 }
 
 /// <summary><c>Refused</c>: the hub closed the connection for good (e.g. a removed delegate); see <see cref="ForumClient.Refusal"/>.</summary>
@@ -82,6 +88,9 @@ public sealed class ForumClient : IAsyncDisposable
     readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     Task? _loop;
     Task? _keepConnected;
+    Task? _keepFresh;
+    // The latest token the hub gave this client (a refresh); null: the options' provider's.
+    volatile string? _refreshed;
     int _state = (int)LinkState.Connecting;
 
     public ForumClient(ForumClientOptions options)
@@ -92,7 +101,7 @@ public sealed class ForumClient : IAsyncDisposable
         var builder = new HubConnectionBuilder()
             .WithUrl(options.HubUrl, http =>
             {
-                http.AccessTokenProvider = options.AccessToken;
+                http.AccessTokenProvider = CurrentTokenAsync;
                 options.ConfigureHttp?.Invoke(http);
             })
             .WithAutomaticReconnect(_backoff);
@@ -184,6 +193,7 @@ public sealed class ForumClient : IAsyncDisposable
         await ConnectWithRetryAsync(cancellationToken);
         _loop = Task.Run(() => RunLoopAsync(_stopping.Token));
         _keepConnected = Task.Run(() => KeepConnectedAsync(_stopping.Token));
+        if (_options.RefreshTokens) _keepFresh = Task.Run(() => KeepTokenFreshAsync(_stopping.Token));
         _inbox.Writer.TryWrite(Resync.Instance);
     }
 
@@ -207,8 +217,10 @@ public sealed class ForumClient : IAsyncDisposable
                 var result = await _connection.InvokeAsync<CommandResult>(method, request, cancellationToken);
                 if (result.Ok || !RetryableCodes.Contains(result.Error?.Code)) return result;
             }
-            catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
+            catch (Exception ex) when (ex is not HubException &&
+                                       (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
+                // (SignalR fails a call in flight with TaskCanceledException when its connection closes.)
                 // The connection dropped mid-call: the outcome is unknown, so resend the same id
                 // (unless the caller gave up meanwhile: then say so, whatever the transport threw).
                 cancellationToken.ThrowIfCancellationRequested();
@@ -258,6 +270,7 @@ public sealed class ForumClient : IAsyncDisposable
         {
             if (_loop is not null) await _loop;
             if (_keepConnected is not null) await _keepConnected;
+            if (_keepFresh is not null) await _keepFresh;
         }
         catch (OperationCanceledException)
         {
@@ -265,6 +278,78 @@ public sealed class ForumClient : IAsyncDisposable
         await _connection.DisposeAsync();
         _stopping.Dispose();
         _closed.Dispose();
+    }
+
+    /// <summary>Tokens the hub renewed for this client (<see cref="RefreshTokenAsync"/>).</summary>
+    public int TokenRefreshes { get; private set; }
+
+    /// <summary>Raised with each renewed token (a CLI saves it, so its next run logs in with it).</summary>
+    public event Action<LoginResult>? TokenRefreshed;
+
+    Task<string?> CurrentTokenAsync() => _refreshed is { } token ? Task.FromResult<string?>(token) : _options.AccessToken();
+
+    /// <summary>
+    /// A new token for this client's session, from the hub it is connected to; the next (re)connect uses it. The old
+    /// connection stays until its token ends, then the client reconnects and resumes from its last event, so nothing
+    /// is missed or taken twice. A logged-out session or a rotated key gets the hub's refusal (a HubException).
+    /// </summary>
+    public async Task<LoginResult> RefreshTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var fresh = await _connection.InvokeAsync<LoginResult>(HubMethods.RefreshToken, cancellationToken);
+        _refreshed = fresh.Token;
+        TokenRefreshes++;
+        TokenRefreshed?.Invoke(fresh);
+        return fresh;
+    }
+
+    /// <summary>Renews the token at three quarters of its life, for as long as the client runs and the hub agrees.</summary>
+    async Task KeepTokenFreshAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && Refusal is null)
+        {
+            if (TokenTimes(await CurrentTokenAsync()) is not { } times) return; // not a token this client can read: leave it
+            var due = times.IssuedAt + (times.ExpiresAt - times.IssuedAt) * 3 / 4;
+            var wait = due - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
+            try
+            {
+                if (_connection.State == HubConnectionState.Connected)
+                {
+                    await RefreshTokenAsync(cancellationToken);
+                    continue;
+                }
+            }
+            catch (HubException)
+            {
+                return; // the hub refused (logged out, key rotated): the connection is being closed with the reason
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // the connection dropped mid-call: try again once it is back
+            }
+            if (DateTimeOffset.UtcNow >= times.ExpiresAt) return; // too late: the application must log in again
+            await Task.Delay(_options.ReconnectDelay, cancellationToken);
+        }
+    }
+
+    /// <summary>A JWT's "iat" and "exp" (the payload is plain base64url JSON; the hub checks the signature, not us).</summary>
+    static (DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt)? TokenTimes(string? token)
+    {
+        var parts = token?.Split('.');
+        if (parts is not { Length: 3 }) return null;
+        try
+        {
+            var payload = parts[1].Replace('-', '+').Replace('_', '/');
+            payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+            using var json = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(payload));
+            return json.RootElement.TryGetProperty("iat", out var iat) && json.RootElement.TryGetProperty("exp", out var exp)
+                ? (DateTimeOffset.FromUnixTimeSeconds(iat.GetInt64()), DateTimeOffset.FromUnixTimeSeconds(exp.GetInt64()))
+                : null;
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     async Task ConnectWithRetryAsync(CancellationToken cancellationToken)

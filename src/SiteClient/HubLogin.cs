@@ -31,5 +31,17 @@ public static class HubLogin
             $"HTTP error {(int)response.StatusCode}"), (int)response.StatusCode);
     }
 
+    /// <summary>Ends the token's session on every node (POST /api/logout): it and every token refreshed from it are refused.</summary>
+    public static async Task LogoutAsync(HttpClient http, Uri hubBase, string token, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(hubBase, "/api/logout"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode) return;
+        var body = await response.Content.ReadFromJsonAsync<ErrorBody>(Json.Options, cancellationToken);
+        throw new HubRefusedException(body?.Error ?? new ErrorInfo("http.error", $"Lỗi HTTP {(int)response.StatusCode}",
+            $"HTTP error {(int)response.StatusCode}"), (int)response.StatusCode);
+    }
+
     sealed record ErrorBody(ErrorInfo? Error);
 }

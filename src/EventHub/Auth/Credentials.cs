@@ -12,8 +12,10 @@ public sealed record SiteCredentials(string HostKey, string JoinCode);
 /// Several nodes share one file (or one mounted secret) so a key works on any node.
 /// </summary>
 /// <param name="ReviewerKey">The secretariat's key (Q&A review); a file written before reviewers existed gets one added.</param>
+/// <param name="Generations">How many times each key was rotated (<see cref="KeyScope"/> → count; absent: never). A token
+/// carries the generation of the key it was issued under, so a rotation ends every token of the old key.</param>
 public sealed record Credentials(string ModeratorKey, string DisplayKey, SortedDictionary<string, SiteCredentials> Sites,
-    string? ReviewerKey = null)
+    string? ReviewerKey = null, SortedDictionary<string, int>? Generations = null)
 {
     const string KeyAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: keys are read aloud and typed
 
@@ -22,6 +24,45 @@ public sealed record Credentials(string ModeratorKey, string DisplayKey, SortedD
     public static bool Matches(string? given, string expected) =>
         given is not null && CryptographicOperations.FixedTimeEquals(
             Encoding.UTF8.GetBytes(given.Trim().ToUpperInvariant()), Encoding.UTF8.GetBytes(expected));
+
+    public int GenerationOf(string scope) => Generations?.GetValueOrDefault(scope) ?? 0;
+
+    /// <summary>The key a scope names (null for a site the file does not know).</summary>
+    public string? KeyOf(string scope) => KeyScope.Parse(scope) switch
+    {
+        (KeyScope.Moderator, _) => ModeratorKey,
+        (KeyScope.Reviewer, _) => ReviewerKey,
+        (KeyScope.Display, _) => DisplayKey,
+        (KeyScope.HostKind, { } site) => Sites.GetValueOrDefault(site)?.HostKey,
+        (KeyScope.JoinKind, { } site) => Sites.GetValueOrDefault(site)?.JoinCode,
+        _ => null,
+    };
+
+    /// <summary>A copy with one key replaced and its generation set; this one is left as it was.</summary>
+    public Credentials WithKey(string scope, string key, int generation)
+    {
+        var sites = new SortedDictionary<string, SiteCredentials>(Sites, StringComparer.Ordinal);
+        var generations = new SortedDictionary<string, int>(Generations ?? new(), StringComparer.Ordinal) { [scope] = generation };
+        var next = this with { Sites = sites, Generations = generations };
+        return KeyScope.Parse(scope) switch
+        {
+            (KeyScope.Moderator, _) => next with { ModeratorKey = key },
+            (KeyScope.Reviewer, _) => next with { ReviewerKey = key },
+            (KeyScope.Display, _) => next with { DisplayKey = key },
+            (KeyScope.HostKind, { } site) when sites.TryGetValue(site, out var keys) => Replace(next, site, keys with { HostKey = key }),
+            (KeyScope.JoinKind, { } site) when sites.TryGetValue(site, out var keys) => Replace(next, site, keys with { JoinCode = key }),
+            _ => throw new ArgumentException($"Unknown key scope {scope}.", nameof(scope)),
+        };
+
+        static Credentials Replace(Credentials credentials, string site, SiteCredentials keys)
+        {
+            credentials.Sites[site] = keys;
+            return credentials;
+        }
+    }
+
+    /// <summary>Writes the file again (a rotation), atomically, owner-only.</summary>
+    public void Rewrite(string path) => Save(path, overwrite: true);
 
     /// <summary>Reads the file, or creates it; adds keys for sites the file does not know yet.</summary>
     public static Credentials LoadOrCreate(string path, IEnumerable<string> siteCodes)

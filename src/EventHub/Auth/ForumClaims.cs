@@ -10,6 +10,10 @@ public static class ForumClaims
     public const string Site = "site";
     public const string Name = "name";
     public const string Id = "sub";
+    /// <summary>The login session: kept by every refresh, ended by logout (<see cref="SessionRevocations"/>).</summary>
+    public const string Session = "sid";
+    /// <summary>The generation of the key the session logged in with (<see cref="KeyScope"/>); a rotation ends older ones.</summary>
+    public const string KeyGeneration = "kgen";
 
     public static string RoleName(Role role) => role switch
     {
@@ -38,10 +42,18 @@ public static class ForumClaims
     /// </summary>
     public static ClaimsPrincipal Slim(ClaimsPrincipal user)
     {
-        var kept = user.Claims.Where(c => c.Type is Role or Site or Name or Id)
+        var kept = user.Claims.Where(c => c.Type is Role or Site or Name or Id or Session or KeyGeneration)
             .Select(c => new Claim(c.Type, c.Value)); // new claims: the old ones point back at the identity with the token
         return new ClaimsPrincipal(new ClaimsIdentity(kept, user.Identity?.AuthenticationType, Name, Role));
     }
+
+    /// <summary>The session a token belongs to and the key generation it was issued under; null when it names none.</summary>
+    public static TokenSession? ToSession(ClaimsPrincipal? user, Actor actor) =>
+        user?.FindFirst(Session)?.Value is { Length: > 0 } session &&
+        int.TryParse(user.FindFirst(KeyGeneration)?.Value, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var generation)
+            ? new TokenSession(session, KeyScope.Of(actor), generation)
+            : null;
 
     public static Actor? ToActor(ClaimsPrincipal? user)
     {
@@ -53,3 +65,6 @@ public static class ForumClaims
         return new Actor(role.Value, user!.FindFirst(Site)?.Value, name, id);
     }
 }
+
+/// <summary>What a token says about its login: the session id, the key it came from and that key's generation.</summary>
+public sealed record TokenSession(string Id, string Scope, int Generation);

@@ -20,6 +20,7 @@ public static class TokenEndpoint
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/token", IssueAsync).AllowAnonymous();
+        app.MapSessionEndpoints();
         return app;
     }
 
@@ -35,7 +36,8 @@ public static class TokenEndpoint
                 await guard.CheckAddressAsync(client);
                 if (request is null) throw Errors.Required("body");
                 var actor = await AuthenticateAsync(request, credentials, engine, guard, seeds.Awardees, cancellationToken);
-                var (token, expires) = issuer.Issue(actor);
+                // The generation from the same keys the login was checked against: a rotation meanwhile ends this token too.
+                var (token, expires) = issuer.Issue(actor, credentials.GenerationOf(KeyScope.Of(actor)));
                 AuditLog.LoginSucceeded(audit, ForumClaims.RoleName(actor.Role), actor.Id, actor.Name, actor.Site, client);
                 return Results.Ok(new TokenResponse(token, expires.ToUnixTimeMilliseconds(),
                     new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id)));
@@ -150,4 +152,17 @@ static class AuthErrors
 
     public static ForumRuleException BadRole() => new(new ForumError("auth.bad_role",
         "Vai trò phải là moderator, reviewer, siteHost, delegate hoặc display.", "Role must be moderator, reviewer, siteHost, delegate or display."));
+
+    public static ForumRuleException BadToken() => new(new ForumError("auth.bad_token",
+        "Mã truy cập thiếu, sai hoặc đã hết hạn. Hãy đăng nhập lại.", "The access token is missing, not valid or expired. Sign in again."));
+
+    public static ForumRuleException Revoked() => new(new ForumError("auth.revoked",
+        "Phiên đăng nhập này đã đăng xuất. Hãy đăng nhập lại.", "This session was logged out. Sign in again."));
+
+    public static ForumRuleException KeyRotated() => new(new ForumError("auth.key_rotated",
+        "Khóa đăng nhập của bạn đã được đổi. Hãy đăng nhập lại bằng khóa mới.", "Your login key was changed. Sign in again with the new key."));
+
+    public static ForumRuleException UnknownKey(string scope) => new(new ForumError("auth.unknown_key",
+        $"Không có khóa '{scope}'. Khóa là moderator, reviewer, display, siteHost hoặc joinCode (kèm site).",
+        $"There is no key '{scope}'. Keys are moderator, reviewer, display, siteHost or joinCode (with a site)."));
 }

@@ -10,7 +10,11 @@ public sealed class TokenIssuer(SigningKey key, TimeProvider time, Operations.Ev
 {
     readonly JsonWebTokenHandler _handler = new();
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(Actor actor)
+    /// <summary>
+    /// A token for <paramref name="actor"/> under generation <paramref name="keyGeneration"/> of the key they logged in
+    /// with; <paramref name="session"/> is a refresh's (the session it continues), null for a new login.
+    /// </summary>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(Actor actor, int keyGeneration = 0, string? session = null)
     {
         var now = time.GetUtcNow();
         var expires = now + options.Auth.TokenLifetime;
@@ -19,6 +23,8 @@ public sealed class TokenIssuer(SigningKey key, TimeProvider time, Operations.Ev
             new(ForumClaims.Role, ForumClaims.RoleName(actor.Role)),
             new(ForumClaims.Name, actor.Name),
             new(ForumClaims.Id, actor.Id),
+            new(ForumClaims.Session, session ?? NewSession()),
+            new(ForumClaims.KeyGeneration, keyGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (actor.Site is not null) claims.Add(new Claim(ForumClaims.Site, actor.Site));
         var token = _handler.CreateToken(new SecurityTokenDescriptor
@@ -33,6 +39,8 @@ public sealed class TokenIssuer(SigningKey key, TimeProvider time, Operations.Ev
         });
         return (token, expires);
     }
+
+    static string NewSession() => Base64UrlEncoder.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }
 
 /// <summary>The token signing key, from configuration or (embedded default only) from the data folder.</summary>

@@ -44,7 +44,8 @@ public static class HubSetup
 
     public static IEndpointRouteBuilder MapForumHub(this IEndpointRouteBuilder app)
     {
-        app.MapHub<ForumHub>(Path);
+        // A connection ends with its token: a client refreshes before then and comes back with the new one (Resume).
+        app.MapHub<ForumHub>(Path, options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

@@ -62,6 +62,31 @@ public sealed class NodeAudience : IEnumerable<NodeAudience.Member>
 
         public string ConnectionId => connection.ConnectionId;
 
+        /// <summary>Who the connection's token names (its claims as the hub keeps them).</summary>
+        public System.Security.Claims.ClaimsPrincipal? User => connection.User;
+
+        /// <summary>
+        /// Ends the connection for good: a close message with <paramref name="error"/> (the client shows it and does not
+        /// reconnect), then the transport is cut, whether the message got out or not.
+        /// </summary>
+        public void Close(string error)
+        {
+            _ = CloseAsync();
+
+            async Task CloseAsync()
+            {
+                try
+                {
+                    await connection.WriteAsync(new CloseMessage(error, allowReconnect: false)).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+                }
+                catch (Exception)
+                {
+                    // a connection that cannot take the message is cut all the same
+                }
+                connection.Abort();
+            }
+        }
+
         /// <summary>
         /// The last position this connection was written (an event's seq, or a beacon's head); -1 before any. A
         /// write that fails ends the connection, so what was written arrives or the client resumes anyway.

@@ -40,6 +40,12 @@ public sealed class AuthSettings
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// With Redis, how often a node reads every logout and rotated key again, for a message the channel lost (each
+    /// normally arrives at once on the channel).
+    /// </summary>
+    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public const string Issuer = "eventhub";
     public const string Audience = "eventhub";
 }

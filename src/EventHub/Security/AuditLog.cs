@@ -47,6 +47,15 @@ public static partial class AuditLog
     public static partial void HostAction(ILogger logger, string method, string actorId, string client, string? commandId,
         string result, string request);
 
+    [LoggerMessage(EventId = 6020, Level = LogLevel.Information,
+        Message = "Logout: {Role} {ActorId} of site {Site} from {Client}; the session's tokens are refused on every node")]
+    public static partial void LoggedOut(ILogger logger, string role, string actorId, string? site, string client);
+
+    /// <summary>The key itself is never written: the scope and its new generation say which tokens ended.</summary>
+    [LoggerMessage(EventId = 6021, Level = LogLevel.Warning,
+        Message = "Key {Scope} rotated to generation {Generation} by the operator from {Client}; tokens of the old key end")]
+    public static partial void KeyRotated(ILogger logger, string scope, int generation, string client);
+
     /// <summary>The address a request came from, as the forwarded-headers middleware resolved it ("?" when unknown).</summary>
     public static string ClientOf(HttpContext? http) => http?.Connection.RemoteIpAddress?.ToString() ?? "?";
 }

@@ -60,6 +60,7 @@ public static class EveryMethodPlan
         Query(Moderator, HubMethods.WhoAmI);
         Query(Moderator, HubMethods.Resume, new JsonObject { ["epoch"] = null, ["afterSeq"] = 0 });
         Query(Moderator, HubMethods.GetSnapshot);
+        Query(Host, HubMethods.RefreshToken);
         Command(Host, HubMethods.CheckIn, new() { ["lead"] = "Nguyễn Văn An", ["headcount"] = 20 });
         Command(Host, HubMethods.UpdateHeadcount, new() { ["headcount"] = 25 });
         Query(Host, HubMethods.Pong, JsonValue.Create(12345L));

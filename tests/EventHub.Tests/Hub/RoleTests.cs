@@ -51,7 +51,7 @@ public sealed class RoleTests : HubAppTest
 
         var user = App.Services.GetRequiredService<LocalConnections>().OfRole(Role.SiteHost).Single().Context.User!;
 
-        Assert.Equal(["name", "role", "site", "sub"], user.Claims.Select(c => c.Type).Order(StringComparer.Ordinal));
+        Assert.Equal(["kgen", "name", "role", "sid", "site", "sub"], user.Claims.Select(c => c.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(user.Identities, i => i is CaseSensitiveClaimsIdentity { SecurityToken: not null });
         Assert.True(user.Identity is { IsAuthenticated: true, Name: "Điểm cầu HUE" });
         Assert.True(user.IsInRole("siteHost"));

@@ -54,6 +54,7 @@ public static class HubMethods
     public const string WhoAmI = "WhoAmI";
     public const string Resume = "Resume";
     public const string GetSnapshot = "GetSnapshot";
+    public const string RefreshToken = "RefreshToken";
 
     // speaker queue: agenda
     public const string AddAgendaItem = "AddAgendaItem";

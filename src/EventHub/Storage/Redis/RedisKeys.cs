@@ -50,5 +50,14 @@ public sealed class RedisKeys(string prefix)
     /// <summary>STRING with expiry: a client address locked out of /api/token after repeated wrong keys; every node reads it.</summary>
     public RedisKey LoginLockout(string address) => $"{Prefix}:login-lockout:{address}";
 
+    /// <summary>SORTED SET: logged-out sessions (token "sid"), scored by when their last token expires; pruned on read.</summary>
+    public RedisKey RevokedSessions => $"{Prefix}:revoked-sessions";
+
+    /// <summary>HASH: key scope ("moderator", "host:HCM" …) → "generation|key", for every key rotated while nodes ran.</summary>
+    public RedisKey RotatedKeys => $"{Prefix}:rotated-keys";
+
+    /// <summary>Pub/sub channel: a logout or a rotation, so every node refuses the ended tokens at once (see TokenChange).</summary>
+    public RedisChannel TokenChanges => RedisChannel.Literal($"{Prefix}:token-changes");
+
     RedisKey Forum(string forumId, string what) => $"{Prefix}:{{forum:{forumId}}}:{what}";
 }

@@ -56,4 +56,22 @@ static class RedisScripts
         end
         return {epoch, redis.call('LLEN', KEYS[2]), created}
         """;
+
+    /// <summary>
+    /// KEYS: rotated keys (hash). ARGV: scope, the new key, the generation the caller knows, the token channel, the
+    /// message to publish. The new generation is one past the higher of the stored one and the caller's, written and
+    /// announced in one step, so two rotations at once get two generations and every node hears the last.
+    /// </summary>
+    public const string RotateKey = """
+        local stored = redis.call('HGET', KEYS[1], ARGV[1])
+        local generation = tonumber(ARGV[3])
+        if stored then
+          local known = tonumber(string.match(stored, '^(%d+)|'))
+          if known and known > generation then generation = known end
+        end
+        generation = generation + 1
+        redis.call('HSET', KEYS[1], ARGV[1], generation .. '|' .. ARGV[2])
+        redis.call('PUBLISH', ARGV[4], ARGV[5])
+        return generation
+        """;
 }

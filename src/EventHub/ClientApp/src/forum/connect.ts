@@ -53,9 +53,9 @@ const keepTrying: IRetryPolicy = { nextRetryDelayInMilliseconds: context => jitt
  * A ForumClient on a real SignalR connection. JSON by default (the hub's JSON is camelCase, the protocol's own
  * spelling); `msgpack` loads the MessagePack protocol on demand, so pages that do not ask for it never download it.
  */
-export async function openForum(token: string, options: ForumClientOptions & { protocol?: "json" | "msgpack"; base?: string } = {}): Promise<ForumClient> {
+export async function openForum(token: string | (() => string), options: ForumClientOptions & { protocol?: "json" | "msgpack"; base?: string } = {}): Promise<ForumClient> {
   const builder = new HubConnectionBuilder()
-    .withUrl(`${options.base ?? ""}/hubs/forum`, { accessTokenFactory: () => token })
+    .withUrl(`${options.base ?? ""}/hubs/forum`, { accessTokenFactory: typeof token === "function" ? token : () => token })
     .withAutomaticReconnect(keepTrying)
     .configureLogging(LogLevel.Warning);
   if (options.protocol === "msgpack") {

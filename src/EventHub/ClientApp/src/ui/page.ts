@@ -2,6 +2,7 @@
 // batched re-rendering, and the "you are next" sound.
 import { type ForumClient, type LinkState, newCommandId } from "../forum/forum-client.js";
 import { login, LoginRefused, openForum, type Login, type LoginRequest } from "../forum/connect.js";
+import { keepFresh, logoutOnHub } from "../forum/token-refresh.js";
 import type { CommandResult } from "../forum/state.js";
 import { errorText, t } from "../i18n/i18n.js";
 import { fill } from "./dom.js";
@@ -34,12 +35,21 @@ export async function connect(storageKey: string, request: LoginRequest | null):
     if (!session || session.expiresAt < Date.now() + 60_000) throw new LoginRefused({ code: "auth.expired", message: "", messageEn: "" }, 401);
   }
   const protocol = new URLSearchParams(location.search).get("protocol") === "msgpack" ? "msgpack" : "json";
-  const client = await openForum(session.token, { protocol });
+  // The connection asks for the token at every (re)connect: after a refresh that is the new one.
+  let current = session;
+  const client = await openForum(() => current.token, { protocol });
+  keepFresh(() => current, fresh => {
+    current = fresh;
+    sessionStorage.setItem(storageKey, JSON.stringify(fresh));
+  });
   return { login: session, client };
 }
 
+/** Forgets this tab's login and logs its session out on the hub, so the token ends on every node. */
 export function forget(storageKey: string): void {
+  const stored = sessionStorage.getItem(storageKey);
   sessionStorage.removeItem(storageKey);
+  if (stored) void logoutOnHub(JSON.parse(stored) as Login).catch(() => undefined);
 }
 
 /** Keeps the connection banner current: lost (commands wait and are resent), back with no event missed, refused. */

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using System.Text.Json;
+using EventHub.Domain.Forum;
+using EventHub.Domain.Protocol;
+using EventHub.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace EventHub.Auth;
+
+/// <summary>Whether a signed, unexpired token still stands: its session not logged out, its key not rotated since.</summary>
+public sealed class TokenValidity(KeyRing keys, SessionRevocations revocations)
+{
+    /// <summary>Moves on whenever a logout or a rotation is taken in; nothing else changes an answer of this class.</summary>
+    public long Version => ((long)keys.Version << 32) | (uint)revocations.Version;
+
+    public ForumError? Refusal(TokenSession? session) =>
+        session is null ? AuthErrors.BadToken().Error
+        : revocations.IsRevoked(session.Id) ? AuthErrors.Revoked().Error
+        : session.Generation < keys.GenerationOf(session.Scope) ? AuthErrors.KeyRotated().Error
+        : null;
+
+    public ForumError? Refusal(ClaimsPrincipal? user) =>
+        ForumClaims.ToActor(user) is { } actor ? Refusal(ForumClaims.ToSession(user, actor)) : AuthErrors.BadToken().Error;
+}
+
+/// <summary>
+/// The hub's side of logout and rotation. A connection is checked as it opens (a token refused between its
+/// HTTP request and here); each call compares one version number and re-checks the session only after a change;
+/// and when a logout or rotation arrives, every connection of this node it ends is closed with its reason.
+/// </summary>
+public sealed partial class TokenGate(TokenValidity validity, NodeAudience audience, ILogger<TokenGate> logger) : IHubFilter
+{
+    // The key of this gate's entry in a connection's items.
+    static readonly object SessionKey = new();
+
+    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        var version = validity.Version;
+        var actor = ForumClaims.ToActor(context.Context.User);
+        var session = actor is null ? null : ForumClaims.ToSession(context.Context.User, actor);
+        // A HubException's message reaches the client in the close frame even without detailed errors.
+        if (actor is not null && validity.Refusal(session) is { } refusal) throw new HubException(Describe(refusal));
+        if (session is not null) context.Context.Items[SessionKey] = new CheckedSession(session, version);
+        return next(context);
+    }
+
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context,
+        Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        if (context.Context.Items.TryGetValue(SessionKey, out var item) && item is CheckedSession checkedSession)
+        {
+            var version = validity.Version;
+            if (checkedSession.Version != version)
+            {
+                if (validity.Refusal(checkedSession.Session) is { } refusal) throw new ForumRuleException(refusal);
+                checkedSession.Version = version;
+            }
+        }
+        return next(context);
+    }
+
+    int _sweepQueued;
+
+    /// <summary>
+    /// Closes this node's connections whose token no longer stands, each with its reason and no reconnect. Off the
+    /// caller's thread, and coalesced: a burst of logouts (the end of the day) walks the connections a few times, not
+    /// once per logout.
+    /// </summary>
+    public void CloseEnded()
+    {
+        if (Interlocked.Exchange(ref _sweepQueued, 1) == 0) _ = Task.Run(Sweep);
+    }
+
+    void Sweep()
+    {
+        Volatile.Write(ref _sweepQueued, 0); // a change that lands during this walk queues another
+        var closed = 0;
+        foreach (var member in audience)
+        {
+            if (member.User is not { } user || validity.Refusal(user) is not { } refusal) continue;
+            member.Close(Describe(refusal));
+            closed++;
+        }
+        if (closed > 0) Closed(logger, closed);
+    }
+
+    static string Describe(ForumError error) =>
+        JsonSerializer.Serialize(new ErrorInfo(error.Code, error.Message, error.MessageEn), Json.Options);
+
+    /// <summary>The session a connection carries, and the <see cref="TokenValidity.Version"/> it was last found good at.</summary>
+    sealed class CheckedSession(TokenSession session, long version)
+    {
+        public TokenSession Session { get; } = session;
+        public long Version { get; set; } = version;
+    }
+
+    [LoggerMessage(EventId = 6202, Level = LogLevel.Information, Message = "Closed {Count} connection(s) whose token was logged out or whose key was rotated")]
+    static partial void Closed(ILogger logger, int count);
+}
