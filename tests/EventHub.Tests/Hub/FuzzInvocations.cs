@@ -44,6 +44,7 @@ public sealed class FuzzInvocations
         "", " ", "\t \r\n", "😀", "𝕏𝕐", "\uD800", "\uDC00x", "e\u0301", "Nguye\u0302\u0303n", "\u0301", "<script>alert(1)</script>",
         "' OR 1=1 --", "=SUM(A1:A9)", "null", "{}", "\\", "\"", "ℌ𝔞", "١٢٣", "ﷺ", new string('a', 121), new string('ă', 301),
     ];
+    static readonly string[] Makers = ["Add", "Ask", "RequestFloor", "Start", "ReAdd"];
     static readonly string[] Sites = ["HCM", "DNG", "hcm", "HPG", "HUE", "CTO"];
     static readonly string[] BadSites = ["XYZ", "", "HCMX", "ĐNG", "H\u200BCM", "hcm "];
     static readonly object?[] BoundaryInts =
@@ -53,6 +54,8 @@ public sealed class FuzzInvocations
         ["", "short", new string('a', 65), "bad id!", "ăâđ12345", "abc\u200Bdefgh", "abcdefgh\n", null, 42, true, new object?[] { "x" }];
 
     readonly List<string> _ids;
+    // Ids sent by the methods that make something (an item, a request, a question, a roll call): the likeliest to exist.
+    readonly List<string> _made;
     readonly Gen<FuzzInvocation> _invocation;
     readonly Func<string, IReadOnlyCollection<string>> _allowed;
 
@@ -60,7 +63,8 @@ public sealed class FuzzInvocations
     /// <param name="allowed">The roles that may succeed with a method: most calls come from one of them.</param>
     public FuzzInvocations(IEnumerable<string> knownIds, Func<string, IReadOnlyCollection<string>> allowed)
     {
-        _ids = [.. knownIds, "d-000000000000", "unknown-id-1", "no-such-thing"];
+        _made = [.. knownIds];
+        _ids = [.. _made, "d-000000000000", "unknown-id-1", "no-such-thing"];
         _allowed = allowed;
         var methods = HubParameters.MethodsOf(typeof(ForumHub)).OrderBy(m => m.Name, StringComparer.Ordinal).ToArray();
         _invocation = Gen.Int[0, methods.Length - 1].SelectMany(i => Invocation(methods[i]));
@@ -70,7 +74,9 @@ public sealed class FuzzInvocations
     public FuzzInvocation Next(PCG pcg)
     {
         var invocation = _invocation.Generate(pcg, null, out _);
-        if (invocation.CommandId is { Length: > 0 } id) _ids.Add(id);
+        if (invocation.CommandId is not { Length: > 0 } id) return invocation;
+        _ids.Add(id);
+        if (Makers.Any(prefix => invocation.Method.StartsWith(prefix, StringComparison.Ordinal))) _made.Add(id);
         return invocation;
     }
 
@@ -187,7 +193,8 @@ public sealed class FuzzInvocations
 
     /// <summary>An id that exists (most often one made recently), or one that does not.</summary>
     Gen<string> Id => Weighted(
-        (6, Gen.Int[1, 40].Select(back => _ids[Math.Max(0, _ids.Count - back)])),
+        (6, Gen.Int[1, 12].Select(back => _made[Math.Max(0, _made.Count - back)])),
+        (3, Gen.Int[1, 40].Select(back => _ids[Math.Max(0, _ids.Count - back)])),
         (3, Gen.Int[0, int.MaxValue].Select(i => _ids[i % _ids.Count])),
         (1, Either(Constant(Odd), Gen.Long[0, long.MaxValue].Select(l => $"ghost-{l:x}"))));
 
