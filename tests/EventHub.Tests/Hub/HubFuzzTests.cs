@@ -174,6 +174,8 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
         readonly Dictionary<(string Role, string Protocol), HubConnection> _connections = [];
         readonly Dictionary<string, (string Token, string Id)> _callers = [];
         readonly List<string> _closed = [];
+        // Every success by caller and command id: a resend must get the same one back.
+        readonly Dictionary<(string ActorId, string CommandId), (long First, long Last)> _answered = [];
 
         public static async Task<Fuzzer> StartAsync(HubApp app)
         {
@@ -233,6 +235,18 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
 
             if (answer is CommandResult { Ok: false } refused)
                 return refused.Error is null ? "ok: false without an error" : CheckError(refused.Error, tally);
+            var key = (_callers[invocation.Role].Id, (answer as CommandResult)?.CommandId ?? "");
+            if (answer is CommandResult { Duplicate: true } resent)
+            {
+                // A command id this caller used before gets that first answer, whatever the method or payload now
+                // (docs/protocol.md, Idempotency): no new event, so it needs no permission of its own.
+                tally.Successes++;
+                return _answered.TryGetValue(key, out var first) && first == (resent.FirstSeq, resent.LastSeq)
+                    ? null
+                    : $"a duplicate of no success this caller had: {Show(answer)}";
+            }
+            if (answer is CommandResult && !_answered.TryAdd(key, (((CommandResult)answer).FirstSeq, ((CommandResult)answer).LastSeq)))
+                return $"a second success for one command id: {Show(answer)}";
             if (!allowed) return $"succeeded for a {invocation.Role}, whose role may not call it: {Show(answer)}";
             tally.Successes++;
             if (answer is CommandResult result)
