@@ -32,16 +32,41 @@ public sealed class ForumEngine(
     ForumView _view = new("", 0, ForumState.Initial);
     volatile SnapshotCache? _snapshots;
     volatile bool _followsFeed;
+    volatile bool _serving;
 
     public string ForumId => forumId;
     public ForumView View => Volatile.Read(ref _view);
 
+    /// <summary>
+    /// True once the node has loaded and opened the forum (<see cref="StartServing"/>). Until then callers' commands
+    /// and reads get the retryable store.unavailable: a node that waits for its store at start-up takes connections
+    /// already, and must neither answer from an empty view nor keep a refusal as a command's answer.
+    /// </summary>
+    public bool IsServing => _serving;
+
+    /// <summary>Loads the log. Safe to call again after a failure part-way (a store that went away mid-load).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var head = await log.OpenAsync(forumId, cancellationToken);
-        Volatile.Write(ref _view, new ForumView(head.Epoch, 0, ForumState.Initial));
-        await CatchUpLockedAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var head = await log.OpenAsync(forumId, cancellationToken);
+            if (View.Epoch.Length == 0) Volatile.Write(ref _view, new ForumView(head.Epoch, 0, ForumState.Initial));
+            await CatchUpLockedAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
         EngineLog.Loaded(logger, forumId, View.Epoch, View.Head);
+    }
+
+    public void StartServing() => _serving = true;
+
+    void ThrowUnlessServing(Actor? actor)
+    {
+        // The system's own start-up commands (opening the forum, seeding the programme) run before it serves.
+        if (!_serving && (actor is null || actor != Actor.System)) throw Errors.StoreUnavailable();
     }
 
     /// <summary>
@@ -51,7 +76,15 @@ public sealed class ForumEngine(
     public async Task<IAsyncDisposable> FollowAsync(IEventFeed feed, CancellationToken stopping, CancellationToken cancellationToken)
     {
         var following = await feed.FollowAsync(forumId, e => HearAsync(e, stopping), cancellationToken);
-        await CatchUpAsync(cancellationToken); // what was appended before the feed was heard
+        try
+        {
+            await CatchUpAsync(cancellationToken); // what was appended before the feed was heard
+        }
+        catch
+        {
+            await following.DisposeAsync(); // a start-up that is tried again follows anew
+            throw;
+        }
         _followsFeed = true;
         return following;
     }
@@ -66,6 +99,7 @@ public sealed class ForumEngine(
         CancellationToken cancellationToken)
     {
         CommandIds.Validate(commandId);
+        ThrowUnlessServing(actor);
         using var deadline = Deadline(cancellationToken);
         try
         {
@@ -176,6 +210,7 @@ public sealed class ForumEngine(
     /// </remarks>
     public async Task<ResumeResult> ResumeAsync(Viewer viewer, ResumeRequest request, CancellationToken cancellationToken)
     {
+        ThrowUnlessServing(null);
         var view = View;
         if (!_followsFeed || request.AfterSeq > view.Head || (request.Epoch is not null && request.Epoch != view.Epoch))
         {
@@ -193,6 +228,7 @@ public sealed class ForumEngine(
     /// <summary>The state the viewer may see at the store's head now, as a snapshot with no events after it.</summary>
     public async Task<ResumeResult> SnapshotAsync(Viewer viewer, CancellationToken cancellationToken)
     {
+        ThrowUnlessServing(null);
         await CatchUpAsync(cancellationToken);
         var view = View;
         return new ResumeResult(view.Epoch, view.Head, SnapshotFor(view, viewer), view.Head, []);
@@ -225,6 +261,7 @@ public sealed class ForumEngine(
     /// <summary>Brings this node's view up to the store's head (events other nodes appended).</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
+        if (View.Epoch.Length == 0) return; // not loaded yet: StartAsync reads the log
         using var deadline = Deadline(cancellationToken);
         try
         {

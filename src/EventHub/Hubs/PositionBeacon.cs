@@ -16,6 +16,7 @@ public sealed class PositionBeacon(NodeFanout fanout, ForumEngine engine, IOptio
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         ResilientLoop.RunAsync("Position beacon", options.Value.PositionInterval, async stopping =>
         {
+            if (!engine.IsServing) return; // still waiting for the store at start-up: nothing to tell yet
             await engine.CatchUpAsync(stopping);
             var view = engine.View;
             fanout.Beacon(new LogPosition(view.Epoch, view.Head));

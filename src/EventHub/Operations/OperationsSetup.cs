@@ -1,3 +1,4 @@
+using EventHub.Forum;
 using EventHub.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,7 +12,10 @@ public static class OperationsSetup
         return builder;
     }
 
-    /// <summary>/healthz: the process answers. /readyz: the store answers too (a balancer stops sending clients otherwise).</summary>
+    /// <summary>
+    /// /healthz: the process answers. /readyz: the forum is loaded and the store answers too (a balancer stops sending
+    /// clients otherwise).
+    /// </summary>
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
@@ -20,10 +24,11 @@ public static class OperationsSetup
     }
 }
 
-sealed class StoreHealthCheck(IEventLog log) : IHealthCheck
+sealed class StoreHealthCheck(IEventLog log, ForumEngine engine) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!engine.IsServing) return HealthCheckResult.Unhealthy("waiting for the store to load the forum");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
         try

@@ -1,4 +1,5 @@
 using EventHub.Domain.Seeds;
+using EventHub.Forum;
 using EventHub.Storage;
 
 namespace EventHub.Operations;
@@ -10,7 +11,10 @@ public static class StartupFailure
     {
         try
         {
+            var startup = app.Services.GetService<ForumStartup>();
             await app.RunAsync();
+            // A start-up that waited for the store and then met a log it cannot trust stopped the node by itself.
+            if (startup?.Failure is { } failure) throw failure;
             return 0;
         }
         catch (Exception ex) when (Explain(ex) is { } message)

@@ -38,6 +38,21 @@ public sealed class HubApp : WebApplicationFactory<Program>
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+        WaitUntilServing();
+    }
+
+    /// <summary>
+    /// A node whose store did not answer at once (a Redis just started) loads the forum in the background: tests start
+    /// once it serves, as a balancer would wait for /readyz.
+    /// </summary>
+    void WaitUntilServing()
+    {
+        var deadline = DateTime.UtcNow + Timeouts.Heal;
+        while (!Engine.IsServing)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The hub at {BaseAddress} did not load the forum in {Timeouts.Heal}.");
+            Thread.Sleep(50);
+        }
     }
 
     public string DataDirectory { get; }

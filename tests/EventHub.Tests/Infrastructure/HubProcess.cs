@@ -26,6 +26,7 @@ public sealed class HubProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
     public Uri HubUrl => new(BaseAddress, "/hubs/forum");
+    public bool HasExited => _process.HasExited;
 
     public string Output
     {

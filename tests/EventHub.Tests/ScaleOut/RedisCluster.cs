@@ -45,7 +45,8 @@ public sealed class RedisCluster : IAsyncDisposable
     }
 
     /// <summary>A node as its own process (so it can be killed like kill -9), with its own data folder.</summary>
-    public async Task<HubProcess> StartProcessNodeAsync(Dictionary<string, string?>? extra = null)
+    /// <param name="waitReady">False to return as soon as the process is started (a node that cannot be ready yet).</param>
+    public async Task<HubProcess> StartProcessNodeAsync(Dictionary<string, string?>? extra = null, bool waitReady = true)
     {
         var settings = Settings;
         foreach (var (key, value) in extra ?? []) settings[key] = value;
@@ -54,7 +55,7 @@ public sealed class RedisCluster : IAsyncDisposable
         environment["EventHub__PositionInterval"] = "00:00:00.500";
         var node = HubProcess.Start(environment);
         _owned.Add(node);
-        await node.WaitReadyAsync();
+        if (waitReady) await node.WaitReadyAsync();
         return node;
     }
 
