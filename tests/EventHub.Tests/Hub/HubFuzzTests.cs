@@ -40,7 +40,8 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
     /// </summary>
     public static IReadOnlyCollection<string> AllowedRoles(string method) => method switch
     {
-        HubMethods.WhoAmI or HubMethods.Resume or HubMethods.GetSnapshot or HubMethods.MyQuestions or HubMethods.Pong =>
+        HubMethods.WhoAmI or HubMethods.Resume or HubMethods.GetSnapshot or HubMethods.MyQuestions or HubMethods.Pong
+            or HubMethods.RefreshToken =>
             [M, R, H, D, Display],
         HubMethods.CheckIn or HubMethods.UpdateHeadcount or HubMethods.CheckOut or HubMethods.ConfirmAwardee
             or HubMethods.RequestFloor or HubMethods.WithdrawRequest => [M, H],
