@@ -30,7 +30,7 @@ sealed class QandAStormCommand : AsyncCommand<QandAStormSettings>
         var connections = 62 + 62 * delegatesPerSite + 3 + 1;
         Console.WriteLine($"[{name}] đăng nhập và kết nối / logging in and connecting {connections} clients …");
         await people.ConnectAsync(delegatesPerSite, cancellation);
-        await using var reviewerClient = await ConnectReviewerAsync(settings, cancellation);
+        var reviewerClient = await ConnectReviewerAsync(settings, cancellation);
         var reviewer = new Probe(reviewerClient, "reviewer", recorders);
         people.Moderator.Log = [];
         Console.WriteLine($"[{name}] connected in {people.ConnectSeconds:F1} s (logins {people.LoginSeconds:F1} s)");

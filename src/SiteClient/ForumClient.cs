@@ -207,11 +207,13 @@ public sealed class ForumClient : IAsyncDisposable
                 var result = await _connection.InvokeAsync<CommandResult>(method, request, cancellationToken);
                 if (result.Ok || !RetryableCodes.Contains(result.Error?.Code)) return result;
             }
-            catch (Exception ex) when (ex is not HubException and not OperationCanceledException)
+            catch (Exception ex) when (ex is not HubException)
             {
-                // The connection dropped mid-call: the outcome is unknown, so resend the same id
-                // (unless the caller gave up meanwhile: then say so, whatever the transport threw).
+                // The connection dropped mid-call (SignalR cancels a call pending on a closed connection with a
+                // TaskCanceledException): the outcome is unknown, so resend the same id, unless the caller gave up
+                // meanwhile (then say so, whatever the transport threw) or the client is stopping.
                 cancellationToken.ThrowIfCancellationRequested();
+                if (_stopping.IsCancellationRequested) throw;
             }
             Interlocked.Increment(ref _resends);
             await Task.Delay(_options.ReconnectDelay / 4, cancellationToken);

@@ -40,7 +40,7 @@ sealed class QandASection : IReportSection
 
         page.Heading(3, t["Được bình chọn nhiều nhất", "Most voted"]).Table("qanda-top",
             [new("#", true, "8mm"), new(t["Nội dung", "Text"]), new(t["Loại", "Kind"], Width: "18mm"), new(t["Điểm cầu", "Site"], Width: "30mm"),
-             new(t["Bình chọn", "Votes"], true, "18mm"), new(t["Trạng thái", "Status"], Width: "20mm")],
+             new(t["Bình chọn", "Votes"], true, "18mm"), new(t["Trạng thái", "Status"], Width: "23mm")],
             q.Top.Select((row, i) => (IReadOnlyList<string>)
                 [t.Number(i + 1), row.Text, Kind(row, t), SiteName(page, row), t.Number(row.Votes), Status(row, t)]),
             t["Chưa có câu hỏi nào được công bố.", "No question was published."]);
@@ -52,7 +52,7 @@ sealed class QandASection : IReportSection
             page.Heading(4, ReportCharts.TopicLabel(topic.Topic ?? "", t));
             page.Table($"proposals-{i + 1}",
                 [new("#", true, "8mm"), new(t["Đề xuất", "Proposal"]), new(t["Người gửi", "From"], Width: "42mm"),
-                 new(t["Bình chọn", "Votes"], true, "18mm"), new(t["Trạng thái", "Status"], Width: "20mm")],
+                 new(t["Bình chọn", "Votes"], true, "18mm"), new(t["Trạng thái", "Status"], Width: "23mm")],
                 topic.Proposals.Select((row, n) => (IReadOnlyList<string>)
                     [t.Number(n + 1), row.Text, $"{Author(row, t)}, {SiteName(page, row)}", t.Number(row.Votes), Status(row, t)]));
         }

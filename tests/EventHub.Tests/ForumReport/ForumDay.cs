@@ -160,7 +160,7 @@ static class ForumDay
         asked.Add("q-paper");
 
         await day.After(30).Do(Actor.Delegate(sites[4], DelegateName(4, 1), $"d-{sites[4]}-1"), "withdraw-q", new WithdrawQuestion(asked[2]));
-        await day.After(10).Do(reviewer, "edit-q", new EditQuestion(asked[3], "Bộ có kế hoạch gì để giữ chân viên chức trẻ có năng lực?", Topics[0]));
+        await day.After(10).Do(reviewer, "edit-q", new EditQuestion(asked[3], "Đề xuất xây dựng bộ quy tắc ứng xử của cán bộ, công chức trẻ trên mạng xã hội.", Topics[0]));
         var published = new List<string>();
         foreach (var (id, k) in asked.Select((id, k) => (id, k)))
         {
