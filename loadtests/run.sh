@@ -5,7 +5,8 @@
 #
 #   loadtests/run.sh SCENARIO [--repeat N] [--delegates-per-site N] [--duration S] [--nodes N] [--protocol msgpack|json] [--no-baseline] [--no-churn] [--slices N] [--warmup S] [--machine-clock] [--stall S]
 #
-# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart | reconnect-storm. --repeat N runs it N
+# qa-storm[-failover] also takes [--vote-seconds S] [--votes-per-delegate N]; its --duration is the ask window.
+# SCENARIO: smoke | checkin-storm | forum-day | failover | redis-restart | reconnect-storm | qa-storm | qa-storm-failover. --repeat N runs it N
 # times and writes the median and range of every figure (runs/1..N keep each run). --stall S (redis-restart): Redis
 # also stops answering for S seconds (SIGSTOP, then SIGCONT), a third of the way in; the restart comes two thirds in.
 # Exit 0 when nothing was lost, repeated or out of order, every acknowledged command is in the log, no command was
@@ -14,11 +15,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 scenario="$1"; shift
 all_args=("$@")
-case "$scenario" in smoke|checkin-storm|forum-day|failover|redis-restart|reconnect-storm) ;; -h|--help) usage; exit 0 ;;
+case "$scenario" in smoke|checkin-storm|forum-day|failover|redis-restart|reconnect-storm|qa-storm|qa-storm-failover) ;; -h|--help) usage; exit 0 ;;
   *) echo "unknown scenario '$scenario'" >&2; usage >&2; exit 2 ;; esac
 
 nodes=2 baseline=1 repeat=1 stall=0 runner_args=()
@@ -27,6 +28,8 @@ while [[ $# -gt 0 ]]; do
     --repeat) repeat="${2:?--repeat N}"; [[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat needs a count of 1 or more" >&2; exit 2; }; shift 2 ;;
     --nodes) nodes="${2:?--nodes N}"; shift 2 ;;
     --delegates-per-site|--duration|--protocol|--slices|--warmup) runner_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
+    --vote-seconds|--votes-per-delegate) [[ "$scenario" == qa-storm* ]] || { echo "$1 is for qa-storm" >&2; exit 2; }
+      runner_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
     --no-baseline) baseline=0; shift ;;
     --no-churn|--machine-clock) runner_args+=("$1"); shift ;;
     --stall) stall="${2:?--stall S}"; [[ "$stall" =~ ^[1-9][0-9]*$ ]] || { echo "--stall takes whole seconds" >&2; exit 2; }; shift 2 ;;
@@ -35,6 +38,12 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 if (( stall )) && [[ "$scenario" != redis-restart ]]; then echo "--stall is for redis-restart" >&2; exit 2; fi
+# qa-storm: --duration is the ask window; the votes come in one piece after it (no turns, no warm-up).
+if [[ "$scenario" == qa-storm* ]]; then
+  for a in "${runner_args[@]}"; do
+    case "$a" in --slices|--warmup|--machine-clock) echo "$a is not for $scenario" >&2; exit 2 ;; esac
+  done
+fi
 
 if (( repeat > 1 )); then
   # Each run is this script once more (the same options, without --repeat); the runs' summaries are then folded
@@ -92,6 +101,7 @@ case "$scenario" in
     (( stall )) && fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' stall-redis $stall")
     fault+=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-redis --kill --down-for 3") ;;
   reconnect-storm) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' restart-balancer --down-for 1") ;;
+  qa-storm-failover) fault=(--fault "EVENTHUB_RUN_DIR='$hub_run' '$cluster' kill-node 1") ;;
 esac
 
 bare=()

@@ -38,13 +38,16 @@ sealed class Probe
         client.EventApplied += e =>
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            // The hub's coalesced votes stand for a run of numbers, up to their last (a run overlapping a resume is
+            // still new if it goes past it).
+            var last = LastOf(e.Envelope);
             lock (_lock)
             {
-                if (_expectedNext >= 0 && e.Envelope.Seq < _expectedNext) Duplicated++;
+                if (_expectedNext >= 0 && last < _expectedNext) Duplicated++;
                 if (_expectedNext >= 0 && e.Envelope.Seq > _expectedNext) Gaps++;
-                _expectedNext = e.Envelope.Seq + 1;
+                _expectedNext = last + 1;
                 Applied++;
-                LastSeq = e.Envelope.Seq;
+                LastSeq = last;
                 Log?.TryAdd(e.Envelope.Seq, new LoggedEvent(e.Envelope));
             }
             if (!Measuring) return;
@@ -53,6 +56,12 @@ sealed class Probe
             else Interlocked.Increment(ref recorders.LiveDeliveries);
         };
     }
+
+    static long LastOf(EventEnvelope envelope) =>
+        envelope.Type == Domain.QandA.VoteTallies.Type
+        && EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data) is Domain.QandA.VoteTallies tallies
+            ? Math.Max(envelope.Seq, tallies.Through)
+            : envelope.Seq;
 
     public ForumClient Client { get; }
     public string Role { get; }

@@ -137,7 +137,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
     static string RefusedCodes(Workload workload) => workload.RefusedByCode.IsEmpty ? ""
         : $" ({string.Join(", ", workload.RefusedByCode.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}"))})";
 
-    static double Ratio(double a, double b) => b <= 0 ? 0 : Math.Round(a / b, 3);
+    internal static double Ratio(double a, double b) => b <= 0 ? 0 : Math.Round(a / b, 3);
 
     static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)], 3);
@@ -157,7 +157,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         }).ToArray()),
     };
 
-    static JsonObject Latency(HistogramBase h) => h.TotalCount == 0
+    internal static JsonObject Latency(HistogramBase h) => h.TotalCount == 0
         ? new JsonObject { ["p50"] = 0.0, ["p95"] = 0.0, ["p99"] = 0.0, ["max"] = 0.0, ["count"] = 0 }
         : new JsonObject
         {

@@ -224,6 +224,7 @@ public sealed class ForumClient : IAsyncDisposable
                 // The connection dropped mid-call: the outcome is unknown, so resend the same id
                 // (unless the caller gave up meanwhile: then say so, whatever the transport threw).
                 cancellationToken.ThrowIfCancellationRequested();
+                if (_stopping.IsCancellationRequested) throw;
             }
             Interlocked.Increment(ref _resends);
             await Task.Delay(_options.ReconnectDelay / 4, cancellationToken);

@@ -1,4 +1,5 @@
 using EventHub.Attendance;
+using EventHub.QandA;
 using EventHub.SpeakerQueue;
 
 namespace EventHub.ForumReport;
@@ -47,6 +48,36 @@ public static class BundleColumns
         ["waitedSeconds"] = new("Thời gian chờ (giây)", "tổng thời gian từ lúc đăng ký (hoặc được điều hành thêm) đến lúc được phát biểu, giây", "total seconds from the request (or the moderator's addition) to the floor"),
     };
 
+    static readonly Dictionary<string, ColumnNote> Questions = new(StringComparer.Ordinal)
+    {
+        ["Id"] = new("Mã", "mã câu hỏi hoặc đề xuất", "the question's or proposal's id"),
+        ["Kind"] = new("Loại", "question = câu hỏi, proposal = đề xuất", "question or proposal"),
+        ["Site"] = new("Mã điểm cầu", "mã điểm cầu đã gửi (seeds/sites.csv)", "the code of the site that sent it (seeds/sites.csv)"),
+        ["SiteName"] = new("Điểm cầu", "tên tỉnh, thành phố", "the province's name"),
+        ["Topic"] = new("Chủ đề", "chủ đề trong danh sách của tọa đàm; để trống là chưa gắn", "the topic from the forum's list; empty for none"),
+        ["AgendaItem"] = new("Nội dung chương trình", "mã nội dung chương trình khi gửi", "the agenda item it was sent under"),
+        ["To"] = new("Gửi tới", "người được hỏi, nếu có", "the person it is addressed to, if any"),
+        ["Author"] = new("Người gửi", "họ tên đại biểu; để trống khi ẩn danh hoặc khi điểm cầu gửi thay", "the delegate's name; empty when anonymous or sent by the site"),
+        ["Anonymous"] = new("Ẩn danh", "yes = ẩn danh, no = không", "yes = anonymous, no = named"),
+        ["Votes"] = new("Số lượt bình chọn", "số đại biểu bình chọn (mỗi người một lần)", "how many delegates voted for it (each once)"),
+        ["Status"] = new("Trạng thái", "pending = chờ duyệt, published = đã công bố, answered = đã trả lời, dismissed = không duyệt, withdrawn = tác giả rút, merged = gộp vào câu khác",
+            "pending, published, answered, dismissed, withdrawn (by its author) or merged (into another)"),
+        ["SubmittedAt"] = new("Gửi lúc", Times, TimesEn),
+        ["PublishedAt"] = new("Công bố lúc", Times, TimesEn),
+        ["AnsweredAt"] = new("Trả lời lúc", Times, TimesEn),
+        ["AnsweredBy"] = new("Lượt phát biểu trả lời", "mã lượt phát biểu đã trả lời câu hỏi", "the id of the speech that answered it"),
+        ["AnsweringSpeaker"] = new("Người trả lời", "người phát biểu của lượt đó", "the speaker of that speech"),
+        ["Text"] = new("Nội dung", "nội dung (sau khi thư ký sửa, nếu có)", "the text (as a reviewer corrected it, if they did)"),
+        ["OriginalText"] = new("Nội dung gốc", "nội dung tác giả gửi, khi thư ký đã sửa", "the author's text, where a reviewer corrected it"),
+        ["MergedInto"] = new("Gộp vào", "mã câu được giữ lại khi câu này bị gộp", "the kept question's id, when this one was merged"),
+        ["CoAuthors"] = new("Đồng tác giả", "tác giả các câu trùng được gộp vào: họ tên (mã điểm cầu), chỉ mã điểm cầu khi ẩn danh", "authors of duplicates merged into it: name (site), only the site when anonymous"),
+        ["DismissReason"] = new("Lý do không duyệt", "lý do thư ký không duyệt", "the reviewer's reason for dismissing it"),
+        ["Questions"] = new("Câu hỏi", "số câu hỏi điểm cầu đã gửi", "questions the site sent"),
+        ["Proposals"] = new("Đề xuất", "số đề xuất điểm cầu đã gửi", "proposals the site sent"),
+        ["Published"] = new("Đã công bố", "số câu đã được công bố", "how many were published"),
+        ["Answered"] = new("Đã trả lời", "số câu đã được trả lời", "how many were answered"),
+    };
+
     /// <summary>Each column's note, named by the Vietnamese header the export writes in that place.</summary>
     static IReadOnlyList<ColumnNote> Csv(IReadOnlyList<string> english, IReadOnlyList<string> vietnamese,
         Dictionary<string, ColumnNote> notes) =>
@@ -76,6 +107,20 @@ public static class BundleColumns
         [
             new("sites[]: site, speeches, spokenMs, waitedMs", "theo điểm cầu (site null: hội trường); thời gian tính bằng mili giây", "per site (site null: the hall); times in milliseconds"),
             new("speakers[]: speaker, site, speeches, spokenMs, waitedMs", "theo người phát biểu", "per speaker"),
+        ]),
+        new("questions.csv", "Câu hỏi và đề xuất: mỗi dòng một câu; không nêu tên người gửi ẩn danh.", "Questions and proposals, one row each; no anonymous author is named.",
+            Csv(QandACsv.QuestionsEnglish, QandACsv.QuestionsVietnamese, Questions)),
+        new("questions-by-site.csv", "Câu hỏi và đề xuất theo điểm cầu.", "Questions and proposals per site.",
+            Csv(QandACsv.SitesEnglish, QandACsv.SitesVietnamese, Questions)),
+        new("questions.json", "Câu hỏi và đề xuất dạng JSON (như GET /api/export/questions.json), thời gian là mili giây Unix (UTC).",
+            "Questions and proposals as JSON (as GET /api/export/questions.json), times in Unix ms (UTC).",
+        [
+            new("questions[]: questionId, kind, site, topic, itemId, speaker, author, anonymous, votes, status", "như các cột cùng tên của questions.csv (itemId: nội dung chương trình, speaker: người được hỏi)",
+                "as the columns of questions.csv (itemId: the agenda item, speaker: the person addressed)"),
+            new("questions[]: submittedAt, publishedAt, answeredAt", UnixMs, UnixMsEn),
+            new("questions[]: answeredBy, answeringSpeaker, text, originalText, mergedInto, dismissReason", "như các cột cùng tên của questions.csv", "as the columns of questions.csv"),
+            new("questions[].coAuthors[]: site, authorName, anonymous, public", "tác giả các câu trùng được gộp vào (authorName trống khi ẩn danh)", "authors of merged duplicates (authorName blank when anonymous)"),
+            new("sites[]: site, questions, proposals, published, answered", "theo điểm cầu, như questions-by-site.csv", "per site, as questions-by-site.csv"),
         ]),
         new("events.jsonl", "Nhật ký sự kiện của tọa đàm, mỗi dòng một sự kiện theo thứ tự; dựng lại được mọi số liệu từ đây.", "The forum's event log, one event per line in order; every figure can be rebuilt from it.",
         [

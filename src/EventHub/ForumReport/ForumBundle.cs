@@ -6,6 +6,7 @@ using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Domain.QandA;
 using EventHub.Forum;
+using EventHub.QandA;
 using EventHub.SpeakerQueue;
 using EventHub.Storage;
 
@@ -14,7 +15,7 @@ namespace EventHub.ForumReport;
 /// <summary>
 /// The archive the organisers take home: the report in both languages, the live exports (CSV with Vietnamese
 /// headers, JSON), the log they were computed from, and a README naming every column. A new part of the forum
-/// (live Q&amp;A) adds its files in <see cref="Files"/>.
+/// adds its files in <see cref="Files"/>.
 /// </summary>
 public static class ForumBundle
 {
@@ -30,6 +31,9 @@ public static class ForumBundle
         yield return ("speaker-sites.csv", SpeakingCsv.Sites(record.Speaking, record.Seeds, english: false));
         yield return ("attendance.json", JsonSerializer.SerializeToUtf8Bytes(record.Attendance, Json.Options));
         yield return ("speeches.json", JsonSerializer.SerializeToUtf8Bytes(record.Speaking, Json.Options));
+        yield return ("questions.csv", QandACsv.Questions(record.QandA, record.Seeds, english: false));
+        yield return ("questions-by-site.csv", QandACsv.Sites(record.QandA, record.Seeds, english: false));
+        yield return ("questions.json", JsonSerializer.SerializeToUtf8Bytes(record.QandA, Json.Options));
         yield return ("events.jsonl", EventLines(record));
         yield return ("README.txt", Utf8.GetBytes(Readme(record)));
     }
@@ -67,7 +71,10 @@ public static class ForumBundle
         {
             var committed = CommittedEvent.Decode(stored);
             committed.About(QandAVisibility.Forms(state.QandA, committed.Event));
-            var e = committed.For(Moderator);
+            var form = committed.FormFor(Moderator);
+            // The archive leaves the secretariat: an anonymous author stays unnamed even where the forum let the staff see names.
+            if (form == QuestionForm.Full && committed.Question?.Scope.Anonymous == true) form = QuestionForm.Unnamed;
+            var e = committed.For(form);
             state = ForumState.Evolve(state, committed.Event, committed.Context);
             using (var json = new Utf8JsonWriter(buffer, options))
             {

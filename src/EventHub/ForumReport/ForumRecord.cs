@@ -1,5 +1,6 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
+using EventHub.Domain.QandA;
 using EventHub.Domain.Seeds;
 using EventHub.Domain.SpeakerQueue;
 using EventHub.Forum;
@@ -24,6 +25,9 @@ public sealed record ForumRecord(
     const int ReadPage = 1_000;
 
     public long Head => Events.Count == 0 ? 0 : Events[^1].Seq;
+
+    /// <summary>Live Q&amp;A as the secretariat's export gives it, projected from the same fold; no anonymous author named.</summary>
+    public QandAReport QandA { get; } = QandAReport.Of(State).WithoutAnonymousNames();
 
     /// <summary>The commit time of the last event, or null for an empty log.</summary>
     public long? LastAt => Events.Count == 0 ? null : Events[^1].At;

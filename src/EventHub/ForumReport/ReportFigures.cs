@@ -100,6 +100,8 @@ public sealed class ReportFigures
         Speakers = record.Speaking.Speakers
             .OrderByDescending(s => s.SpokenMs).ThenBy(s => s.Speaker, Vietnamese)
             .ToList();
+
+        QandA = new QandAFigures(record, Sites);
     }
 
     /// <summary>Every bridge point, by region then name.</summary>
@@ -113,6 +115,8 @@ public sealed class ReportFigures
     public IReadOnlyList<UnheardSite> Unheard { get; }
     /// <summary>Everyone who spoke, longest speaking time first.</summary>
     public IReadOnlyList<SpeakerStatistics> Speakers { get; }
+    /// <summary>Live Q&amp;A per site, region and topic, the most voted, and the proposals in full.</summary>
+    public QandAFigures QandA { get; }
 
     public int SitesCheckedIn => Sites.Count(s => s.CheckedIn);
     public int Delegates => Sites.Sum(s => s.Delegates);

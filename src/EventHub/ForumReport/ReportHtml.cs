@@ -4,7 +4,7 @@ namespace EventHub.ForumReport;
 
 /// <summary>
 /// report.html and report.en.html: one self-contained page (styles and SVG charts inline, no script, no link
-/// out) laid out for A4. Each section starts a new printed page; a new part of the report (live Q&amp;A) is one
+/// out) laid out for A4. Each section starts a new printed page; a new part of the report is one
 /// more <see cref="IReportSection"/> in <see cref="Sections"/>.
 /// </summary>
 public static class ReportHtml
@@ -14,6 +14,7 @@ public static class ReportHtml
         new OverviewSection(),
         new AttendanceSection(),
         new SpeakingSection(),
+        new QandASection(),
     ];
 
     public static string Render(ForumRecord record, ReportFigures figures, ReportText t)
@@ -45,6 +46,7 @@ public static class ReportHtml
         h1 { font-size: 17pt; margin: 0 0 4mm; }
         h2 { font-size: 14pt; border-bottom: 1.5pt solid #8b0000; padding-bottom: 1mm; margin: 0 0 4mm; }
         h3 { font-size: 11pt; margin: 6mm 0 2mm; break-after: avoid; }
+        h4 { font-size: 10pt; margin: 4mm 0 1.5mm; break-after: avoid; }
         p.lead { font-size: 11pt; } p.meta { color: #444; } p.empty { color: #555; font-style: italic; }
         .organiser { text-transform: uppercase; letter-spacing: .04em; color: #8b0000; font-weight: bold; }
         table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 4mm; font-size: 9pt; }

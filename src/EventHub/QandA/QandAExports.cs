@@ -47,10 +47,20 @@ static class QandACsv
 {
     static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    public static byte[] Questions(QandAReport report, SeedData seeds) => Write(
+    /// <summary>The column names, in order, in each language (the report bundle writes the Vietnamese ones and its README names them).</summary>
+    public static readonly IReadOnlyList<string> QuestionsEnglish =
         ["Id", "Kind", "Site", "SiteName", "Topic", "AgendaItem", "To", "Author", "Anonymous", "Votes", "Status",
             "SubmittedAt", "PublishedAt", "AnsweredAt", "AnsweredBy", "AnsweringSpeaker", "Text", "OriginalText",
-            "MergedInto", "CoAuthors", "DismissReason"],
+            "MergedInto", "CoAuthors", "DismissReason"];
+    public static readonly IReadOnlyList<string> QuestionsVietnamese =
+        ["Mã", "Loại", "Mã điểm cầu", "Điểm cầu", "Chủ đề", "Nội dung chương trình", "Gửi tới", "Người gửi", "Ẩn danh", "Số lượt bình chọn",
+            "Trạng thái", "Gửi lúc", "Công bố lúc", "Trả lời lúc", "Lượt phát biểu trả lời", "Người trả lời", "Nội dung",
+            "Nội dung gốc", "Gộp vào", "Đồng tác giả", "Lý do không duyệt"];
+    public static readonly IReadOnlyList<string> SitesEnglish = ["Site", "SiteName", "Questions", "Proposals", "Published", "Answered"];
+    public static readonly IReadOnlyList<string> SitesVietnamese = ["Mã điểm cầu", "Điểm cầu", "Câu hỏi", "Đề xuất", "Đã công bố", "Đã trả lời"];
+
+    public static byte[] Questions(QandAReport report, SeedData seeds, bool english = true) => Write(
+        english ? QuestionsEnglish : QuestionsVietnamese,
         report.Questions.Select(q => new[]
         {
             q.QuestionId, q.Kind, q.Site, SiteName(q.Site, seeds), q.Topic ?? "", q.ItemId ?? "", q.Speaker ?? "",
@@ -60,14 +70,14 @@ static class QandACsv
             q.DismissReason ?? "",
         }));
 
-    public static byte[] Sites(QandAReport report, SeedData seeds) => Write(
-        ["Site", "SiteName", "Questions", "Proposals", "Published", "Answered"],
+    public static byte[] Sites(QandAReport report, SeedData seeds, bool english = true) => Write(
+        english ? SitesEnglish : SitesVietnamese,
         report.Sites.Select(s => new[]
         {
             s.Site, SiteName(s.Site, seeds), Number(s.Questions), Number(s.Proposals), Number(s.Published), Number(s.Answered),
         }));
 
-    static byte[] Write(string[] header, IEnumerable<string[]> rows) => ExcelCsv.Write(header, rows);
+    static byte[] Write(IReadOnlyList<string> header, IEnumerable<string[]> rows) => ExcelCsv.Write(header, rows);
 
     static string SiteName(string site, SeedData seeds) => seeds.FindSite(site)?.Name ?? site;
     static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

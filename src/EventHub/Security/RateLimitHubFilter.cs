@@ -6,19 +6,22 @@ using Microsoft.AspNetCore.SignalR;
 namespace EventHub.Security;
 
 /// <summary>
-/// A token bucket per connection (every call) and one per caller (commands, all of the caller's connections on this
-/// node). A call over either is refused with <c>rate.limited</c> and its retry time before the hub method runs:
-/// nothing changes, and the connection stays open.
+/// A token bucket per connection (every call), one per caller (commands, all of the caller's connections on this
+/// node) and one more per caller for votes, which a script could otherwise send at the command rate. A call over any
+/// is refused with <c>rate.limited</c> and its retry time before the hub method runs: nothing changes, and the
+/// connection stays open.
 /// </summary>
 public sealed class RateLimitHubFilter : IHubFilter, IDisposable
 {
     readonly PartitionedRateLimiter<string> _perConnection;
     readonly PartitionedRateLimiter<string> _perCaller;
+    readonly PartitionedRateLimiter<string> _votesPerCaller;
 
     public RateLimitHubFilter(RateLimitSettings settings)
     {
         _perConnection = Buckets(settings.ConnectionBurst, settings.ConnectionPerSecond);
         _perCaller = Buckets(settings.CallerBurst, settings.CallerPerSecond);
+        _votesPerCaller = Buckets(settings.VoteBurst, settings.VotesPerSecond);
     }
 
     static PartitionedRateLimiter<string> Buckets(int burst, int perSecond) =>
@@ -36,7 +39,10 @@ public sealed class RateLimitHubFilter : IHubFilter, IDisposable
     {
         Take(_perConnection, context.Context.ConnectionId);
         if (context.HubMethod.ReturnType == typeof(Task<CommandResult>) && context.Context.Items[typeof(Actor)] is Actor actor)
+        {
             Take(_perCaller, actor.Id);
+            if (context.HubMethodName is HubMethods.VoteQuestion or HubMethods.UnvoteQuestion) Take(_votesPerCaller, actor.Id);
+        }
         return next(context);
     }
 
@@ -50,5 +56,6 @@ public sealed class RateLimitHubFilter : IHubFilter, IDisposable
     {
         _perConnection.Dispose();
         _perCaller.Dispose();
+        _votesPerCaller.Dispose();
     }
 }

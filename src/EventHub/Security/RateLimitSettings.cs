@@ -43,6 +43,15 @@ public sealed class RateLimitSettings
     public int CallerPerSecond { get; set; } = 20;
 
     /// <summary>
+    /// Votes (and unvotes) one caller may send at once ... A delegate tapping through a list of thirty questions, and
+    /// their phone resending every pending vote after a cut, stays inside it.
+    /// </summary>
+    public int VoteBurst { get; set; } = 30;
+
+    /// <summary>... and per second after that: faster than a thumb, slower than a script.</summary>
+    public int VotesPerSecond { get; set; } = 5;
+
+    /// <summary>
     /// Proxies (addresses or CIDR ranges, e.g. "10.0.0.0/8") whose X-Forwarded-For names the client. Loopback is
     /// always trusted. Without the balancer here, every client would share the balancer's address and its limits.
     /// </summary>

@@ -1,6 +1,7 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
+using EventHub.Domain.QandA;
 using EventHub.Domain.Seeds;
 using EventHub.Domain.SpeakerQueue;
 using EventHub.Storage;
@@ -51,7 +52,7 @@ static class ForumDay
             await day.At(30 * 60 + i * 50).Do(Host(site), $"in-{site}", new CheckIn(site, Leads[i % Leads.Length], 20 + i * 7 % 45));
             for (var n = 1; n <= 2 + i % 3; n++)
             {
-                var name = $"{Surnames[(i + n) % Surnames.Length]} {(n % 2 == 0 ? "Thị" : "Văn")} {Given[(i * 3 + n) % Given.Length]}";
+                var name = DelegateName(i, n);
                 var id = $"d-{site}-{n}";
                 await day.After(20 + n * 15).Do(Actor.Delegate(site, name, id), $"join-{site}-{n}",
                     new JoinAsDelegate(site, id, name, "Sở Nội vụ", Awardee: (i + n) % 9 == 0));
@@ -96,6 +97,8 @@ static class ForumDay
         await day.After(5).Do(Actor.Moderator(), "decline-2", new DeclineRequest($"r-{asking[13]}", null));
         await day.After(5).Do(Host(asking[14]), "withdraw-1", new WithdrawRequest($"r-{asking[14]}"));
 
+        await RecordQandAAsync(day, sites, asking);
+
         // 11:20: headcounts drop as people leave, then ten sites check out.
         for (var i = 0; i < sites.Count; i += 2)
             await day.At(260 * 60 + i * 5).Do(Host(sites[i]), $"hc-{sites[i]}", new UpdateHeadcount(sites[i], 10 + i % 13));
@@ -105,11 +108,103 @@ static class ForumDay
 
     static Actor Host(string site) => Actor.Host(site, $"Điểm cầu {site}");
 
+    static string DelegateName(int i, int n) => $"{Surnames[(i + n) % Surnames.Length]} {(n % 2 == 0 ? "Thị" : "Văn")} {Given[(i * 3 + n) % Given.Length]}";
+
+    /// <summary>The forum's Q&amp;A topics (a Vietnamese list, in the organisers' order).</summary>
+    public static readonly string[] Topics = ["Văn hóa công vụ", "Chuyển đổi số", "Đạo đức công vụ", "Cải cách hành chính"];
+
+    static readonly string[] QuestionTexts =
+    [
+        "Làm thế nào để công chức trẻ ở {0} được tham gia các lớp bồi dưỡng kỹ năng số?",
+        "Bộ có kế hoạch gì để giữ chân viên chức trẻ có năng lực tại {0}?",
+        "Xin hỏi lộ trình số hóa hồ sơ cán bộ ở cấp xã tại {0} như thế nào?",
+        "Cơ chế nào để đánh giá văn hóa công vụ trên môi trường số?",
+    ];
+
+    static readonly string[] ProposalTexts =
+    [
+        "Đề xuất tổ chức diễn đàn trực tuyến hằng quý cho cán bộ trẻ {0} trao đổi kinh nghiệm thực thi công vụ.",
+        "Đề xuất xây dựng bộ quy tắc ứng xử của cán bộ, công chức trẻ trên mạng xã hội, áp dụng thí điểm tại {0}.",
+        "Kiến nghị bổ sung tiêu chí chuyển đổi số vào đánh giá, xếp loại công chức hằng năm ({0}).",
+    ];
+
+    /// <summary>
+    /// 09:55–10:40: live Q&amp;A on the discussion. Delegates of every other site ask or propose (some anonymous, some
+    /// without a topic), a host sends a paper question for the room, the reviewer corrects one, publishes most,
+    /// dismisses two, merges a duplicate and labels one; one author withdraws; every delegate votes for up to three
+    /// published ones (one changes their mind); the moderator puts one on the screen and marks three answered.
+    /// </summary>
+    static async Task RecordQandAAsync(Recorder day, List<string> sites, List<string> asking)
+    {
+        var reviewer = Actor.Reviewer();
+        await day.After(60).Do(Actor.Moderator(), "qa-config", new ConfigureQandA(true, true, false, Topics, 5));
+        await day.After(5).Do(Actor.Moderator(), "qa-open", new OpenQandA(null));
+
+        var asked = new List<string>();
+        for (var i = 0; i < sites.Count; i += 2)
+        {
+            var site = sites[i];
+            var id = $"d-{site}-1";
+            if (day.State.Attendance.IsRemoved(id)) continue;
+            var proposal = i % 3 == 0;
+            var texts = proposal ? ProposalTexts : QuestionTexts;
+            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, texts[i % texts.Length], site);
+            var topic = i % 7 == 0 ? null : Topics[i % Topics.Length];
+            await day.After(30).Do(Actor.Delegate(site, DelegateName(i, 1), id), $"ask-q-{site}",
+                new AskQuestion($"q-{site}", site, proposal ? "proposal" : "question", text, topic, null, null, Anonymous: i % 5 == 0));
+            asked.Add($"q-{site}");
+        }
+        // A host relays the room's paper question.
+        await day.After(20).Do(Host(sites[1]), "ask-paper", new AskQuestion("q-paper", sites[1], "question",
+            "Câu hỏi của hội trường điểm cầu: chế độ phụ cấp cho cán bộ trẻ làm công nghệ thông tin?", Topics[1], null, null, false));
+        asked.Add("q-paper");
+
+        await day.After(30).Do(Actor.Delegate(sites[4], DelegateName(4, 1), $"d-{sites[4]}-1"), "withdraw-q", new WithdrawQuestion(asked[2]));
+        await day.After(10).Do(reviewer, "edit-q", new EditQuestion(asked[3], "Đề xuất xây dựng bộ quy tắc ứng xử của cán bộ, công chức trẻ trên mạng xã hội.", Topics[0]));
+        var published = new List<string>();
+        foreach (var (id, k) in asked.Select((id, k) => (id, k)))
+        {
+            if (k == 2) continue;
+            if (k is 5 or 11)
+                await day.After(8).Do(reviewer, $"dismiss-{id}", new DismissQuestion(id, "Nội dung chưa phù hợp với chủ đề"));
+            else
+            {
+                await day.After(8).Do(reviewer, $"publish-{id}", new PublishQuestion(id));
+                published.Add(id);
+            }
+        }
+        await day.After(10).Do(reviewer, "label-q", new LabelQuestion(asked[0], Topics[3]));
+
+        // Votes: each delegate (not the removed one) for up to three published questions, spread over the list.
+        for (var i = 0; i < sites.Count; i++)
+            for (var n = 1; n <= 2 + i % 3; n++)
+            {
+                var id = $"d-{sites[i]}-{n}";
+                if (day.State.Attendance.IsRemoved(id)) continue;
+                var voter = Actor.Delegate(sites[i], DelegateName(i, n), id);
+                foreach (var pick in new[] { i % published.Count, (i * 3 + n) % published.Count, n % 4 }.Distinct())
+                    await day.After(1).Do(voter, $"vote-{id}-{published[pick]}", new VoteQuestion(published[pick]));
+                if (i == 7 && n == 1) await day.After(2).Do(voter, $"unvote-{id}", new UnvoteQuestion(published[i % published.Count]));
+            }
+
+        // A duplicate found late: its voters join the kept one, each counted once.
+        await day.After(30).Do(reviewer, "merge-q", new MergeQuestions(published[0], published[^1]));
+        var top = day.State.QandA.Questions.Values.Where(q => q.Status == QuestionStatus.Published)
+            .OrderByDescending(q => q.Votes).ThenBy(q => q.Id, StringComparer.Ordinal).Select(q => q.Id).ToList();
+        await day.After(20).Do(Actor.Moderator(), "highlight-q", new HighlightQuestion(top[0]));
+        await day.After(120).Do(Actor.Moderator(), "answer-q1", new MarkAnswered(top[0], $"r-{asking[0]}"));
+        await day.After(60).Do(Actor.Moderator(), "answer-q2", new MarkAnswered(top[1], $"r-{asking[1]}"));
+        await day.After(60).Do(Actor.Moderator(), "answer-q3", new MarkAnswered(top[2], null));
+        await day.After(10).Do(Actor.Moderator(), "qa-close", new CloseQandA(null));
+    }
+
     /// <summary>Decides each command against the fold so far and appends its events at the recorder's clock.</summary>
     sealed class Recorder(IEventLog log, string forumId)
     {
         ForumState _state = ForumState.Initial;
         long _head;
+
+        public ForumState State => _state;
         long _now;
 
         public Recorder At(int secondsAfterSeven)

@@ -21,6 +21,16 @@ sealed class LogCount
     public HashSet<string> SitesThatSpoke { get; } = [];
     public HashSet<string> SitesThatAsked { get; } = [];
     public HashSet<string> RollCallAnswers { get; } = [];
+    /// <summary>Q&amp;A: each question's kind, site, topic (its last), last tally; which were published, answered, merged away, anonymous.</summary>
+    public Dictionary<string, (string Kind, string Site, string? Topic, int Votes)> Questions { get; } = [];
+    public HashSet<string> Published { get; } = [];
+    public HashSet<string> Answered { get; } = [];
+    public HashSet<string> MergedAway { get; } = [];
+    public HashSet<string> Anonymous { get; } = [];
+    public int VoteEvents { get; private set; }
+    /// <summary>Every vote standing at the end: the last tally of each question not merged into another.</summary>
+    public int Votes => Questions.Where(q => !MergedAway.Contains(q.Key)).Sum(q => q.Value.Votes);
+    public int Count(string kind) => Questions.Values.Count(q => q.Kind == kind);
 
     public static LogCount Of(string jsonLines)
     {
@@ -68,6 +78,33 @@ sealed class LogCount
                     break;
                 case "rollcall.confirmed":
                     count.RollCallAnswers.Add(S("site"));
+                    break;
+                case "qa.submitted":
+                    count.Questions[S("questionId")] = (S("kind"), S("site"), data.GetProperty("topic").GetString(), 0);
+                    if (data.GetProperty("anonymous").GetBoolean()) count.Anonymous.Add(S("questionId"));
+                    break;
+                case "qa.published":
+                    count.Published.Add(S("questionId"));
+                    count.Questions[S("questionId")] = count.Questions[S("questionId")] with { Votes = data.GetProperty("votes").GetInt32() };
+                    break;
+                case "qa.edited" or "qa.labelled":
+                    count.Questions[S("questionId")] = count.Questions[S("questionId")] with { Topic = data.GetProperty("topic").GetString() };
+                    break;
+                case "qa.answered":
+                    count.Answered.Add(S("questionId"));
+                    break;
+                case "qa.voted" or "qa.unvoted":
+                    if (e.GetProperty("type").GetString() == "qa.voted") count.VoteEvents++;
+                    count.Questions[S("questionId")] = count.Questions[S("questionId")] with { Votes = data.GetProperty("votes").GetInt32() };
+                    break;
+                case "qa.votes_withdrawn":
+                    foreach (var tally in data.GetProperty("tallies").EnumerateArray())
+                        count.Questions[tally.GetProperty("questionId").GetString()!] = count.Questions[tally.GetProperty("questionId").GetString()!]
+                            with { Votes = tally.GetProperty("votes").GetInt32() };
+                    break;
+                case "qa.merged":
+                    count.MergedAway.Add(S("duplicateId"));
+                    count.Questions[S("keptId")] = count.Questions[S("keptId")] with { Votes = data.GetProperty("votes").GetInt32() };
                     break;
                 case "queue.requested":
                     count.SitesThatAsked.Add(S("site"));

@@ -26,6 +26,29 @@ public sealed class ResumeTests
         Assert.Equal(42, app.Engine.View.State.Attendance.Site("HCM").Headcount);
     }
 
+    /// <summary>
+    /// SignalR fails a call pending on a connection that closes with a TaskCanceledException; the client must take it
+    /// for a lost answer (resend the same id), not for the caller giving up: a phone that loses its network mid-vote
+    /// keeps its vote, counted once.
+    /// </summary>
+    [Fact]
+    public async Task CommandsInFlight_WhenTheNetworkCuts_AreResentAndAnsweredOnce()
+    {
+        await using var app = new HubApp();
+        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 10))).Ok);
+        var before = app.Engine.View.Head;
+
+        var sends = Enumerable.Range(1, 10)
+            .Select(i => host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 10 + i))).ToList();
+        await host.SimulateNetworkCutAsync();
+        var results = await Task.WhenAll(sends).WaitAsync(Timeouts.Heal);
+
+        Assert.All(results, r => Assert.True(r.Ok, r.Error?.Code));
+        Assert.Equal(10, results.Select(r => r.FirstSeq).Distinct().Count());
+        Assert.Equal(before + 10, app.Engine.View.Head);
+    }
+
     [Fact]
     public async Task ClientCutOff_WhileOthersAct_ResumesWithEveryEventOnceAndInOrder()
     {

@@ -92,6 +92,38 @@ public sealed class QandAHubTests : HubAppTest
         Assert.Contains(asked, l => l.Contains("Trần Văn Bình"));
     }
 
+    [Fact]
+    public async Task AnAnonymousQuestion_StaysAnonymousInEveryFileOfTheBundle_EvenWhereTheStaffMaySeeNames()
+    {
+        await using var moderator = await App.ConnectAsync(await App.LoginModeratorAsync());
+        Ok(await moderator.SendAsync(HubMethods.ConfigureQandA,
+            new QandAOptionsRequest(CommandId.New(), true, true, NamesToReviewers: true, ["Chuyển đổi số"], 5)));
+        Ok(await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null)));
+        await using var lan = await App.ConnectAsync(await App.LoginDelegateAsync("HCM", "Nguyễn Thị Lan"));
+        var ask = Ask("Đề xuất mở lớp kỹ năng số cho cán bộ xã.", anonymous: true, kind: "proposal");
+        Ok(await lan.SendAsync(HubMethods.AskQuestion, ask));
+        Ok(await moderator.SendAsync(HubMethods.PublishQuestion, new QuestionRequest(CommandId.New(), ask.CommandId)));
+        await moderator.WaitForSeqAsync(App.Engine.View.Head).WaitAsync(Timeouts.Call);
+        // The staff do see her name (the forum said so); the archive, which leaves the secretariat, does not.
+        Assert.Equal("Nguyễn Thị Lan", moderator.Forum.State.QandA.Question(ask.CommandId)!.AuthorName);
+
+        using var http = App.Http();
+        http.DefaultRequestHeaders.Authorization =
+            new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await App.LoginModeratorAsync()).Token);
+        using var response = await http.GetAsync("/api/reports/bundle.zip").WaitAsync(Timeouts.Call);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var files = EventHub.Tests.ForumReport.RecordedForumDay.Unzip(await response.Content.ReadAsByteArrayAsync())
+            .ToDictionary(f => f.Name, f => System.Text.Encoding.UTF8.GetString(f.Content));
+
+        Assert.Contains(ask.Text!, files["questions.csv"]);
+        Assert.Contains(ask.Text!, files["report.html"]);
+        foreach (var file in new[] { "questions.csv", "questions.json", "report.html", "report.en.html" })
+            Assert.DoesNotContain("Nguyễn Thị Lan", files[file]);
+        var qa = files["events.jsonl"].Split('\n').Where(l => l.Contains("\"type\":\"qa.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(qa, l => l.Contains("qa.submitted", StringComparison.Ordinal));
+        Assert.DoesNotContain(qa, l => l.Contains("Nguyễn Thị Lan"));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

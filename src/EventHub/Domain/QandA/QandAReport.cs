@@ -32,6 +32,13 @@ public sealed record QandAReport(IReadOnlyList<QuestionRow> Questions, IReadOnly
         return new QandAReport(rows, sites);
     }
 
+    /// <summary>
+    /// The same report for an archive that leaves the secretariat (the report bundle): an anonymous author is blank
+    /// even where the forum let the staff see names. A co-author who asked anonymously is already blank.
+    /// </summary>
+    public QandAReport WithoutAnonymousNames() =>
+        this with { Questions = [.. Questions.Select(q => q.Anonymous ? q with { Author = "" } : q)] };
+
     static QuestionRow Row(Question q, SpeakerQueueState queue) => new(q.Id, q.Kind, q.Site, q.Topic, q.ItemId, q.Speaker,
         q.AuthorName, q.Anonymous, q.Votes, q.Status.ToString().ToLowerInvariant(), q.SubmittedAt, q.PublishedAt,
         q.AnsweredAt, q.AnsweredBy, q.AnsweredBy is { } by ? queue.Request(by)?.Speaker : null, q.Text, q.OriginalText,
