@@ -10,8 +10,9 @@ public sealed record ForumView(string Epoch, long Head, ForumState State);
 
 /// <summary>
 /// Runs one forum on this node: load → decide → append with the expected head → evolve → publish.
-/// Commands are serialised per forum by one gate, in batches that share one store write (group commit); a conflict (another node appended first) means catch up
-/// and decide again, so two consoles pressing the same button get one winner. A command is known by its caller and
+/// Commands are serialised per forum by one gate, in batches that share one store write (group commit); a conflict
+/// (another node appended first) means catch up and decide again, so two consoles pressing the same button get one
+/// winner. A command is known by its caller and
 /// its id, and its first answer (events, no change, or a refusal) is the answer to every resend.
 /// </summary>
 public sealed class ForumEngine(
@@ -108,8 +109,9 @@ public sealed class ForumEngine(
 
     /// <summary>
     /// Group commit: while one batch is being written, the commands that arrive wait in the queue, and the next batch
-    /// takes them all (up to <see cref="EngineOptions.MaxBatch"/>), so a crowd of callers shares one store round trip and one fsync
-    /// instead of queueing for one each. One drain runs at a time, started by the command that finds none running.
+    /// takes them all (up to <see cref="EngineOptions.MaxBatch"/>), so a crowd of callers shares one store round trip
+    /// and one fsync instead of queueing for one each. One drain runs at a time, started by the command that finds none
+    /// running.
     /// </summary>
     async Task DrainAsync()
     {
@@ -130,8 +132,8 @@ public sealed class ForumEngine(
     }
 
     /// <summary>
-    /// Up to <see cref="EngineOptions.MaxBatch"/> commands in arrival order (the caller holds the queue's lock). A resend of a command
-    /// already in the batch stays for the next one, where it finds the first one's answer.
+    /// Up to <see cref="EngineOptions.MaxBatch"/> commands in arrival order (the caller holds the queue's lock). A resend
+    /// of a command already in the batch stays for the next one, where it finds the first one's answer.
     /// </summary>
     List<PendingCommand> TakeBatch()
     {
