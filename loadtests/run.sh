@@ -16,6 +16,31 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+
+# loadtests/run.sh log-append [--callers 1,16,64,256] [--seconds S]: how many appends a second the forum log acknowledges
+# on Redis with appendfsync always, for N concurrent callers, one command per write against group commit, beside
+# redis-benchmark's RPUSH on the same Redis at the same concurrency. Redis alone (no hub, no balancer) on port 6392.
+if [[ "${1:-}" == log-append ]]; then
+  shift
+  bench_args=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --callers|--seconds) bench_args+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
+      *) echo "log-append takes --callers N,N,... and --seconds S" >&2; exit 2 ;;
+    esac
+  done
+  bench_dir="$ROOT/.run/log-append"
+  rm -rf "$bench_dir"; mkdir -p "$bench_dir/data"
+  redis-server --bind 127.0.0.1 --port 6392 --dir "$bench_dir/data" --appendonly yes --appendfsync always \
+    --aof-use-rdb-preamble yes --save "" --logfile "$bench_dir/redis.log" --daemonize no &
+  bench_redis=$!
+  trap 'kill "$bench_redis" 2>/dev/null || true' EXIT
+  for _ in $(seq 100); do redis-cli -p 6392 ping >/dev/null 2>&1 && break; sleep 0.1; done
+  echo "Dựng / publishing the log benchmark (Release) ..." >&2
+  dotnet publish loadtests/LogAppend -c Release -o "$bench_dir/tool" --nologo -v q -clp:ErrorsOnly >&2
+  dotnet "$bench_dir/tool/LogAppend.dll" --redis 127.0.0.1:6392 --out "$ROOT/loadtests/results/log-append" "${bench_args[@]}"
+  exit $?
+fi
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 scenario="$1"; shift
 all_args=("$@")

@@ -10,8 +10,9 @@ public sealed record ForumView(string Epoch, long Head, ForumState State);
 
 /// <summary>
 /// Runs one forum on this node: load → decide → append with the expected head → evolve → publish.
-/// Commands are serialised per forum by one gate; a conflict (another node appended first) means catch up
-/// and decide again, so two consoles pressing the same button get one winner. A command is known by its caller and
+/// Commands are serialised per forum by one gate, in batches that share one store write (group commit); a conflict
+/// (another node appended first) means catch up and decide again, so two consoles pressing the same button get one
+/// winner. A command is known by its caller and
 /// its id, and its first answer (events, no change, or a refusal) is the answer to every resend.
 /// </summary>
 public sealed class ForumEngine(
@@ -26,6 +27,10 @@ public sealed class ForumEngine(
     const int MaxConflictRetries = 8;
 
     readonly SemaphoreSlim _gate = new(1, 1);
+    // Commands waiting for the next batch, in arrival order, and whether a drain is writing them.
+    readonly Lock _queueLock = new();
+    readonly List<PendingCommand> _queue = [];
+    bool _draining;
     // Guards every change of the view: commands, catch-up reads and the feed all advance it, one event at a time.
     readonly Lock _advance = new();
     readonly RecentEvents _recent = new(options.ResumeWindow);
@@ -90,10 +95,8 @@ public sealed class ForumEngine(
     }
 
     /// <remarks>
-    /// One store round trip: decide against this node's view, then either append the events at its head or, for a
-    /// refusal or a no-op, record that answer at its head. Either write checks the caller's command id and the head
-    /// atomically, so a resend gets the first answer (whatever the state is now), and a node that is behind gets a
-    /// conflict (catch up, decide again). A refusal is never written to the log.
+    /// The command joins the next batch (<see cref="DrainAsync"/>); its caller's deadline bounds the wait, in the queue
+    /// and for the store. A refusal comes back as the decider threw it.
     /// </remarks>
     public async Task<CommandResult> ExecuteAsync(Actor actor, string commandId, ForumCommand command,
         CancellationToken cancellationToken)
@@ -114,69 +117,196 @@ public sealed class ForumEngine(
     async Task<CommandResult> ExecuteWithinAsync(Actor actor, string commandId, ForumCommand command,
         CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken);
+        var pending = new PendingCommand(actor, commandId, command);
+        bool drain;
+        lock (_queueLock)
+        {
+            _queue.Add(pending);
+            drain = !_draining;
+            _draining = true;
+        }
+        if (drain) _ = Task.Run(DrainAsync);
         try
         {
-            for (var attempt = 0; ; attempt++)
-            {
-                var view = View;
-                var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-                IReadOnlyList<ForumEvent> events;
-                CommandOutcome? answer = null;
-                try
-                {
-                    events = ForumDecider.Decide(view.State, command, actor, now);
-                    if (events.Count == 0) answer = CommandOutcome.Unchanged.Instance;
-                }
-                catch (ForumRuleException refused)
-                {
-                    events = [];
-                    answer = new CommandOutcome.Refused(refused.Error);
-                }
-
-                var encoded = events.Select(Encode).ToList();
-                // Waited for until the deadline at most: a sent write runs to its end in the store whether or not anyone
-                // still waits, and a resend with the same command id learns its outcome.
-                var result = await WriteAsync(commandId, () => answer is null
-                    ? log.AppendAsync(forumId, view.Head, commandId, now, actor, encoded, cancellationToken)
-                    : log.RecordOutcomeAsync(forumId, view.Head, commandId, actor, answer, cancellationToken));
-                switch (result)
-                {
-                    case AppendResult.Appended appended:
-                        var committed = events.Select((e, i) => new CommittedEvent(
-                            new StoredEvent(appended.First + i, now, actor, commandId, encoded[i].Type, encoded[i].Version,
-                                encoded[i].Data), e)).ToList();
-                        publisher.Appended(committed.ConvertAll(e => e.Stored));
-                        // The feed may have brought these events already; Commit takes each once.
-                        Commit(committed);
-                        return new CommandResult(true, commandId, appended.First, appended.Last, false, null);
-                    case AppendResult.Recorded when answer is not null:
-                        return Answer(commandId, answer, duplicate: false);
-                    case AppendResult.Duplicate duplicate:
-                        // Written under an answer this node lost: read the events, so its clients get them too.
-                        if (duplicate.First is CommandOutcome.Written { Last: var last } && last > View.Head)
-                            await CatchUpLockedAsync(cancellationToken);
-                        return Answer(commandId, duplicate.First, duplicate: true);
-                    case AppendResult.Conflict when attempt < MaxConflictRetries:
-                        EngineLog.Conflict(logger, forumId, commandId, attempt + 1);
-                        await CatchUpLockedAsync(cancellationToken);
-                        continue;
-                    default:
-                        throw Errors.Busy();
-                }
-            }
+            return await pending.Result.WaitAsync(cancellationToken);
         }
-        finally
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            _gate.Release();
+            bool neverTaken;
+            lock (_queueLock) neverTaken = _queue.Remove(pending);
+            if (neverTaken) throw; // nothing was sent
+            // Taken into a batch that may have reached the store: a resend with the same id learns how it ended.
+            EngineLog.OutcomeUnknown(logger, forumId, commandId, ex);
+            throw Errors.OutcomeUnknown();
         }
     }
 
     /// <summary>
-    /// The store write, where a lost answer gets its own refusal: the write may have landed, so the caller must
+    /// Group commit: while one batch is being written, the commands that arrive wait in the queue, and the next batch
+    /// takes them all (up to <see cref="EngineOptions.MaxBatch"/>), so a crowd of callers shares one store round trip
+    /// and one fsync instead of queueing for one each. One drain runs at a time, started by the command that finds none
+    /// running.
+    /// </summary>
+    async Task DrainAsync()
+    {
+        while (true)
+        {
+            List<PendingCommand> batch;
+            lock (_queueLock)
+            {
+                if (_queue.Count == 0)
+                {
+                    _draining = false;
+                    return;
+                }
+                batch = TakeBatch();
+            }
+            await WriteBatchAsync(batch);
+        }
+    }
+
+    /// <summary>
+    /// Up to <see cref="EngineOptions.MaxBatch"/> commands in arrival order (the caller holds the queue's lock). A resend
+    /// of a command already in the batch stays for the next one, where it finds the first one's answer.
+    /// </summary>
+    List<PendingCommand> TakeBatch()
+    {
+        var batch = new List<PendingCommand>();
+        var taken = new HashSet<(string, string)>();
+        for (var i = 0; i < _queue.Count && batch.Count < options.MaxBatch;)
+        {
+            if (taken.Add((_queue[i].Actor.Id, _queue[i].CommandId)))
+            {
+                batch.Add(_queue[i]);
+                _queue.RemoveAt(i);
+            }
+            else i++;
+        }
+        return batch;
+    }
+
+    /// <summary>Writes one batch under the gate and answers every member; never throws (a failure is every member's answer).</summary>
+    async Task WriteBatchAsync(List<PendingCommand> batch)
+    {
+        using var deadline = Deadline(CancellationToken.None);
+        try
+        {
+            await _gate.WaitAsync(deadline.Token);
+            try
+            {
+                await DecideAndWriteAsync(batch, deadline.Token);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+        catch (OperationCanceledException ex)
+        {
+            var unavailable = NoAnswerInTime("a batch of commands", ex);
+            foreach (var p in batch) p.Fail(unavailable);
+        }
+        catch (Exception ex)
+        {
+            foreach (var p in batch) p.Fail(ex);
+        }
+    }
+
+    /// <remarks>
+    /// One store round trip for the batch: decide each command in turn against this node's view as the commands before
+    /// it in the batch leave it, then write all their events and answers (refusals and no-ops) at its head, as one. The
+    /// write checks every command id and the head atomically: a command answered before gets that first answer (and the
+    /// others are decided again without it), and a node that is behind gets a conflict (catch up, decide again). A
+    /// refusal is never written to the log.
+    /// </remarks>
+    async Task DecideAndWriteAsync(List<PendingCommand> batch, CancellationToken cancellationToken)
+    {
+        var open = batch;
+        for (var attempt = 0; open.Count > 0;)
+        {
+            var view = View;
+            var state = view.State;
+            var head = view.Head;
+            var members = new List<Decision>(open.Count);
+            foreach (var p in open)
+            {
+                try
+                {
+                    var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+                    IReadOnlyList<ForumEvent> events;
+                    CommandOutcome? answer = null;
+                    try
+                    {
+                        events = ForumDecider.Decide(state, p.Command, p.Actor, now);
+                        if (events.Count == 0) answer = CommandOutcome.Unchanged.Instance;
+                    }
+                    catch (ForumRuleException refused)
+                    {
+                        events = [];
+                        answer = new CommandOutcome.Refused(refused.Error);
+                    }
+                    var encoded = events.Select(Encode).ToList();
+                    foreach (var e in events) state = ForumState.Evolve(state, e, new EventContext(++head, now, p.Actor));
+                    members.Add(new Decision(p, now, events, encoded, answer));
+                }
+                catch (Exception ex)
+                {
+                    p.Fail(ex); // a fault in one decision is that command's alone
+                }
+            }
+            if (members.Count == 0) return;
+
+            var writes = members.ConvertAll(m => m.Answer is null
+                ? CommandWrite.Append(m.Pending.CommandId, m.Now, m.Pending.Actor, m.Encoded)
+                : CommandWrite.Record(m.Pending.CommandId, m.Pending.Actor, m.Answer));
+            // Waited for until the deadline at most: a sent write runs to its end in the store whether or not anyone
+            // still waits, and a resend with the same command id learns its outcome.
+            var result = await WriteAsync(members, () => log.WriteAsync(forumId, view.Head, writes, cancellationToken));
+            switch (result)
+            {
+                case BatchResult.Written written:
+                    var committed = new List<CommittedEvent>();
+                    for (var m = 0; m < members.Count; m++)
+                        if (written.Results[m] is AppendResult.Appended appended)
+                            committed.AddRange(members[m].Committed(appended.First));
+                    if (committed.Count > 0)
+                    {
+                        publisher.Appended(committed.ConvertAll(e => e.Stored));
+                        // The feed may have brought these events already; Commit takes each once.
+                        Commit(committed);
+                    }
+                    foreach (var (member, stored) in members.Zip(written.Results))
+                        member.Pending.Answer(() => stored is AppendResult.Appended a
+                            ? new CommandResult(true, member.Pending.CommandId, a.First, a.Last, false, null)
+                            : Answer(member.Pending.CommandId, member.Answer!, duplicate: false));
+                    return;
+                case BatchResult.Answered answered:
+                    // Written under an answer this node lost: read the events, so its clients get them too.
+                    if (answered.Earlier.Values.Any(o => o is CommandOutcome.Written { Last: var last } && last > View.Head))
+                        await CatchUpLockedAsync(cancellationToken);
+                    foreach (var (m, first) in answered.Earlier)
+                        members[m].Pending.Answer(() => Answer(members[m].Pending.CommandId, first, duplicate: true));
+                    open = members.Where((_, m) => !answered.Earlier.ContainsKey(m)).Select(m => m.Pending).ToList();
+                    continue;
+                case BatchResult.Conflict when attempt < MaxConflictRetries:
+                    attempt++;
+                    EngineLog.Conflict(logger, forumId, members[0].Pending.CommandId, attempt);
+                    await CatchUpLockedAsync(cancellationToken);
+                    open = members.ConvertAll(m => m.Pending);
+                    continue;
+                default:
+                    var busy = Errors.Busy();
+                    foreach (var m in members) m.Pending.Fail(busy);
+                    return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The store write, where a lost answer gets its own refusal: the write may have landed, so each caller must
     /// resend the same id to learn how it ended rather than be told nothing changed.
     /// </summary>
-    async Task<AppendResult> WriteAsync(string commandId, Func<Task<AppendResult>> write)
+    async Task<BatchResult> WriteAsync(List<Decision> members, Func<Task<BatchResult>> write)
     {
         try
         {
@@ -184,9 +314,43 @@ public sealed class ForumEngine(
         }
         catch (StoreOutcomeUnknownException ex)
         {
-            EngineLog.OutcomeUnknown(logger, forumId, commandId, ex);
+            foreach (var m in members) EngineLog.OutcomeUnknown(logger, forumId, m.Pending.CommandId, ex);
             throw Errors.OutcomeUnknown();
         }
+    }
+
+    /// <summary>A command waiting for its batch, and the answer its caller waits for.</summary>
+    sealed class PendingCommand(Actor actor, string commandId, ForumCommand command)
+    {
+        readonly TaskCompletionSource<CommandResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Actor Actor => actor;
+        public string CommandId => commandId;
+        public ForumCommand Command => command;
+        public Task<CommandResult> Result => _result.Task;
+
+        /// <summary>Answers with what <paramref name="answer"/> returns, or the refusal it throws.</summary>
+        public void Answer(Func<CommandResult> answer)
+        {
+            try
+            {
+                _result.TrySetResult(answer());
+            }
+            catch (Exception ex)
+            {
+                _result.TrySetException(ex);
+            }
+        }
+
+        public void Fail(Exception ex) => _result.TrySetException(ex);
+    }
+
+    /// <summary>One command decided in a batch: its events (encoded for the store) or its answer without events.</summary>
+    sealed record Decision(PendingCommand Pending, long Now, IReadOnlyList<ForumEvent> Events, IReadOnlyList<NewEvent> Encoded,
+        CommandOutcome? Answer)
+    {
+        public IEnumerable<CommittedEvent> Committed(long first) => Events.Select((e, i) => new CommittedEvent(
+            new StoredEvent(first + i, Now, Pending.Actor, Pending.CommandId, Encoded[i].Type, Encoded[i].Version, Encoded[i].Data), e));
     }
 
     /// <summary>What a command's answer tells its caller; a refusal is thrown, as the decider threw it the first time.</summary>
@@ -385,6 +549,12 @@ public sealed class EngineOptions
     /// retryable store.unavailable; null for no bound (the embedded file log). With Redis, its CommandTimeout.
     /// </summary>
     public TimeSpan? CommandTimeout { get; set; }
+
+    /// <summary>
+    /// At most this many commands share one store write (group commit); 1 writes each command on its own (the
+    /// benchmark's baseline).
+    /// </summary>
+    public int MaxBatch { get; set; } = 128;
 }
 
 static partial class EngineLog

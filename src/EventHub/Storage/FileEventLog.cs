@@ -39,47 +39,62 @@ public sealed class FileEventLog : IEventLog, IDisposable
     public Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken) =>
         Task.FromResult(Forum(forumId).Head);
 
-    public async Task<AppendResult> AppendAsync(string forumId, long expectedHead, string commandId, long at,
-        Actor actor, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Every line of the batch is written first, then each file is fsynced once, before any answer: the writes share
+    /// the fsync. The forum's memory (events, outcomes) changes only after both fsyncs.
+    /// </remarks>
+    public async Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
+        CancellationToken cancellationToken)
     {
+        if (writes.Count == 0) throw new ArgumentException("A batch needs at least one write.", nameof(writes));
+        if (writes.DistinctBy(w => (w.Actor.Id, w.CommandId)).Count() != writes.Count)
+            throw new ArgumentException("A command is twice in one batch.", nameof(writes));
         var forum = Forum(forumId);
         await forum.Gate.WaitAsync(cancellationToken);
         try
         {
-            if (forum.Outcomes.TryGetValue((actor.Id, commandId), out var done)) return new AppendResult.Duplicate(done);
-            if (forum.Events.Count != expectedHead) return new AppendResult.Conflict(forum.Events.Count);
-            if (events.Count == 0) throw new ArgumentException("An append needs at least one event.", nameof(events));
+            var earlier = new Dictionary<int, CommandOutcome>();
+            for (var w = 0; w < writes.Count; w++)
+                if (forum.Outcomes.TryGetValue((writes[w].Actor.Id, writes[w].CommandId), out var done)) earlier[w] = done;
+            if (earlier.Count > 0) return new BatchResult.Answered(earlier);
+            if (forum.Events.Count != expectedHead) return new BatchResult.Conflict(forum.Events.Count);
 
-            var stored = events.Select((e, i) =>
-                new StoredEvent(expectedHead + 1 + i, at, actor, commandId, e.Type, e.Version, e.Data)).ToList();
+            var stored = new List<StoredEvent>();
+            var results = new AppendResult[writes.Count];
+            var answers = new List<((string, string) Key, CommandOutcome Outcome)>();
             var bytes = new MemoryStream();
-            foreach (var e in stored) LogFileFormat.WriteEvent(bytes, e);
-            forum.Stream.Write(bytes.GetBuffer(), 0, (int)bytes.Length);
-            forum.Stream.Flush(flushToDisk: true);
+            foreach (var (write, w) in writes.Select((write, w) => (write, w)))
+            {
+                var key = (write.Actor.Id, write.CommandId);
+                if (write.Events.Count == 0)
+                {
+                    var outcome = write.Outcome ?? throw new ArgumentException("A write needs events or an outcome.", nameof(writes));
+                    forum.OutcomeFile.Write(write.Actor.Id, write.CommandId, outcome);
+                    answers.Add((key, outcome));
+                    results[w] = AppendResult.Recorded.Instance;
+                    continue;
+                }
+                var first = expectedHead + stored.Count + 1;
+                foreach (var e in write.Events)
+                {
+                    var s = new StoredEvent(expectedHead + stored.Count + 1, write.At, write.Actor, write.CommandId, e.Type, e.Version, e.Data);
+                    LogFileFormat.WriteEvent(bytes, s);
+                    stored.Add(s);
+                }
+                var appended = new AppendResult.Appended(first, expectedHead + stored.Count);
+                answers.Add((key, new CommandOutcome.Written(appended.First, appended.Last)));
+                results[w] = appended;
+            }
+            if (bytes.Length > 0)
+            {
+                forum.Stream.Write(bytes.GetBuffer(), 0, (int)bytes.Length);
+                forum.Stream.Flush(flushToDisk: true);
+            }
+            forum.OutcomeFile.Flush();
 
             forum.Events.AddRange(stored);
-            var appended = new AppendResult.Appended(stored[0].Seq, stored[^1].Seq);
-            forum.Outcomes[(actor.Id, commandId)] = new CommandOutcome.Written(appended.First, appended.Last);
-            return appended;
-        }
-        finally
-        {
-            forum.Gate.Release();
-        }
-    }
-
-    public async Task<AppendResult> RecordOutcomeAsync(string forumId, long expectedHead, string commandId, Actor actor,
-        CommandOutcome outcome, CancellationToken cancellationToken)
-    {
-        var forum = Forum(forumId);
-        await forum.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (forum.Outcomes.TryGetValue((actor.Id, commandId), out var done)) return new AppendResult.Duplicate(done);
-            if (forum.Events.Count != expectedHead) return new AppendResult.Conflict(forum.Events.Count);
-            forum.OutcomeFile.Append(actor.Id, commandId, outcome);
-            forum.Outcomes[(actor.Id, commandId)] = outcome;
-            return AppendResult.Recorded.Instance;
+            foreach (var (key, outcome) in answers) forum.Outcomes[key] = outcome;
+            return new BatchResult.Written(results);
         }
         finally
         {

@@ -13,6 +13,7 @@ sealed class OutcomeFile : IDisposable
 {
     static readonly byte[] NewLine = "\n"u8.ToArray();
     readonly FileStream _stream;
+    bool _pending;
 
     OutcomeFile(FileStream stream) => _stream = stream;
 
@@ -30,6 +31,7 @@ sealed class OutcomeFile : IDisposable
                 w.WriteString("epoch", epoch);
                 w.WriteString("forum", forumId);
             });
+            fresh.Flush();
             return fresh;
         }
         var length = new FileInfo(path).Length;
@@ -44,7 +46,8 @@ sealed class OutcomeFile : IDisposable
         return new OutcomeFile(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
     }
 
-    public void Append(string callerId, string commandId, CommandOutcome outcome) => WriteLine(w =>
+    /// <summary>Writes one answer's line; it is durable only after <see cref="Flush"/>.</summary>
+    public void Write(string callerId, string commandId, CommandOutcome outcome) => WriteLine(w =>
     {
         w.WriteString("caller", callerId);
         w.WriteString("cmd", commandId);
@@ -75,7 +78,14 @@ sealed class OutcomeFile : IDisposable
         }
         bytes.Write(NewLine);
         _stream.Write(bytes.GetBuffer(), 0, (int)bytes.Length);
-        _stream.Flush(flushToDisk: true);
+        _pending = true;
+    }
+
+    /// <summary>Makes every line written so far durable (one fsync for them all); does nothing when none is pending.</summary>
+    public void Flush()
+    {
+        if (_pending) _stream.Flush(flushToDisk: true);
+        _pending = false;
     }
 
     /// <summary>The file's epoch, its length up to the last complete line, and the answers on those lines.</summary>

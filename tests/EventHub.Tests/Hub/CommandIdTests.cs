@@ -180,18 +180,15 @@ public sealed class CommandIdTests : HubAppTest
 
         public void LoseNextAnswer() => Volatile.Write(ref _loseNext, 1);
 
-        public async Task<AppendResult> AppendAsync(string forumId, long expectedHead, string commandId, long at, Actor actor,
-            IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+        public async Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
+            CancellationToken cancellationToken)
         {
-            var result = await inner.AppendAsync(forumId, expectedHead, commandId, at, actor, events, cancellationToken);
-            return result is AppendResult.Appended && Interlocked.Exchange(ref _loseNext, 0) == 1
+            var result = await inner.WriteAsync(forumId, expectedHead, writes, cancellationToken);
+            return result is BatchResult.Written written && written.Results.Any(r => r is AppendResult.Appended)
+                   && Interlocked.Exchange(ref _loseNext, 0) == 1
                 ? throw new StoreOutcomeUnknownException("The answer was lost on the way back.")
                 : result;
         }
-
-        public Task<AppendResult> RecordOutcomeAsync(string forumId, long expectedHead, string commandId, Actor actor,
-            CommandOutcome outcome, CancellationToken cancellationToken) =>
-            inner.RecordOutcomeAsync(forumId, expectedHead, commandId, actor, outcome, cancellationToken);
 
         public Task<LogHead> OpenAsync(string forumId, CancellationToken cancellationToken) => inner.OpenAsync(forumId, cancellationToken);
         public Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken) => inner.GetHeadAsync(forumId, cancellationToken);

@@ -145,16 +145,12 @@ public sealed class StoreFaultTests
             return inner.GetHeadAsync(forumId, cancellationToken);
         }
 
-        public Task<AppendResult> AppendAsync(string forumId, long expectedHead, string commandId, long at, Domain.Forum.Actor actor,
-            IReadOnlyList<NewEvent> events, CancellationToken cancellationToken) =>
-            inner.AppendAsync(forumId, expectedHead, commandId, at, actor, events, cancellationToken);
+        public Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
+            CancellationToken cancellationToken) =>
+            inner.WriteAsync(forumId, expectedHead, writes, cancellationToken);
 
         public Task<IReadOnlyList<StoredEvent>> ReadAsync(string forumId, long afterSeq, int max, CancellationToken cancellationToken) =>
             inner.ReadAsync(forumId, afterSeq, max, cancellationToken);
-
-        public Task<AppendResult> RecordOutcomeAsync(string forumId, long expectedHead, string commandId, Domain.Forum.Actor actor,
-            CommandOutcome outcome, CancellationToken cancellationToken) =>
-            inner.RecordOutcomeAsync(forumId, expectedHead, commandId, actor, outcome, cancellationToken);
 
         public Task<CommandOutcome?> FindOutcomeAsync(string forumId, string commandId, Domain.Forum.Actor actor,
             CancellationToken cancellationToken) =>

@@ -255,4 +255,84 @@ public abstract class EventLogContract
         Assert.Equal(2, (await log.GetHeadAsync("forum-a", default)).Head);
         Assert.True(await log.IsReachableAsync(default));
     }
+
+    [Fact]
+    public async Task ABatch_WritesEveryCommandInOrder_OneSequence_AndKeepsEachAnswer_AcrossAReopen()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        var refused = new CommandOutcome.Refused(Refusal);
+
+        var result = await log.WriteAsync(Forum, 0,
+        [
+            CommandWrite.Append("cmd-00001", 1000, Host, Events(2, "a")),
+            CommandWrite.Record("cmd-00002", Host, refused),
+            CommandWrite.Append("cmd-00003", 2000, OtherHost, Events(1, "b")),
+            CommandWrite.Record("cmd-00004", OtherHost, CommandOutcome.Unchanged.Instance),
+        ], default);
+
+        Assert.Equal([new AppendResult.Appended(1, 2), AppendResult.Recorded.Instance, new AppendResult.Appended(3, 3), AppendResult.Recorded.Instance],
+            Assert.IsType<BatchResult.Written>(result).Results);
+        var reopened = await ReopenAsync(log);
+        await reopened.OpenAsync(Forum, default);
+        var all = await reopened.ReadAsync(Forum, 0, 100, default);
+        Assert.Equal([(1L, "cmd-00001"), (2L, "cmd-00001"), (3L, "cmd-00003")], all.Select(e => (e.Seq, e.CommandId)));
+        Assert.Equal(new StoredEvent(3, 2000, OtherHost, "cmd-00003", "test.event", 1, "{\"tag\":\"b\",\"i\":1}"), all[2]);
+        Assert.Equal(new CommandOutcome.Written(1, 2), await reopened.FindOutcomeAsync(Forum, "cmd-00001", Host, default));
+        Assert.Equal(refused, await reopened.FindOutcomeAsync(Forum, "cmd-00002", Host, default));
+        Assert.Equal(new CommandOutcome.Written(3, 3), await reopened.FindOutcomeAsync(Forum, "cmd-00003", OtherHost, default));
+        Assert.Equal(CommandOutcome.Unchanged.Instance, await reopened.FindOutcomeAsync(Forum, "cmd-00004", OtherHost, default));
+    }
+
+    [Fact]
+    public async Task ABatchHoldingACommandAnsweredBefore_WritesNothing_AndReturnsThatFirstAnswer()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(1), default);
+
+        var result = await log.WriteAsync(Forum, 1,
+        [
+            CommandWrite.Append("cmd-00002", 1000, Host, Events(1)),
+            CommandWrite.Append("cmd-00001", 1000, Host, Events(1)),
+            CommandWrite.Record("cmd-00003", Host, CommandOutcome.Unchanged.Instance),
+        ], default);
+
+        var answered = Assert.IsType<BatchResult.Answered>(result);
+        Assert.Equal([1], answered.Earlier.Keys);
+        Assert.Equal(new CommandOutcome.Written(1, 1), answered.Earlier[1]);
+        Assert.Equal(1, (await log.GetHeadAsync(Forum, default)).Head);
+        Assert.Null(await log.FindOutcomeAsync(Forum, "cmd-00002", Host, default));
+        Assert.Null(await log.FindOutcomeAsync(Forum, "cmd-00003", Host, default));
+    }
+
+    [Fact]
+    public async Task ABatchAtAStaleHead_Conflicts_AndWritesNothing()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+        await log.AppendAsync(Forum, 0, "cmd-00001", 1000, Host, Events(1), default);
+
+        Assert.Equal(new BatchResult.Conflict(1), await log.WriteAsync(Forum, 0,
+        [
+            CommandWrite.Append("cmd-00002", 1000, Host, Events(1)),
+            CommandWrite.Record("cmd-00003", Host, CommandOutcome.Unchanged.Instance),
+        ], default));
+        Assert.Single(await log.ReadAsync(Forum, 0, 100, default));
+        Assert.Null(await log.FindOutcomeAsync(Forum, "cmd-00003", Host, default));
+    }
+
+    [Fact]
+    public async Task ABatchNamingOneCommandTwice_IsRefusedBeforeAnythingIsWritten()
+    {
+        var log = await CreateAsync();
+        await log.OpenAsync(Forum, default);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => log.WriteAsync(Forum, 0,
+        [
+            CommandWrite.Append("cmd-00001", 1000, Host, Events(1)),
+            CommandWrite.Append("cmd-00001", 1000, Host, Events(1)),
+        ], default));
+        Assert.Equal(0, (await log.GetHeadAsync(Forum, default)).Head);
+    }
 }

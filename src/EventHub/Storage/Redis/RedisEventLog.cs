@@ -6,8 +6,9 @@ namespace EventHub.Storage.Redis;
 
 /// <summary>
 /// The forum logs in Redis, shared by every node: a LIST of event records, a HASH of command outcomes, an epoch
-/// STRING. An append is one Lua script (check the command's outcome, check head, push, record), and so is recording
-/// a refusal or a no-op, so two nodes can never both append at one head nor answer one command twice. Durability is
+/// STRING. A batch of commands' answers (events or a refusal or a no-op each) is one Lua script (check every command's
+/// outcome, check head, push, record), so two nodes can never both append at one head nor answer one command twice,
+/// and the batch shares one fsync. Durability is
 /// Redis's: with appendfsync always the reply comes after the fsync (docs/redis.md). Anything that does not answer in
 /// time becomes <see cref="StoreUnavailableException"/> (<see cref="StoreOutcomeUnknownException"/> for a write sent).
 /// </summary>
@@ -28,43 +29,48 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisKeys keys, 
     public Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken) =>
         ReadHeadAsync(forumId, cancellationToken);
 
-    public async Task<AppendResult> AppendAsync(string forumId, long expectedHead, string commandId, long at,
-        Actor actor, IReadOnlyList<NewEvent> events, CancellationToken cancellationToken)
+    public async Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
+        CancellationToken cancellationToken)
     {
-        if (events.Count == 0) throw new ArgumentException("An append needs at least one event.", nameof(events));
-        var args = new RedisValue[events.Count + 3];
-        args[0] = expectedHead;
-        args[1] = RedisKeys.OutcomeField(actor.Id, commandId);
-        args[2] = keys.Appended(forumId).ToString();
-        for (var i = 0; i < events.Count; i++)
+        if (writes.Count == 0) throw new ArgumentException("A batch needs at least one write.", nameof(writes));
+        var args = new List<RedisValue>(2 + writes.Count * 3) { expectedHead, keys.Appended(forumId).ToString() };
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var results = new AppendResult[writes.Count];
+        var seq = expectedHead;
+        for (var w = 0; w < writes.Count; w++)
         {
-            var e = events[i];
-            args[i + 3] = EventRecord.Write(new StoredEvent(expectedHead + 1 + i, at, actor, commandId, e.Type, e.Version, e.Data));
+            var write = writes[w];
+            var field = RedisKeys.OutcomeField(write.Actor.Id, write.CommandId);
+            if (!fields.Add(field)) throw new ArgumentException($"Command {write.CommandId} is twice in one batch.", nameof(writes));
+            args.Add(field);
+            args.Add(write.Events.Count);
+            if (write.Events.Count == 0)
+            {
+                args.Add(OutcomeRecord.Write(write.Outcome ?? throw new ArgumentException("A write needs events or an outcome.", nameof(writes))));
+                results[w] = AppendResult.Recorded.Instance;
+                continue;
+            }
+            foreach (var e in write.Events)
+                args.Add(EventRecord.Write(new StoredEvent(++seq, write.At, write.Actor, write.CommandId, e.Type, e.Version, e.Data)));
+            results[w] = new AppendResult.Appended(seq - write.Events.Count + 1, seq);
         }
 
-        var reply = await WriteAsync("append", forumId, RedisScripts.Append, args, cancellationToken);
-        return (string?)reply[0] switch
+        var reply = await WriteAsync(writes.Count == 1 ? "append" : $"a batch of {writes.Count} appends", forumId,
+            RedisScripts.WriteBatch, [.. args], cancellationToken);
+        switch ((string?)reply[0])
         {
-            "ok" => new AppendResult.Appended((long)reply[1], (long)reply[2]),
-            "dup" => new AppendResult.Duplicate(OutcomeRecord.Read((string?)reply[1], keys.Outcomes(forumId)!)),
-            "conflict" => new AppendResult.Conflict((long)reply[1]),
-            var other => throw new InvalidOperationException($"Unexpected append reply '{other}'."),
-        };
-    }
-
-    public async Task<AppendResult> RecordOutcomeAsync(string forumId, long expectedHead, string commandId, Actor actor,
-        CommandOutcome outcome, CancellationToken cancellationToken)
-    {
-        if (outcome is CommandOutcome.Written) throw new ArgumentException("Written outcomes come from an append.", nameof(outcome));
-        var reply = await WriteAsync("record outcome", forumId, RedisScripts.RecordOutcome,
-            [expectedHead, RedisKeys.OutcomeField(actor.Id, commandId), OutcomeRecord.Write(outcome)], cancellationToken);
-        return (string?)reply[0] switch
-        {
-            "ok" => AppendResult.Recorded.Instance,
-            "dup" => new AppendResult.Duplicate(OutcomeRecord.Read((string?)reply[1], keys.Outcomes(forumId)!)),
-            "conflict" => new AppendResult.Conflict((long)reply[1]),
-            var other => throw new InvalidOperationException($"Unexpected record reply '{other}'."),
-        };
+            case "ok" when (long)reply[1] == seq:
+                return new BatchResult.Written(results);
+            case "dup":
+                var earlier = new Dictionary<int, CommandOutcome>();
+                for (var i = 1; i + 1 < reply.Length; i += 2)
+                    earlier[(int)reply[i]] = OutcomeRecord.Read((string?)reply[i + 1], keys.Outcomes(forumId)!);
+                return new BatchResult.Answered(earlier);
+            case "conflict":
+                return new BatchResult.Conflict((long)reply[1]);
+            default:
+                throw new InvalidOperationException($"Unexpected batch reply '{reply[0]}'.");
+        }
     }
 
     /// <summary>

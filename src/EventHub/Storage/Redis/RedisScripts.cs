@@ -7,39 +7,53 @@ namespace EventHub.Storage.Redis;
 static class RedisScripts
 {
     /// <summary>
-    /// KEYS: epoch, events, outcomes. ARGV: expected head, the command's outcome field, the feed's channel, then the
-    /// event records (their sequence numbers computed by the caller from the expected head, which this script checks).
-    /// Returns {"dup", earlier outcome} | {"conflict", head} | {"ok", first, last}.
-    /// Each appended record is also published on the feed's channel, inside the script: every node hears the
-    /// events in exactly the log's order, whichever node appended them.
-    /// A missing epoch (the data was lost under us) is a conflict: the caller re-reads the head, which
-    /// gives the log a new epoch, and decides again on what is really there.
+    /// Group commit of several commands' answers. KEYS: epoch, events, outcomes. ARGV: expected head, the feed's channel,
+    /// then for each command: its outcome field, its number of events n, then its n event records (their sequence
+    /// numbers computed by the caller from the expected head, which this script checks) or, when n is 0, its outcome
+    /// record (a refusal or a no-op).
+    /// Returns {"dup", index, earlier outcome, index, earlier outcome, ...} (indexes from 0) | {"conflict", head} |
+    /// {"ok", last}. Nothing is written unless every command is new and the head is as expected: the checks come first,
+    /// in the same order for every caller (outcome, then head), so one command id sent to two nodes at once gets one
+    /// answer, whichever script runs first. Each appended record is also published on the feed's channel, inside the
+    /// script: every node hears the events in exactly the log's order, whichever node appended them.
+    /// A missing epoch (the data was lost under us) is a conflict: the caller re-reads the head, which gives the log
+    /// a new epoch, and decides again on what is really there.
     /// </summary>
-    public const string Append = """
-        local done = redis.call('HGET', KEYS[3], ARGV[2])
-        if done then return {'dup', done} end
+    public const string WriteBatch = """
+        local dups = {}
+        local w = 0
+        local i = 3
+        while i <= #ARGV do
+          local done = redis.call('HGET', KEYS[3], ARGV[i])
+          if done then
+            dups[#dups + 1] = w
+            dups[#dups + 1] = done
+          end
+          w = w + 1
+          i = i + 2 + math.max(tonumber(ARGV[i + 1]), 1)
+        end
+        if #dups > 0 then
+          table.insert(dups, 1, 'dup')
+          return dups
+        end
         local head = redis.call('LLEN', KEYS[2])
         if redis.call('EXISTS', KEYS[1]) == 0 or head ~= tonumber(ARGV[1]) then return {'conflict', head} end
-        redis.call('RPUSH', KEYS[2], unpack(ARGV, 4))
-        local last = head + #ARGV - 3
-        redis.call('HSET', KEYS[3], ARGV[2], (head + 1) .. ',' .. last)
-        for i = 4, #ARGV do redis.call('PUBLISH', ARGV[3], ARGV[i]) end
-        return {'ok', head + 1, last}
-        """;
-
-    /// <summary>
-    /// KEYS: epoch, events, outcomes. ARGV: expected head, the command's outcome field, its outcome (a refusal or a
-    /// no-op). The same checks as <see cref="Append"/>, in the same order, so one command id sent to two nodes at
-    /// once gets one answer: whichever script runs first decides it. Returns {"dup", earlier outcome} |
-    /// {"conflict", head} | {"ok"}.
-    /// </summary>
-    public const string RecordOutcome = """
-        local done = redis.call('HGET', KEYS[3], ARGV[2])
-        if done then return {'dup', done} end
-        local head = redis.call('LLEN', KEYS[2])
-        if redis.call('EXISTS', KEYS[1]) == 0 or head ~= tonumber(ARGV[1]) then return {'conflict', head} end
-        redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
-        return {'ok'}
+        local last = head
+        i = 3
+        while i <= #ARGV do
+          local n = tonumber(ARGV[i + 1])
+          if n > 0 then
+            redis.call('RPUSH', KEYS[2], unpack(ARGV, i + 2, i + 1 + n))
+            redis.call('HSET', KEYS[3], ARGV[i], (last + 1) .. ',' .. (last + n))
+            for j = i + 2, i + 1 + n do redis.call('PUBLISH', ARGV[2], ARGV[j]) end
+            last = last + n
+            i = i + 2 + n
+          else
+            redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 2])
+            i = i + 3
+          end
+        end
+        return {'ok', last}
         """;
 
     /// <summary>
