@@ -8,7 +8,7 @@ using EventHub.Storage;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
-namespace EventHub.Hubs;
+namespace EventHub.Fanout;
 
 /// <summary>
 /// Writes every event this node's view advances over to this node's own connections, one event at a time in log

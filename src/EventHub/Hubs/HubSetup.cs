@@ -1,3 +1,4 @@
+using EventHub.Fanout;
 using EventHub.Forum;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
