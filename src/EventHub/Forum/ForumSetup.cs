@@ -1,7 +1,6 @@
 using EventHub.Domain.Forum;
 using EventHub.Domain.Seeds;
 using EventHub.Operations;
-using EventHub.SpeakerQueue;
 using EventHub.Storage;
 using EventHub.Storage.Redis;
 using Microsoft.Extensions.Options;
@@ -42,11 +41,20 @@ public static class ForumSetup
 }
 
 /// <summary>
-/// Loads the forum's log before the hub takes connections, follows the store's feed of appended events (when the
-/// store has other writers), and opens the forum on a brand-new log.
+/// A feature's work once the forum is open and before the hub takes connections (the speaker queue puts the seeded
+/// programme on the agenda). Idempotent: every node runs it at every start.
 /// </summary>
-sealed class ForumStartup(ForumEngine engine, SeedData seeds, IEnumerable<IEventFeed> feeds, IHostApplicationLifetime lifetime)
-    : IHostedService
+public interface IForumStartupStep
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Loads the forum's log before the hub takes connections, follows the store's feed of appended events (when the
+/// store has other writers), opens the forum on a brand-new log, then runs the features' startup steps.
+/// </summary>
+sealed class ForumStartup(ForumEngine engine, SeedData seeds, IEnumerable<IEventFeed> feeds, IHostApplicationLifetime lifetime,
+    IEnumerable<IForumStartupStep> steps) : IHostedService
 {
     IAsyncDisposable? _following;
 
@@ -58,7 +66,7 @@ sealed class ForumStartup(ForumEngine engine, SeedData seeds, IEnumerable<IEvent
         if (!engine.View.State.IsOpen)
             await engine.ExecuteAsync(Actor.System, $"open-{seeds.Forum.Id}",
                 new OpenForum(seeds.Forum.Id, seeds.Forum.Title, seeds.Sites.Select(s => s.Code).ToList()), cancellationToken);
-        await ProgrammeSeeding.SeedAsync(engine, seeds.Forum, cancellationToken);
+        foreach (var step in steps) await step.RunAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

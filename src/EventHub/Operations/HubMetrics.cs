@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using EventHub.Domain.Forum;
-using EventHub.Presence;
 
 namespace EventHub.Operations;
 
@@ -22,12 +20,11 @@ public sealed class HubMetrics
     readonly Counter<long> _backplaneErrors;
     readonly Counter<long> _refusals;
 
-    public HubMetrics(IMeterFactory meters, LocalConnections connections, NodeIdentity node)
+    public HubMetrics(IMeterFactory meters, IConnectionCounts connections, NodeIdentity node)
     {
         var meter = meters.Create(MeterName);
-        meter.CreateObservableGauge("eventhub.connections", () => Enum.GetValues<Role>()
-                .Select(role => new Measurement<int>(connections.OfRole(role).Count(),
-                    new("role", Auth.ForumClaims.RoleName(role)), new("node", node.Name))),
+        meter.CreateObservableGauge("eventhub.connections", () => connections.ByRole()
+                .Select(c => new Measurement<int>(c.Count, new("role", c.Role), new("node", node.Name))),
             description: "Connections this node holds, by role");
         _commands = meter.CreateCounter<long>("eventhub.commands",
             description: "Hub calls by method and outcome (ok, or the error code)");
@@ -71,4 +68,10 @@ public sealed class HubMetrics
         _refusals.Add(1, new KeyValuePair<string, object?>("method", method), new("role", role), new("code", code));
 
     public void BackplaneError(string reason) => _backplaneErrors.Add(1, new KeyValuePair<string, object?>("reason", reason));
+}
+
+/// <summary>The connections this node holds, by role name: presence keeps them, the metrics only count them.</summary>
+public interface IConnectionCounts
+{
+    IEnumerable<(string Role, int Count)> ByRole();
 }
