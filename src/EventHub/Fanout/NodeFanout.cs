@@ -114,7 +114,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
         {
             // Only the node's stopping ends the fan-out; a client that misses an event hears of it from the beacon or
             // its next event, and resumes.
-            metrics.BackplaneError("send");
+            metrics.FanoutSendFailed();
             SendFailed(logger, ex);
         }
     }

@@ -113,9 +113,9 @@ public sealed class ForumEngine(
                             new StoredEvent(appended.First + i, now, actor, commandId, encoded[i].Type, encoded[i].Version,
                                 encoded[i].Data), e)).ToList();
                         publisher.Appended(committed.ConvertAll(e => e.Stored));
-                        // The feed may have brought these events already; Commit takes each once.
-                        Commit(committed);
-                        return new CommandResult(true, commandId, appended.First, appended.Last, false, null);
+                        // The feed may have brought these events already; AdvanceView takes each once.
+                        AdvanceView(committed);
+                        return CommandResult.Written(commandId, appended.First, appended.Last);
                     case AppendResult.Recorded when answer is not null:
                         return Answer(commandId, answer, duplicate: false);
                     case AppendResult.Duplicate duplicate:
@@ -158,8 +158,8 @@ public sealed class ForumEngine(
     /// <summary>What a command's answer tells its caller; a refusal is thrown, as the decider threw it the first time.</summary>
     static CommandResult Answer(string commandId, CommandOutcome outcome, bool duplicate) => outcome switch
     {
-        CommandOutcome.Written written => new CommandResult(true, commandId, written.First, written.Last, duplicate, null),
-        CommandOutcome.Unchanged => new CommandResult(true, commandId, 0, 0, duplicate, null),
+        CommandOutcome.Written written => CommandResult.Written(commandId, written.First, written.Last, duplicate),
+        CommandOutcome.Unchanged => CommandResult.Unchanged(commandId, duplicate),
         CommandOutcome.Refused refused => throw new ForumRuleException(refused.Error),
         _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
     };
@@ -271,7 +271,7 @@ public sealed class ForumEngine(
         {
             var page = await log.ReadAsync(forumId, View.Head, ReadPage, cancellationToken);
             if (page.Count == 0) break;
-            Commit(page.Select(CommittedEvent.Decode).ToList());
+            AdvanceView(page.Select(CommittedEvent.Decode).ToList());
         }
     }
 
@@ -284,7 +284,7 @@ public sealed class ForumEngine(
     {
         var head = View.Head;
         if (appended.Seq <= head) return;
-        if (appended.Seq == head + 1 && Commit([CommittedEvent.Decode(appended)])) return;
+        if (appended.Seq == head + 1 && AdvanceView([CommittedEvent.Decode(appended)])) return;
         await CatchUpAsync(cancellationToken);
     }
 
@@ -293,7 +293,7 @@ public sealed class ForumEngine(
     /// whatever advanced the view (this node's command, a catch-up read, the feed), this node's clients get every
     /// event once and in log order. False when the events do not follow the view (the caller reads the log).
     /// </summary>
-    bool Commit(IReadOnlyList<CommittedEvent> events)
+    bool AdvanceView(IReadOnlyList<CommittedEvent> events)
     {
         lock (_advance)
         {
