@@ -1,5 +1,5 @@
 using EventHub.Domain.Protocol;
-using EventHub.SiteClient;
+using EventHub.LoadTests;
 using EventHub.Tests.Infrastructure;
 using MessagePack;
 using Microsoft.AspNetCore.SignalR;
