@@ -59,6 +59,7 @@ sealed class Population(RunSettings settings, Recorders recorders) : IAsyncDispo
                     HubUrl = new Uri(_hub, "/hubs/forum"),
                     AccessToken = () => Task.FromResult<string?>(token),
                     UseJson = settings.Json,
+                    ConfigureMessagePack = SharedActorFormatter.Sharing,
                     // Delegates follow the log (every number, once, in order) without folding 3,100 copies of the
                     // forum in this one process: the generator shares the hubs' cores, and its own work would be
                     // measured as their latency. The moderator, hosts and displays keep the full state.

@@ -16,6 +16,7 @@ builder.AddForum();
 builder.AddForumAuth();
 builder.AddForumHub();
 builder.AddAttendance();
+builder.AddSpeakerQueue();
 builder.AddPresence();
 builder.AddForumReport();
 builder.AddHubMetrics();

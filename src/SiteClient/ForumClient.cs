@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using EventHub.Domain.Protocol;
+using MessagePack;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR;
@@ -27,6 +28,9 @@ public sealed class ForumClientOptions
 
     /// <summary>MessagePack by default; JSON when true.</summary>
     public bool UseJson { get; init; }
+
+    /// <summary>Adjusts the MessagePack serializer options (a process holding thousands of clients may add its own formatters).</summary>
+    public Func<MessagePackSerializerOptions, MessagePackSerializerOptions>? ConfigureMessagePack { get; init; }
 
     /// <summary>For tests: route HTTP and WebSockets through an in-process server.</summary>
     public Action<HttpConnectionOptions>? ConfigureHttp { get; init; }
@@ -105,7 +109,8 @@ public sealed class ForumClient : IAsyncDisposable
                 options.ConfigureHttp?.Invoke(http);
             })
             .WithAutomaticReconnect(_backoff);
-        if (!options.UseJson) builder.AddMessagePackProtocol(o => o.SerializerOptions = SharedActorFormatter.Sharing(o.SerializerOptions));
+        if (!options.UseJson)
+            builder.AddMessagePackProtocol(o => o.SerializerOptions = options.ConfigureMessagePack?.Invoke(o.SerializerOptions) ?? o.SerializerOptions);
         if (options.OtherHubUrls.Count > 0)
             builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionFactory>(sp => new HubUrlRotation(
                 ActivatorUtilities.CreateInstance<HttpConnectionFactory>(sp),
@@ -257,8 +262,8 @@ public sealed class ForumClient : IAsyncDisposable
 
     public string? ConnectionId => _connection.ConnectionId;
 
-    /// <summary>Drops the transport without stopping the client, as a network cut would (tests, rehearsals).</summary>
-    public async Task SimulateNetworkCutAsync()
+    /// <summary>Drops the transport without stopping the client, as a network cut would (the tests and the load runner).</summary>
+    internal async Task SimulateNetworkCutAsync()
     {
         await _connection.StopAsync();
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using EventHub.Browser.Tests.Infrastructure;
+using EventHub.Domain.Protocol;
 using EventHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
@@ -47,7 +48,7 @@ public sealed class HubKilledTests(Chromium chromium)
             await Expect(site.GetByText("Đã điểm danh: 50 người", new() { Exact = false })).ToBeVisibleAsync();
             await Expect(site.Locator("#agenda")).ToContainTextAsync("Phiên bổ sung");
             var position = await site.EvaluateAsync<JsonElement>("() => window.eventhubPosition()");
-            var log = await moderator.InvokeAsync<JsonElement>("Resume", new { epoch = (string?)null, afterSeq = 0 });
+            var log = await moderator.InvokeAsync<JsonElement>(HubMethods.Resume, new { epoch = (string?)null, afterSeq = 0 });
             Assert.Equal(log.GetProperty("head").GetInt64(), position.GetProperty("lastSeq").GetInt64());
             Assert.Single(log.GetProperty("events").EnumerateArray(), e => e.GetProperty("type").GetString() == "site.headcount");
             Assert.Equal(0, position.GetProperty("snapshots").GetInt32()); // the same log: the missed events themselves, no snapshot

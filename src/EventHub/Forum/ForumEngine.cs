@@ -272,12 +272,12 @@ public sealed class ForumEngine(
                     if (committed.Count > 0)
                     {
                         publisher.Appended(committed.ConvertAll(e => e.Stored));
-                        // The feed may have brought these events already; Commit takes each once.
-                        Commit(committed);
+                        // The feed may have brought these events already; AdvanceView takes each once.
+                        AdvanceView(committed);
                     }
                     foreach (var (member, stored) in members.Zip(written.Results))
                         member.Pending.Answer(() => stored is AppendResult.Appended a
-                            ? new CommandResult(true, member.Pending.CommandId, a.First, a.Last, false, null)
+                            ? CommandResult.Written(member.Pending.CommandId, a.First, a.Last)
                             : Answer(member.Pending.CommandId, member.Answer!, duplicate: false));
                     return;
                 case BatchResult.Answered answered:
@@ -356,8 +356,8 @@ public sealed class ForumEngine(
     /// <summary>What a command's answer tells its caller; a refusal is thrown, as the decider threw it the first time.</summary>
     static CommandResult Answer(string commandId, CommandOutcome outcome, bool duplicate) => outcome switch
     {
-        CommandOutcome.Written written => new CommandResult(true, commandId, written.First, written.Last, duplicate, null),
-        CommandOutcome.Unchanged => new CommandResult(true, commandId, 0, 0, duplicate, null),
+        CommandOutcome.Written written => CommandResult.Written(commandId, written.First, written.Last, duplicate),
+        CommandOutcome.Unchanged => CommandResult.Unchanged(commandId, duplicate),
         CommandOutcome.Refused refused => throw new ForumRuleException(refused.Error),
         _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
     };
@@ -472,7 +472,7 @@ public sealed class ForumEngine(
         {
             var page = await log.ReadAsync(forumId, View.Head, ReadPage, cancellationToken);
             if (page.Count == 0) break;
-            Commit(page.Select(CommittedEvent.Decode).ToList());
+            AdvanceView(page.Select(CommittedEvent.Decode).ToList());
         }
     }
 
@@ -485,7 +485,7 @@ public sealed class ForumEngine(
     {
         var head = View.Head;
         if (appended.Seq <= head) return;
-        if (appended.Seq == head + 1 && Commit([CommittedEvent.Decode(appended)])) return;
+        if (appended.Seq == head + 1 && AdvanceView([CommittedEvent.Decode(appended)])) return;
         await CatchUpAsync(cancellationToken);
     }
 
@@ -494,7 +494,7 @@ public sealed class ForumEngine(
     /// whatever advanced the view (this node's command, a catch-up read, the feed), this node's clients get every
     /// event once and in log order. False when the events do not follow the view (the caller reads the log).
     /// </summary>
-    bool Commit(IReadOnlyList<CommittedEvent> events)
+    bool AdvanceView(IReadOnlyList<CommittedEvent> events)
     {
         lock (_advance)
         {

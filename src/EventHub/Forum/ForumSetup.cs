@@ -1,7 +1,6 @@
 using EventHub.Domain.Forum;
 using EventHub.Domain.Seeds;
 using EventHub.Operations;
-using EventHub.SpeakerQueue;
 using EventHub.Storage;
 using EventHub.Storage.Redis;
 using Microsoft.Extensions.Options;
@@ -44,13 +43,24 @@ public static class ForumSetup
 }
 
 /// <summary>
+/// A feature's work once the forum is open and before the hub takes connections (the speaker queue puts the seeded
+/// programme on the agenda). Idempotent: every node runs it at every start.
+/// </summary>
+public interface IForumStartupStep
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Loads the forum's log before the hub takes connections, follows the store's feed of appended events (when the
-/// store has other writers), and opens the forum on a brand-new log. A store that does not answer yet (Redis down, or
-/// still loading its append-only file) does not stop the node: it starts without the forum, not ready (/readyz 503,
-/// callers get store.unavailable), and keeps trying with a growing pause until the store answers.
+/// store has other writers), opens the forum on a brand-new log, then runs the features' startup steps. A store that
+/// does not answer yet (Redis down, or still loading its append-only file) does not stop the node: it starts without
+/// the forum, not ready (/readyz 503, callers get store.unavailable), and keeps trying with a growing pause until the
+/// store answers.
 /// </summary>
 sealed partial class ForumStartup(ForumEngine engine, SeedData seeds, IEnumerable<IEventFeed> feeds,
-    IHostApplicationLifetime lifetime, TimeProvider time, ILogger<ForumStartup> logger) : IHostedService
+    IHostApplicationLifetime lifetime, TimeProvider time, ILogger<ForumStartup> logger, IEnumerable<IForumStartupStep> steps)
+    : IHostedService
 {
     static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(250);
 
@@ -83,7 +93,7 @@ sealed partial class ForumStartup(ForumEngine engine, SeedData seeds, IEnumerabl
         if (!engine.View.State.IsOpen)
             await engine.ExecuteAsync(Actor.System, $"open-{seeds.Forum.Id}",
                 new OpenForum(seeds.Forum.Id, seeds.Forum.Title, seeds.Sites.Select(s => s.Code).ToList()), cancellationToken);
-        await ProgrammeSeeding.SeedAsync(engine, seeds.Forum, cancellationToken);
+        foreach (var step in steps) await step.RunAsync(cancellationToken);
         engine.StartServing();
     }
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using EventHub.Domain.Forum;
-using EventHub.Presence;
 
 namespace EventHub.Operations;
 
@@ -20,14 +18,14 @@ public sealed class HubMetrics
     readonly Histogram<double> _delivery;
     readonly Histogram<long> _resumeEvents;
     readonly Counter<long> _backplaneErrors;
+    readonly Counter<long> _fanoutErrors;
     readonly Counter<long> _refusals;
 
-    public HubMetrics(IMeterFactory meters, LocalConnections connections, NodeIdentity node)
+    public HubMetrics(IMeterFactory meters, IConnectionCounts connections, NodeIdentity node)
     {
         var meter = meters.Create(MeterName);
-        meter.CreateObservableGauge("eventhub.connections", () => Enum.GetValues<Role>()
-                .Select(role => new Measurement<int>(connections.OfRole(role).Count(),
-                    new("role", Auth.ForumClaims.RoleName(role)), new("node", node.Name))),
+        meter.CreateObservableGauge("eventhub.connections", () => connections.ByRole()
+                .Select(c => new Measurement<int>(c.Count, new("role", c.Role), new("node", node.Name))),
             description: "Connections this node holds, by role");
         _commands = meter.CreateCounter<long>("eventhub.commands",
             description: "Hub calls by method and outcome (ok, or the error code)");
@@ -46,7 +44,9 @@ public sealed class HubMetrics
             description: "Events sent per resume, by kind (events, or snapshot then events)",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [0, 1, 5, 20, 100, 500, 2000] });
         _backplaneErrors = meter.CreateCounter<long>("eventhub.backplane.errors",
-            description: "Sends that failed and Redis connection failures (clients heal from the log)");
+            description: "Redis backplane connection failures");
+        _fanoutErrors = meter.CreateCounter<long>("eventhub.fanout.errors",
+            description: "Writes of an event or a position to this node's connections that failed (clients heal from the log)");
         _refusals = meter.CreateCounter<long>("eventhub.refusals",
             description: "Hub calls refused, by method, caller's role and error code");
     }
@@ -71,4 +71,12 @@ public sealed class HubMetrics
         _refusals.Add(1, new KeyValuePair<string, object?>("method", method), new("role", role), new("code", code));
 
     public void BackplaneError(string reason) => _backplaneErrors.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void FanoutSendFailed() => _fanoutErrors.Add(1);
+}
+
+/// <summary>The connections this node holds, by role name: presence keeps them, the metrics only count them.</summary>
+public interface IConnectionCounts
+{
+    IEnumerable<(string Role, int Count)> ByRole();
 }

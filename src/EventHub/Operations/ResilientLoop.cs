@@ -1,3 +1,5 @@
+using EventHub.Storage;
+
 namespace EventHub.Operations;
 
 /// <summary>

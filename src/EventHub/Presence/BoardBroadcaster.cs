@@ -2,7 +2,7 @@ using System.Text.Json;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
-using EventHub.Hubs;
+using EventHub.Fanout;
 using EventHub.Operations;
 using Microsoft.AspNetCore.SignalR;
 

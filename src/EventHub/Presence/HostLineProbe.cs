@@ -1,6 +1,6 @@
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
-using EventHub.Hubs;
+using EventHub.Fanout;
 using EventHub.Operations;
 
 namespace EventHub.Presence;

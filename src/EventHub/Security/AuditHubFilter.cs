@@ -62,9 +62,9 @@ public sealed class AuditHubFilter(ILoggerFactory loggers, HubMetrics metrics, F
             if (outcome == "ok" && request is DelegateRequest { DelegateId: { } id })
             {
                 var removed = before.Attendance.Delegates.GetValueOrDefault(id);
-                if (method == nameof(Hubs.ForumHub.RemoveDelegate))
+                if (method == HubMethods.RemoveDelegate)
                     AuditLog.DelegateRemoved(_logger, id, removed?.Name, removed?.Site, actor.Id, actor.Name, client, commandId);
-                else if (method == nameof(Hubs.ForumHub.ReadmitDelegate))
+                else if (method == HubMethods.ReadmitDelegate)
                     AuditLog.DelegateReadmitted(_logger, id, removed?.Name, removed?.Site, actor.Id, actor.Name, client, commandId);
             }
         }

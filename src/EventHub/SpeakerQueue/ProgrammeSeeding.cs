@@ -10,8 +10,10 @@ namespace EventHub.SpeakerQueue;
 /// speakers approved on the item's list as hall speakers. Each command has a fixed id and only what is missing
 /// is sent, so a node restarting halfway through seeding finishes the job without doubling anything.
 /// </summary>
-static class ProgrammeSeeding
+sealed class ProgrammeSeeding(ForumEngine engine, SeedData seeds) : IForumStartupStep
 {
+    public Task RunAsync(CancellationToken cancellationToken) => SeedAsync(engine, seeds.Forum, cancellationToken);
+
     public static async Task SeedAsync(ForumEngine engine, ForumSeed forum, CancellationToken cancellationToken)
     {
         foreach (var item in forum.Programme)

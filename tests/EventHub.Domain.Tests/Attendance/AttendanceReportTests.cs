@@ -1,6 +1,6 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
-using static EventHub.Domain.Tests.Attendance.AttendanceSpec;
+using static EventHub.Domain.Tests.Spec;
 
 namespace EventHub.Domain.Tests.Attendance;
 
@@ -16,8 +16,8 @@ public sealed class AttendanceReportTests
     public void GivenOnlyTheOpening_EverySiteHasAnEmptyRow()
     {
         var report = Project();
-        Assert.Equal("f1", report.ForumId);
-        Assert.Equal(Sites, report.Sites.Select(s => s.Site));
+        Assert.Equal(Opened.ForumId, report.ForumId);
+        Assert.Equal(Sites.Order(StringComparer.Ordinal), report.Sites.Select(s => s.Site));
         Assert.Equal("TP. Hồ Chí Minh", report.Sites.Single(s => s.Site == "HCM").Name);
         Assert.Equal("DNG", report.Sites.Single(s => s.Site == "DNG").Name);
         Assert.All(report.Sites, s => Assert.Empty(s.Spells));

@@ -1,6 +1,6 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Protocol;
-using static EventHub.Domain.Tests.Attendance.AttendanceSpec;
+using static EventHub.Domain.Tests.Spec;
 
 namespace EventHub.Domain.Tests.Attendance;
 
@@ -10,14 +10,14 @@ public sealed class AttendanceSnapshotTests
     [Fact]
     public void GivenRollCallsRemovalsAndAlerts_SnapshotRoundTripKeepsThem()
     {
-        var state = Given(
+        var state = Open(
             new SiteCheckedIn("HCM", "Mai", 40),
             new SiteHostLost("HCM", T0),
             new DelegateJoined("d-1", "HCM", "Võ Thị Sáu", null, true),
             new DelegateRemoved("d-1", "HCM"),
             new RollCallStarted("rc-1", 60),
             new RollCallConfirmed("rc-1", "HCM"),
-            new RollCallClosed("rc-1", ["HCM"], ["DNG", "HPG", "HUE"])).State();
+            new RollCallClosed("rc-1", ["HCM"], ["DNG", "HPG", "HUE"])).State;
 
         var copy = Snapshots.Deserialize(Snapshots.Serialize(state)).Attendance;
 
@@ -33,11 +33,11 @@ public sealed class AttendanceSnapshotTests
     public void SnapshotRoundTrip_KeepsOrdinalOrderOfSitesAndDelegates()
     {
         // Ordinal puts "Z" before "a"; a culture's comparer would put "a" first and disagree with a replayed fold.
-        var state = Given(
+        var state = Open(
             new DelegateJoined("a-1", "HCM", "An", null, false),
             new DelegateJoined("Z-1", "DNG", "Đức", null, false),
             new SiteCheckedIn("HUE", "Lan", 10),
-            new SiteCheckedIn("DNG", "Hà", 12)).State();
+            new SiteCheckedIn("DNG", "Hà", 12)).State;
 
         var copy = Snapshots.Deserialize(Snapshots.Serialize(state));
 

@@ -3,7 +3,7 @@ using CsCheck;
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
-using static EventHub.Domain.Tests.Attendance.AttendanceSpec;
+using static EventHub.Domain.Tests.Spec;
 
 namespace EventHub.Domain.Tests.Attendance;
 
@@ -18,17 +18,17 @@ public sealed class AwardeeTests
 
     [Fact]
     public void GivenOpenForum_WhenAJoinerClaimsAnAwardNotOnTheList_ThenAClaimNotARecipient() =>
-        Given().When(new JoinAsDelegate("HCM", "d-1", "Trần Văn Khoa", null, true), ClaimantActor).Then(Claimant);
+        Open().When(new JoinAsDelegate("HCM", "d-1", "Trần Văn Khoa", null, true), ClaimantActor).Then(Claimant);
 
     [Fact]
     public void GivenOpenForum_WhenARecognisedNameJoins_ThenARecipientWithoutClaiming() =>
-        Given().When(new JoinAsDelegate("HCM", "d-1", "Trần Văn Khoa", null, false) { Recognised = true }, ClaimantActor)
+        Open().When(new JoinAsDelegate("HCM", "d-1", "Trần Văn Khoa", null, false) { Recognised = true }, ClaimantActor)
             .Then(new DelegateJoined("d-1", "HCM", "Trần Văn Khoa", null, true));
 
     [Fact]
     public void GivenAClaim_TheRecipientCountIsUnchanged_AndTheClaimIsOnTheRecord()
     {
-        var state = Given(Claimant).State().Attendance;
+        var state = Open(Claimant).State.Attendance;
         Assert.Equal(new DelegateTally(1, 0), state.Tally("HCM"));
         Assert.True(state.Delegates["d-1"].AwardeeClaimed);
         Assert.False(state.Delegates["d-1"].Awardee);
@@ -37,9 +37,9 @@ public sealed class AwardeeTests
     [Fact]
     public void GivenAClaim_WhenTheModeratorConfirms_ThenConfirmed_AndCounted()
     {
-        var spec = Given(Claimant);
+        var spec = Open(Claimant);
         spec.When(new ConfirmAwardee("d-1")).Then(new AwardeeConfirmed("d-1", "HCM"));
-        var state = Given(Claimant, new AwardeeConfirmed("d-1", "HCM")).State().Attendance;
+        var state = Open(Claimant, new AwardeeConfirmed("d-1", "HCM")).State.Attendance;
         Assert.Equal(new DelegateTally(1, 1), state.Tally("HCM"));
         Assert.True(state.Delegates["d-1"].Awardee);
         Assert.False(state.Delegates["d-1"].AwardeeClaimed);
@@ -47,25 +47,25 @@ public sealed class AwardeeTests
 
     [Fact]
     public void GivenAClaim_WhenTheSitesOwnHostConfirms_ThenConfirmed() =>
-        Given(Claimant).When(new ConfirmAwardee("d-1"), Actor.Host("HCM", "Điểm cầu HCM")).Then(new AwardeeConfirmed("d-1", "HCM"));
+        Open(Claimant).When(new ConfirmAwardee("d-1"), Actor.Host("HCM", "Điểm cầu HCM")).Then(new AwardeeConfirmed("d-1", "HCM"));
 
     [Fact]
     public void GivenAClaim_WhenAnotherSitesHostConfirms_ThenOtherSite() =>
-        Given(Claimant).When(new ConfirmAwardee("d-1"), Actor.Host("DNG", "Điểm cầu DNG")).ThenThrows("auth.other_site");
+        Open(Claimant).When(new ConfirmAwardee("d-1"), Actor.Host("DNG", "Điểm cầu DNG")).ThenThrows("auth.other_site");
 
     [Theory]
     [InlineData(Role.Delegate)]
     [InlineData(Role.Display)]
     public void GivenAClaim_WhenTheDelegateOrADisplayConfirms_ThenForbidden(Role role) =>
-        Given(Claimant).When(new ConfirmAwardee("d-1"), new Actor(role, "HCM", "x", "d-1")).ThenThrows("auth.forbidden");
+        Open(Claimant).When(new ConfirmAwardee("d-1"), new Actor(role, "HCM", "x", "d-1")).ThenThrows("auth.forbidden");
 
     [Fact]
     public void GivenARecipient_WhenConfirmedAgain_ThenNothing() =>
-        Given(Claimant, new AwardeeConfirmed("d-1", "HCM")).When(new ConfirmAwardee("d-1")).ThenNothing();
+        Open(Claimant, new AwardeeConfirmed("d-1", "HCM")).When(new ConfirmAwardee("d-1")).ThenNothing();
 
     [Fact]
     public void GivenARemovedClaimant_WhenConfirmed_ThenDelegateRemoved() =>
-        Given(Claimant, new DelegateRemoved("d-1", "HCM")).When(new ConfirmAwardee("d-1")).ThenThrows("delegate.removed");
+        Open(Claimant, new DelegateRemoved("d-1", "HCM")).When(new ConfirmAwardee("d-1")).ThenThrows("delegate.removed");
 
     [Fact]
     public void TheClaim_IsNotPublic_ButTheConfirmedCountIs()

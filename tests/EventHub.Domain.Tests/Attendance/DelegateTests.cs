@@ -1,6 +1,6 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
-using static EventHub.Domain.Tests.Attendance.AttendanceSpec;
+using static EventHub.Domain.Tests.Spec;
 
 namespace EventHub.Domain.Tests.Attendance;
 
@@ -11,73 +11,77 @@ public sealed class DelegateTests
 
     [Fact]
     public void GivenOpenForum_WhenDelegateJoins_ThenJoinedWithNameAgencyAndAwardee() =>
-        Given().When(new JoinAsDelegate("HCM", "d-1", " Nguyễn Thị Mai ", "Sở Nội vụ", true) { Recognised = true }, MaiActor).Then(Mai);
+        Open().When(new JoinAsDelegate("HCM", "d-1", " Nguyễn Thị Mai ", "Sở Nội vụ", true) { Recognised = true }, MaiActor).Then(Mai);
 
     [Fact]
     public void GivenJoined_WhenSameNameJoinsAgainTypedDifferently_ThenNothing() =>
-        Given(Mai).When(new JoinAsDelegate("HCM", "d-2", "NGUYỄN THỊ MAI".Normalize(System.Text.NormalizationForm.FormD), null, false),
+        Open(Mai).When(new JoinAsDelegate("HCM", "d-2", "NGUYỄN THỊ MAI".Normalize(System.Text.NormalizationForm.FormD), null, false),
             MaiActor).ThenNothing();
 
     [Fact]
+    public void GivenOpenForum_WhenADelegateJoinsAnotherSite_ThenOtherSiteError() =>
+        Open().When(new JoinAsDelegate("DNG", "d-1", "x", null, false), Actor.Delegate("HCM", "x", "d-1")).ThenThrows("auth.other_site");
+
+    [Fact]
     public void GivenJoinedAtAnotherSite_WhenSameNameJoinsHere_ThenAnotherDelegate() =>
-        Given(Mai).When(new JoinAsDelegate("DNG", "d-2", "Nguyễn Thị Mai", null, false), Actor.Delegate("DNG", "x", "d-2"))
+        Open(Mai).When(new JoinAsDelegate("DNG", "d-2", "Nguyễn Thị Mai", null, false), Actor.Delegate("DNG", "x", "d-2"))
             .Then(new DelegateJoined("d-2", "DNG", "Nguyễn Thị Mai", null, false));
 
     [Theory]
     [InlineData("", "input.required")]
     [InlineData("Tên\u0001", "input.control_characters")]
     public void GivenOpenForum_WhenJoinWithBadName_ThenError(string name, string code) =>
-        Given().When(new JoinAsDelegate("HCM", "d-1", name, null, false), MaiActor).ThenThrows(code);
+        Open().When(new JoinAsDelegate("HCM", "d-1", name, null, false), MaiActor).ThenThrows(code);
 
     [Fact]
     public void GivenOpenForum_WhenAgencyTooLong_ThenError() =>
-        Given().When(new JoinAsDelegate("HCM", "d-1", "Mai", new string('x', 301), false), MaiActor).ThenThrows("input.too_long");
+        Open().When(new JoinAsDelegate("HCM", "d-1", "Mai", new string('x', 301), false), MaiActor).ThenThrows("input.too_long");
 
     [Fact]
     public void GivenJoined_WhenModeratorRemoves_ThenRemoved() =>
-        Given(Mai).When(new RemoveDelegate("d-1")).Then(new DelegateRemoved("d-1", "HCM") { Awardee = true });
+        Open(Mai).When(new RemoveDelegate("d-1")).Then(new DelegateRemoved("d-1", "HCM") { Awardee = true });
 
     [Fact]
     public void GivenRemoved_WhenRemovedAgain_ThenNothing() =>
-        Given(Mai, new DelegateRemoved("d-1", "HCM")).When(new RemoveDelegate("d-1")).ThenNothing();
+        Open(Mai, new DelegateRemoved("d-1", "HCM")).When(new RemoveDelegate("d-1")).ThenNothing();
 
     [Fact]
     public void GivenOpenForum_WhenRemovingUnknownDelegate_ThenError() =>
-        Given().When(new RemoveDelegate("d-404")).ThenThrows("delegate.unknown");
+        Open().When(new RemoveDelegate("d-404")).ThenThrows("delegate.unknown");
 
     [Fact]
     public void GivenOpenForum_WhenRemovingWithoutId_ThenError() =>
-        Given().When(new RemoveDelegate("")).ThenThrows("input.required");
+        Open().When(new RemoveDelegate("")).ThenThrows("input.required");
 
     [Theory]
     [InlineData(Role.SiteHost)]
     [InlineData(Role.Delegate)]
     [InlineData(Role.Display)]
     public void GivenJoined_WhenSomeoneOtherThanTheModeratorRemoves_ThenForbidden(Role role) =>
-        Given(Mai).When(new RemoveDelegate("d-1"), new Actor(role, "HCM", "x", "x")).ThenThrows("auth.forbidden");
+        Open(Mai).When(new RemoveDelegate("d-1"), new Actor(role, "HCM", "x", "x")).ThenThrows("auth.forbidden");
 
     [Fact]
     public void GivenRemoved_WhenSameNameJoinsAgain_ThenDelegateRemovedError() =>
-        Given(Mai, new DelegateRemoved("d-1", "HCM"))
+        Open(Mai, new DelegateRemoved("d-1", "HCM"))
             .When(new JoinAsDelegate("HCM", "d-1", "nguyễn thị mai", null, false), MaiActor).ThenThrows("delegate.removed");
 
     [Fact]
     public void GivenRemoved_WhenModeratorReadmits_ThenReadmitted() =>
-        Given(Mai, new DelegateRemoved("d-1", "HCM")).When(new ReadmitDelegate("d-1")).Then(new DelegateReadmitted("d-1", "HCM") { Awardee = true });
+        Open(Mai, new DelegateRemoved("d-1", "HCM")).When(new ReadmitDelegate("d-1")).Then(new DelegateReadmitted("d-1", "HCM") { Awardee = true });
 
     [Fact]
     public void GivenNotRemoved_WhenReadmitted_ThenNothing() =>
-        Given(Mai).When(new ReadmitDelegate("d-1")).ThenNothing();
+        Open(Mai).When(new ReadmitDelegate("d-1")).ThenNothing();
 
     [Fact]
     public void GivenReadmitted_WhenSameNameJoinsAgain_ThenNothingNewAndNotRemoved()
     {
-        var spec = Given(Mai, new DelegateRemoved("d-1", "HCM"), new DelegateReadmitted("d-1", "HCM"));
+        var spec = Open(Mai, new DelegateRemoved("d-1", "HCM"), new DelegateReadmitted("d-1", "HCM"));
         spec.When(new JoinAsDelegate("HCM", "d-1", "Nguyễn Thị Mai", null, false), MaiActor).ThenNothing();
-        Assert.False(spec.State().Attendance.IsRemoved("d-1"));
+        Assert.False(spec.State.Attendance.IsRemoved("d-1"));
     }
 
     [Fact]
     public void GivenRemoved_StateMarksTheDelegateRemoved() =>
-        Assert.True(Given(Mai, new DelegateRemoved("d-1", "HCM")).State().Attendance.IsRemoved("d-1"));
+        Assert.True(Open(Mai, new DelegateRemoved("d-1", "HCM")).State.Attendance.IsRemoved("d-1"));
 }

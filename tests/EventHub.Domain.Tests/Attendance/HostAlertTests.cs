@@ -1,6 +1,6 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
-using static EventHub.Domain.Tests.Attendance.AttendanceSpec;
+using static EventHub.Domain.Tests.Spec;
 
 namespace EventHub.Domain.Tests.Attendance;
 
@@ -10,29 +10,29 @@ public sealed class HostAlertTests
 
     [Fact]
     public void GivenCheckedIn_WhenSystemReportsHostLost_ThenAlertEvent() =>
-        Given(In).When(new ReportHostLost("HCM", T0 + 500), Actor.System).Then(new SiteHostLost("HCM", T0 + 500));
+        Open(In).When(new ReportHostLost("HCM", T0 + 500), Actor.System).Then(new SiteHostLost("HCM", T0 + 500));
 
     [Fact]
     public void GivenHostLost_WhenReportedAgain_ThenNothing() =>
-        Given(In, new SiteHostLost("HCM", T0)).When(new ReportHostLost("HCM", T0), Actor.System).ThenNothing();
+        Open(In, new SiteHostLost("HCM", T0)).When(new ReportHostLost("HCM", T0), Actor.System).ThenNothing();
 
     [Fact]
     public void GivenNotCheckedIn_WhenHostLost_ThenNothing() =>
-        Given().When(new ReportHostLost("HCM", T0), Actor.System).ThenNothing();
+        Open().When(new ReportHostLost("HCM", T0), Actor.System).ThenNothing();
 
     [Fact]
     public void GivenHostLost_WhenHostBack_ThenBackEvent() =>
-        Given(In, new SiteHostLost("HCM", T0)).When(new ReportHostBack("HCM"), Actor.System).Then(new SiteHostBack("HCM"));
+        Open(In, new SiteHostLost("HCM", T0)).When(new ReportHostBack("HCM"), Actor.System).Then(new SiteHostBack("HCM"));
 
     [Fact]
     public void GivenHostNotLost_WhenHostBack_ThenNothing() =>
-        Given(In).When(new ReportHostBack("HCM"), Actor.System).ThenNothing();
+        Open(In).When(new ReportHostBack("HCM"), Actor.System).ThenNothing();
 
     [Fact]
     public void GivenHostLost_WhenSiteChecksOut_ThenNoLongerLost() =>
-        Assert.False(Given(In, new SiteHostLost("HCM", T0), new SiteCheckedOut("HCM")).State().Attendance.Site("HCM").HostLost);
+        Assert.False(Open(In, new SiteHostLost("HCM", T0), new SiteCheckedOut("HCM")).State.Attendance.Site("HCM").HostLost);
 
     [Fact]
     public void GivenCheckedIn_WhenAHostReportsItsOwnSiteLost_ThenForbidden() =>
-        Given(In).When(new ReportHostLost("HCM", T0), Actor.Host("HCM", "x")).ThenThrows("auth.forbidden");
+        Open(In).When(new ReportHostLost("HCM", T0), Actor.Host("HCM", "x")).ThenThrows("auth.forbidden");
 }

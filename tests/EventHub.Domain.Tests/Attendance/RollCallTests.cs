@@ -1,6 +1,6 @@
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
-using static EventHub.Domain.Tests.Attendance.AttendanceSpec;
+using static EventHub.Domain.Tests.Spec;
 
 namespace EventHub.Domain.Tests.Attendance;
 
@@ -12,13 +12,13 @@ public sealed class RollCallTests
     static readonly RollCallStarted Started = new("rc-1", 60);
 
     /// <summary>Both sites in, roll call rc-1 started at <see cref="StartedAt"/> with a 60 s deadline.</summary>
-    static AttendanceSpec Running(params ForumEvent[] more) => Given([HcmIn, DngIn, Started, .. more]);
+    static Spec Running(params ForumEvent[] more) => Open([HcmIn, DngIn, Started, .. more]);
     const long StartedAt = T0 + 3_000;
     const long Deadline = StartedAt + 60_000;
 
     [Fact]
     public void GivenOpenForum_WhenModeratorStartsRollCall_ThenStarted() =>
-        Given().When(new StartRollCall("rc-1", 60)).Then(Started);
+        Open().When(new StartRollCall("rc-1", 60)).Then(Started);
 
     [Theory]
     [InlineData(9)]
@@ -26,15 +26,15 @@ public sealed class RollCallTests
     [InlineData(-60)]
     [InlineData(3_601)]
     public void GivenOpenForum_WhenDeadlineOutOfRange_ThenError(int seconds) =>
-        Given().When(new StartRollCall("rc-1", seconds)).ThenThrows("input.out_of_range");
+        Open().When(new StartRollCall("rc-1", seconds)).ThenThrows("input.out_of_range");
 
     [Fact]
     public void GivenOpenForum_WhenRollCallIdMissing_ThenError() =>
-        Given().When(new StartRollCall(" ", 60)).ThenThrows("input.required");
+        Open().When(new StartRollCall(" ", 60)).ThenThrows("input.required");
 
     [Fact]
     public void GivenOpenForum_WhenAHostStartsRollCall_ThenForbidden() =>
-        Given().When(new StartRollCall("rc-1", 60), Host("HCM")).ThenThrows("auth.forbidden");
+        Open().When(new StartRollCall("rc-1", 60), Host("HCM")).ThenThrows("auth.forbidden");
 
     [Fact]
     public void GivenRunning_WhenStartingAnotherBeforeTheDeadline_ThenStillOpenError() =>
@@ -43,7 +43,7 @@ public sealed class RollCallTests
     [Fact]
     public void GivenRunningPastItsDeadline_WhenStartingAnother_ThenTheLastIsClosedFirst() =>
         Running(new RollCallConfirmed("rc-1", "HCM")).When(new StartRollCall("rc-2", 30), now: Deadline + 1)
-            .Then(new RollCallClosed("rc-1", ["HCM"], ["DNG", "HPG", "HUE"]), new RollCallStarted("rc-2", 30));
+            .Then(new RollCallClosed("rc-1", ["HCM"], ["CTO", "DNG", "HPG", "HUE"]), new RollCallStarted("rc-2", 30));
 
     [Fact]
     public void GivenAnEarlierRollCall_WhenStartingWithTheSameId_ThenDuplicateError() =>
@@ -88,7 +88,7 @@ public sealed class RollCallTests
     [Fact]
     public void GivenTwoAnswers_WhenModeratorCloses_ThenClosedWithAnsweredInOrderAndEveryOtherSiteMissing() =>
         Running(new RollCallConfirmed("rc-1", "HCM"), new RollCallConfirmed("rc-1", "DNG")).When(new CloseRollCall("rc-1"))
-            .Then(new RollCallClosed("rc-1", ["HCM", "DNG"], ["HPG", "HUE"]));
+            .Then(new RollCallClosed("rc-1", ["HCM", "DNG"], ["CTO", "HPG", "HUE"]));
 
     [Fact]
     public void GivenClosed_WhenClosedAgain_ThenNothing() =>
@@ -96,7 +96,7 @@ public sealed class RollCallTests
 
     [Fact]
     public void GivenNoRollCall_WhenClosing_ThenUnknownError() =>
-        Given().When(new CloseRollCall("rc-1")).ThenThrows("rollcall.unknown");
+        Open().When(new CloseRollCall("rc-1")).ThenThrows("rollcall.unknown");
 
     [Fact]
     public void GivenAHostCloses_ThenForbidden() =>
@@ -105,7 +105,7 @@ public sealed class RollCallTests
     [Fact]
     public void GivenConfirmations_StateKeepsWhoAnsweredWhenAndTheDeadline()
     {
-        var state = Running(new RollCallConfirmed("rc-1", "DNG")).State().Attendance;
+        var state = Running(new RollCallConfirmed("rc-1", "DNG")).State.Attendance;
         var rollCall = Assert.Single(state.RollCalls);
         Assert.Equal(StartedAt, rollCall.StartedAt);
         Assert.Equal(Deadline, rollCall.DeadlineAt);

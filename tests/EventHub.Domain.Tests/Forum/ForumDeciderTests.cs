@@ -11,19 +11,19 @@ public sealed class ForumDeciderTests
 
     [Fact]
     public void GivenAnOpenForum_WhenOpenedAgain_ThenItFails() =>
-        Spec.Open().When(new OpenForum("forum-1", "Tọa đàm", Spec.Sites)).ThenFails("forum.already_open");
+        Spec.Open().When(new OpenForum("forum-1", "Tọa đàm", Spec.Sites)).ThenThrows("forum.already_open");
 
     [Fact]
     public void GivenNothing_WhenAHostOpensTheForum_ThenItIsForbidden() =>
-        Spec.Closed().By(Actor.Host("HCM", "x")).When(new OpenForum("f", "t", Spec.Sites)).ThenFails("auth.forbidden");
+        Spec.Closed().By(Actor.Host("HCM", "x")).When(new OpenForum("f", "t", Spec.Sites)).ThenThrows("auth.forbidden");
 
     [Fact]
     public void GivenAClosedForum_WhenASiteChecksIn_ThenTheForumIsNotOpen() =>
-        Spec.Closed().When(new CheckIn("HCM", "Lê Văn Bình", 5)).ThenFails("forum.not_open");
+        Spec.Closed().When(new CheckIn("HCM", "Lê Văn Bình", 5)).ThenThrows("forum.not_open");
 
     [Fact]
     public void GivenAnOpenForum_WhenACommandNamesAnUnknownSite_ThenItFails() =>
-        Spec.Open().When(new CheckIn("HNI", "Lê Văn Bình", 5)).ThenFails("site.unknown");
+        Spec.Open().When(new CheckIn("HNI", "Lê Văn Bình", 5)).ThenThrows("site.unknown");
 
     [Fact]
     public void EventsFoldIntoState_WithCommitTimesFromTheirContext()

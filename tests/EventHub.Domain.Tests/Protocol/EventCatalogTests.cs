@@ -76,7 +76,7 @@ public sealed class VisibilityTests
     {
         var state = Spec.Open().Given(
             new DelegateJoined("d-1", "HCM", "Trần Thị Hòa", "Sở", false),
-            new DelegateJoined("d-2", "DNG", "Lê Văn Bình", "Sở", true)).State();
+            new DelegateJoined("d-2", "DNG", "Lê Văn Bình", "Sở", true)).State;
 
         Assert.Equal("Trần Thị Hòa", Visibility.StateFor(state, Role.Moderator, null).Attendance.Delegates["d-1"].Name);
         var hcm = Visibility.StateFor(state, Role.SiteHost, "HCM").Attendance;
@@ -114,7 +114,7 @@ public sealed class VisibilityTests
     [Fact]
     public void ASnapshot_RoundTripsThroughJson()
     {
-        var state = Spec.Open().Given(new SiteCheckedIn("HCM", "A", 5), new DelegateJoined("d-1", "HCM", "Hòa", null, true)).State();
+        var state = Spec.Open().Given(new SiteCheckedIn("HCM", "A", 5), new DelegateJoined("d-1", "HCM", "Hòa", null, true)).State;
         var back = Snapshots.Deserialize(Snapshots.Serialize(state));
         Assert.Equal(state.SiteCodes, back.SiteCodes);
         Assert.Equivalent(state.Attendance.Site("HCM"), back.Attendance.Site("HCM"), strict: true);

@@ -38,13 +38,13 @@ public sealed class AskTests
 
     [Fact]
     public void GivenAHost_WhenTheySubmitForTheirSite_ThenTheQuestionIsFromTheSite_NotAPerson() =>
-        QandAOpen().When(Ask("q1", QueueSpec.Host("HCM"), "Câu hỏi viết tay tại điểm cầu", anonymous: true), QueueSpec.Host("HCM"))
+        QandAOpen().When(Ask("q1", Spec.Host("HCM"), "Câu hỏi viết tay tại điểm cầu", anonymous: true), Spec.Host("HCM"))
             .Then(new QuestionSubmitted("q1", "question", "HCM", "host:HCM", "", "Câu hỏi viết tay tại điểm cầu", null,
                 "discussion", null, false, false));
 
     [Fact]
     public void GivenAHost_WhenSubmittingForAnotherSite_ThenOtherSite() =>
-        QandAOpen().When(Ask("q1", Lan) with { Site = "DNG" }, QueueSpec.Host("HCM")).ThenThrows("auth.other_site");
+        QandAOpen().When(Ask("q1", Lan) with { Site = "DNG" }, Spec.Host("HCM")).ThenThrows("auth.other_site");
 
     [Theory]
     [InlineData("reviewer")]
@@ -55,12 +55,12 @@ public sealed class AskTests
         {
             "reviewer" => Reviewer,
             "display" => Actor.Display(),
-            _ => QueueSpec.Moderator,
+            _ => Spec.Moderator,
         }).ThenThrows("auth.forbidden");
 
     [Fact]
     public void GivenQandANotOpened_WhenAsking_ThenClosed() =>
-        QueueSpec.Forum().When(Ask("q1", Lan), Lan).ThenThrows("qa.closed");
+        Spec.Agenda().When(Ask("q1", Lan), Lan).ThenThrows("qa.closed");
 
     [Fact]
     public void GivenTheItemsQandAClosed_WhenAskingAboutIt_ThenClosed_ButAnotherItemStillTakesQuestions()
@@ -125,6 +125,6 @@ public sealed class AskTests
 
     [Fact]
     public void GivenNoCurrentItem_WhenAsking_ThenTheQuestionIsForTheWholeForum() =>
-        QueueSpec.Unopened().Given(new ForumOpened("f", "Tọa đàm", QueueSpec.Sites), new QandAOpened(null))
+        Spec.Closed().Given(new ForumOpened("f", "Tọa đàm", Spec.Sites), new QandAOpened(null))
             .When(Ask("q1", Lan), Lan).Then(Submitted("q1", Lan) with { ItemId = null });
 }

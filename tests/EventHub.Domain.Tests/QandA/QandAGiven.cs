@@ -4,7 +4,7 @@ using EventHub.Domain.Tests.SpeakerQueue;
 
 namespace EventHub.Domain.Tests.QandA;
 
-/// <summary>The people and the starting points of the Q&A tests (the harness is the speaker queue's <see cref="QueueSpec"/>).</summary>
+/// <summary>The people and the starting points of the Q&A tests (the harness is the speaker queue's <see cref="Spec"/>).</summary>
 public static class QandAGiven
 {
     public static readonly Actor Lan = Actor.Delegate("HCM", "Nguyễn Thị Lan", "d-lan");
@@ -14,7 +14,7 @@ public static class QandAGiven
     public static readonly string[] Topics = ["Chuyển đổi số", "Cải cách hành chính"];
 
     /// <summary>An open forum with Q&A open, review on, two topics, anonymous questions allowed.</summary>
-    public static QueueSpec QandAOpen() => QueueSpec.Forum().Given(
+    public static Spec QandAOpen() => Spec.Agenda().Given(
         new QandAConfigured(true, true, false, Topics, QandAState.DefaultQuestionsPerTenMinutes),
         new QandAOpened(null));
 
@@ -22,7 +22,7 @@ public static class QandAGiven
         new(id, "question", author.Site!, author.Id, author.Name, text, null, "discussion", null, anonymous, false);
 
     /// <summary>A question asked by <paramref name="author"/> and published.</summary>
-    public static QueueSpec WithPublished(this QueueSpec spec, string id, Actor author, bool anonymous = false)
+    public static Spec WithPublished(this Spec spec, string id, Actor author, bool anonymous = false)
     {
         spec.GivenBy(author, Submitted(id, author, anonymous));
         var submittedAt = spec.Now - 1_000;
@@ -30,7 +30,7 @@ public static class QandAGiven
             "Câu hỏi?", null, "discussion", null, anonymous, submittedAt, 0));
     }
 
-    public static QueueSpec WithVotes(this QueueSpec spec, string id, params Actor[] voters)
+    public static Spec WithVotes(this Spec spec, string id, params Actor[] voters)
     {
         foreach (var voter in voters)
             spec.GivenBy(voter, new QuestionVoted(id, voter.Id, spec.State.QandA.Question(id)!.Voters.Count + 1));

@@ -8,7 +8,7 @@ namespace EventHub.Domain.Tests.QandA;
 
 public sealed class QandAVisibilityTests
 {
-    static QuestionForms Forms(QueueSpec spec, ForumEvent e) => QandAVisibility.Forms(spec.State.QandA, e)!;
+    static QuestionForms Forms(Spec spec, ForumEvent e) => QandAVisibility.Forms(spec.State.QandA, e)!;
 
     [Fact]
     public void APendingQuestion_IsSeenByItsAuthorHostAndStaff_AndIsABlankToThePublic()
@@ -99,7 +99,7 @@ public sealed class QandAVisibilityTests
             (Reviewer, new QuestionsMerged("q1", "q3", 2)),
             (Reviewer, new QuestionsMerged("q1", "q2", 3)),
             (Reviewer, new QuestionDismissed("q4", "Trùng")),
-            (QueueSpec.Moderator, new QuestionHighlighted("q1")),
+            (Spec.Moderator, new QuestionHighlighted("q1")),
             (Cuong, new QuestionUnvoted("q1", "d-cuong", 2)),
         };
 

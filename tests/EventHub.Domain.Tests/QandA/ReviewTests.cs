@@ -17,7 +17,7 @@ public sealed class ReviewTests
         spec.When(new PublishQuestion("q1"), Reviewer)
             .Then(new QuestionPublished("q1", "question", "HCM", "", "Câu hỏi?", null, "discussion", null, true, submittedAt, 0));
         Assert.True(spec.State.QandA.Question("q1")!.Public);
-        spec.When(new PublishQuestion("q1"), QueueSpec.Moderator).Then(); // published already: nothing new
+        spec.When(new PublishQuestion("q1"), Spec.Moderator).Then(); // published already: nothing new
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ReviewTests
     public void GivenTheHighlightedQuestion_WhenMarkedAnsweredByASpeech_ThenItIsLinked_AndTheProjectorClears()
     {
         var spec = QandAOpen().WithPublished("q1", Lan)
-            .Given(Make.Requested("r1", "HCM"), new QuestionHighlighted("q1"));
+            .Given(QueueEvents.Requested("r1", "HCM"), new QuestionHighlighted("q1"));
         spec.When(new MarkAnswered("q1", "r9"), Reviewer).ThenThrows("queue.unknown_request");
         spec.When(new MarkAnswered("q1", "r1"), Reviewer).Then(new QuestionAnswered("q1", "r1"));
 
@@ -143,7 +143,7 @@ public sealed class ReviewTests
     [Theory]
     [MemberData(nameof(ModeratorOnly))]
     public void GivenAReviewer_WhenTouchingTheQueueAttendanceOrQandASettings_ThenForbidden(ForumCommand command) =>
-        QandAOpen().WithPublished("q1", Lan).Given(Make.Requested("r1", "HCM"))
+        QandAOpen().WithPublished("q1", Lan).Given(QueueEvents.Requested("r1", "HCM"))
             .When(command, Reviewer).ThenThrows("auth.forbidden");
 
     [Theory]
@@ -154,7 +154,7 @@ public sealed class ReviewTests
         QandAOpen().GivenBy(Lan, Submitted("q1", Lan)).When(new PublishQuestion("q1"), role switch
         {
             "delegate" => Lan,
-            "host" => QueueSpec.Host("HCM"),
+            "host" => Spec.Host("HCM"),
             _ => Actor.Display(),
         }).ThenThrows("auth.forbidden");
 

@@ -39,9 +39,9 @@ public sealed class VoteTests
     public void GivenAPublishedQuestion_WhenSomeoneNotADelegateVotes_ThenForbidden(string role) =>
         QandAOpen().WithPublished("q1", Lan).When(new VoteQuestion("q1"), role switch
         {
-            "host" => QueueSpec.Host("HCM"),
+            "host" => Spec.Host("HCM"),
             "reviewer" => Reviewer,
-            "moderator" => QueueSpec.Moderator,
+            "moderator" => Spec.Moderator,
             _ => Actor.Display(),
         }).ThenThrows("auth.forbidden");
 

@@ -6,12 +6,12 @@ public sealed class AgendaTests
 {
     [Fact]
     public void GivenUnopenedForum_WhenAddingAnItem_ThenForumNotOpen() =>
-        QueueSpec.Unopened().When(new AddAgendaItem("opening", "Khai mạc", 600)).ThenThrows("forum.not_open");
+        Spec.Closed().When(new AddAgendaItem("opening", "Khai mạc", 600)).ThenThrows("forum.not_open");
 
     [Fact]
     public void GivenOpenForum_WhenAddingItems_ThenTheFirstBecomesCurrentAndOrderIsKept()
     {
-        var spec = QueueSpec.Forum();
+        var spec = Spec.Agenda();
         spec.When(new AddAgendaItem("extra", "  Hỏi đáp  ", 180)).Then(new AgendaItemAdded("extra", "Hỏi đáp", 180));
 
         Assert.Equal(["discussion", "closing", "extra"], spec.Queue.Agenda.Select(i => i.Id));
@@ -22,7 +22,7 @@ public sealed class AgendaTests
 
     [Fact]
     public void GivenAnItem_WhenAddingTheSameIdAgain_ThenDuplicate() =>
-        QueueSpec.Forum().When(new AddAgendaItem("closing", "Khác", 60)).ThenThrows("agenda.duplicate_item");
+        Spec.Agenda().When(new AddAgendaItem("closing", "Khác", 60)).ThenThrows("agenda.duplicate_item");
 
     [Theory]
     [InlineData("", 60, "input.required")]
@@ -32,20 +32,20 @@ public sealed class AgendaTests
     [InlineData("Mục", -5, "input.out_of_range")]
     [InlineData("Mục", 3601, "input.out_of_range")]
     public void GivenOpenForum_WhenAddingABadItem_ThenClearError(string title, int seconds, string code) =>
-        QueueSpec.Forum().When(new AddAgendaItem("x", title, seconds)).ThenThrows(code);
+        Spec.Agenda().When(new AddAgendaItem("x", title, seconds)).ThenThrows(code);
 
     [Fact]
     public void GivenOpenForum_WhenTitleIsTooLong_ThenTooLong() =>
-        QueueSpec.Forum().When(new AddAgendaItem("x", new string('a', 301), 60)).ThenThrows("input.too_long");
+        Spec.Agenda().When(new AddAgendaItem("x", new string('a', 301), 60)).ThenThrows("input.too_long");
 
     [Fact]
     public void GivenOpenForum_WhenItemIdIsEmpty_ThenRequired() =>
-        QueueSpec.Forum().When(new AddAgendaItem("", "Mục", 60)).ThenThrows("input.required");
+        Spec.Agenda().When(new AddAgendaItem("", "Mục", 60)).ThenThrows("input.required");
 
     [Fact]
     public void GivenAnItem_WhenRenamed_ThenTitleChanges_AndTheSameTitleAgainDecidesNothing()
     {
-        var spec = QueueSpec.Forum();
+        var spec = Spec.Agenda();
         spec.When(new RenameAgendaItem("closing", "Bế mạc tọa đàm")).Then(new AgendaItemRenamed("closing", "Bế mạc tọa đàm"));
         spec.When(new RenameAgendaItem("closing", "Bế mạc tọa đàm")).Then();
         Assert.Equal("Bế mạc tọa đàm", spec.Queue.Item("closing")!.Title);
@@ -53,12 +53,12 @@ public sealed class AgendaTests
 
     [Fact]
     public void GivenNoSuchItem_WhenRenamed_ThenUnknownItem() =>
-        QueueSpec.Forum().When(new RenameAgendaItem("nope", "X")).ThenThrows("agenda.unknown_item");
+        Spec.Agenda().When(new RenameAgendaItem("nope", "X")).ThenThrows("agenda.unknown_item");
 
     [Fact]
     public void GivenTwoItems_WhenMovingTheSecondToTheTop_ThenOrderChanges()
     {
-        var spec = QueueSpec.Forum();
+        var spec = Spec.Agenda();
         spec.When(new MoveAgendaItem("closing", 1)).Then(new AgendaItemMoved("closing", 1));
         Assert.Equal(["closing", "discussion"], spec.Queue.Agenda.Select(i => i.Id));
         spec.When(new MoveAgendaItem("closing", 1)).Then();
@@ -69,12 +69,12 @@ public sealed class AgendaTests
     [InlineData(-1)]
     [InlineData(3)]
     public void GivenTwoItems_WhenMovingToAPositionThatDoesNotExist_ThenNoSuchPosition(int position) =>
-        QueueSpec.Forum().When(new MoveAgendaItem("closing", position)).ThenThrows("agenda.no_such_position");
+        Spec.Agenda().When(new MoveAgendaItem("closing", position)).ThenThrows("agenda.no_such_position");
 
     [Fact]
     public void GivenTwoItems_WhenSettingTheCurrentItem_ThenItChanges_AndAgainDecidesNothing()
     {
-        var spec = QueueSpec.Forum();
+        var spec = Spec.Agenda();
         spec.When(new SetCurrentAgendaItem("closing")).Then(new CurrentAgendaItemSet("closing"));
         Assert.Equal("closing", spec.Queue.CurrentItemId);
         spec.When(new SetCurrentAgendaItem("closing")).Then();
@@ -84,7 +84,7 @@ public sealed class AgendaTests
     [Fact]
     public void GivenAnItem_WhenSettingListOptions_ThenTheyApply()
     {
-        var spec = QueueSpec.Forum();
+        var spec = Spec.Agenda();
         spec.When(new SetListOptions(null, 240, false)).Then(new ListOptionsSet("discussion", 240, false));
         Assert.Equal(240, spec.Queue.Item("discussion")!.DefaultSpeakingSeconds);
         Assert.False(spec.Queue.Item("discussion")!.OneRequestPerSite);
@@ -94,13 +94,13 @@ public sealed class AgendaTests
 
     [Fact]
     public void GivenNoAgenda_WhenClosingTheCurrentList_ThenNoCurrentItem() =>
-        QueueSpec.Unopened().Given(new Domain.Forum.ForumOpened("f", "T", QueueSpec.Sites)).When(new CloseList(null))
+        Spec.Closed().Given(new Domain.Forum.ForumOpened("f", "T", Spec.Sites)).When(new CloseList(null))
             .ThenThrows("agenda.no_current_item");
 
     [Fact]
     public void GivenAnOpenList_WhenClosedTwiceThenReopenedTwice_ThenOneEventEach()
     {
-        var spec = QueueSpec.Forum();
+        var spec = Spec.Agenda();
         spec.When(new CloseList(null)).Then(new ListClosed("discussion"));
         spec.When(new CloseList("discussion")).Then();
         Assert.True(spec.Queue.CurrentItem!.IsClosed);
@@ -112,9 +112,9 @@ public sealed class AgendaTests
     [Fact]
     public void GivenQueuedAndFinishedRequests_WhenClearingTheList_ThenQueuedOnesAreRemovedAndHistoryStays()
     {
-        var spec = QueueSpec.Forum().Given(
-            Make.Requested("a", "HCM"), Make.Approved("a", "HCM"), Make.Started("a", "HCM"), new SpeechEnded("a"),
-            Make.Requested("b", "DNG"), Make.Requested("c", "HPG"), Make.Approved("c", "HPG"));
+        var spec = Spec.Agenda().Given(
+            QueueEvents.Requested("a", "HCM"), QueueEvents.Approved("a", "HCM"), QueueEvents.Started("a", "HCM"), new SpeechEnded("a"),
+            QueueEvents.Requested("b", "DNG"), QueueEvents.Requested("c", "HPG"), QueueEvents.Approved("c", "HPG"));
 
         spec.When(new ClearList(null)).Then(new ListCleared("discussion"));
 

@@ -29,10 +29,10 @@ public sealed class CountdownTests
     [Fact]
     public void GivenTheStateDuringASpeech_WhenAskingRemaining_ThenItGoesNegativeInOvertime()
     {
-        var spec = QueueSpec.Forum().Given(Make.Requested("a", "HCM"), Make.Started("a", "HCM", 60));
+        var spec = Spec.Agenda().Given(QueueEvents.Requested("a", "HCM"), QueueEvents.Started("a", "HCM", 60));
         var started = spec.Queue.Floor!.StartedAt;
         Assert.Equal(-5_000, spec.Queue.Remaining(started + 65_000));
-        Assert.Null(QueueSpec.Forum().Queue.Remaining(started));
+        Assert.Null(Spec.Agenda().Queue.Remaining(started));
     }
 
     [Theory]

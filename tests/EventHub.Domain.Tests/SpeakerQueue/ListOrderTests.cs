@@ -5,8 +5,8 @@ namespace EventHub.Domain.Tests.SpeakerQueue;
 /// <summary>Moving, removing and reordering queued requests, and the fair-order suggestion.</summary>
 public sealed class ListOrderTests
 {
-    static QueueSpec ThreeQueued() => QueueSpec.Forum().Given(
-        Make.Requested("a", "HCM"), Make.Requested("b", "DNG"), Make.Approved("b", "DNG"), Make.Requested("c", "HPG"));
+    static Spec ThreeQueued() => Spec.Agenda().Given(
+        QueueEvents.Requested("a", "HCM"), QueueEvents.Requested("b", "DNG"), QueueEvents.Approved("b", "DNG"), QueueEvents.Requested("c", "HPG"));
 
     [Fact]
     public void GivenThreeQueued_WhenMovingTheLastToTheMiddle_ThenPositionsStayContiguous()
@@ -46,11 +46,11 @@ public sealed class ListOrderTests
 
     [Fact]
     public void GivenASpeakingRequest_WhenMoved_ThenInvalidTransition() =>
-        ThreeQueued().Given(Make.Started("b", "DNG")).When(new MoveRequest("b", 1)).ThenThrows("queue.invalid_transition");
+        ThreeQueued().Given(QueueEvents.Started("b", "DNG")).When(new MoveRequest("b", 1)).ThenThrows("queue.invalid_transition");
 
     [Fact]
     public void GivenThreeQueued_WhenAHostMovesTheirOwnRequest_ThenForbidden() =>
-        ThreeQueued().When(new MoveRequest("a", 3), QueueSpec.Host("HCM")).ThenThrows("auth.forbidden");
+        ThreeQueued().When(new MoveRequest("a", 3), Spec.Host("HCM")).ThenThrows("auth.forbidden");
 
     [Fact]
     public void GivenThreeQueued_WhenRemovingOne_ThenItIsRemovedAndOthersCloseUp()
@@ -64,7 +64,7 @@ public sealed class ListOrderTests
 
     [Fact]
     public void GivenASpeakingRequest_WhenRemoved_ThenInvalidTransition() =>
-        ThreeQueued().Given(Make.Started("b", "DNG")).When(new RemoveRequest("b")).ThenThrows("queue.invalid_transition");
+        ThreeQueued().Given(QueueEvents.Started("b", "DNG")).When(new RemoveRequest("b")).ThenThrows("queue.invalid_transition");
 
     [Fact]
     public void GivenThreeQueued_WhenApplyingAPermutation_ThenThatIsTheOrder()
@@ -92,11 +92,11 @@ public sealed class ListOrderTests
     [Fact]
     public void GivenSomeSitesHaveSpoken_WhenSuggestingAFairOrder_ThenSitesThatHaveNotSpokenComeFirstStably()
     {
-        var spec = QueueSpec.Forum().Given(
+        var spec = Spec.Agenda().Given(
             new ListOptionsSet("discussion", 300, false),
-            Make.Requested("old", "HCM"), Make.Started("old", "HCM"), new SpeechEnded("old"),
-            Make.Requested("h1", "HCM"), Make.Requested("d1", "DNG"), Make.Hall("hall", 3),
-            Make.Requested("p1", "HPG"), Make.Requested("d2", "DNG"));
+            QueueEvents.Requested("old", "HCM"), QueueEvents.Started("old", "HCM"), new SpeechEnded("old"),
+            QueueEvents.Requested("h1", "HCM"), QueueEvents.Requested("d1", "DNG"), QueueEvents.Hall("hall", 3),
+            QueueEvents.Requested("p1", "HPG"), QueueEvents.Requested("d2", "DNG"));
 
         var suggested = SpeakerQueueQueries.SuggestFairOrder(spec.Queue, spec.Queue.CurrentItem!);
 
@@ -109,16 +109,16 @@ public sealed class ListOrderTests
     public void GivenEverySiteSpoke_WhenSuggestingAFairOrder_ThenTheOrderIsUnchanged()
     {
         var spec = ThreeQueued().Given(
-            Make.Requested("x", "HCM", "closing"), Make.Started("x", "HCM"), new SpeechEnded("x"),
-            Make.Requested("y", "DNG", "closing"), Make.Started("y", "DNG"), new SpeechEnded("y"),
-            Make.Requested("z", "HPG", "closing"), Make.Started("z", "HPG"), new SpeechEnded("z"));
+            QueueEvents.Requested("x", "HCM", "closing"), QueueEvents.Started("x", "HCM"), new SpeechEnded("x"),
+            QueueEvents.Requested("y", "DNG", "closing"), QueueEvents.Started("y", "DNG"), new SpeechEnded("y"),
+            QueueEvents.Requested("z", "HPG", "closing"), QueueEvents.Started("z", "HPG"), new SpeechEnded("z"));
         Assert.Equal(["a", "b", "c"], SpeakerQueueQueries.SuggestFairOrder(spec.Queue, spec.Queue.CurrentItem!));
     }
 
     [Fact]
     public void GivenApprovedAndWaitingEntries_WhenAskingOnDeck_ThenTheNextTwoApprovedWithPositions()
     {
-        var spec = ThreeQueued().Given(Make.Approved("c", "HPG"), Make.Requested("d", "CTO"), Make.Approved("d", "CTO"));
+        var spec = ThreeQueued().Given(QueueEvents.Approved("c", "HPG"), QueueEvents.Requested("d", "CTO"), QueueEvents.Approved("d", "CTO"));
 
         var onDeck = SpeakerQueueQueries.OnDeck(spec.Queue);
 

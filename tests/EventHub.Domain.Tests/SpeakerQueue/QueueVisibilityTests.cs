@@ -10,7 +10,7 @@ public sealed class QueueVisibilityTests
     [Fact]
     public void GivenAFloorRequest_WhenMadePublic_ThenTheSiteShowsButNotTheSpeakerOrTopic()
     {
-        var e = Make.Requested("a", "HCM");
+        var e = QueueEvents.Requested("a", "HCM");
 
         var shown = Assert.IsType<FloorRequested>(Visibility.Public(e));
 
@@ -31,7 +31,7 @@ public sealed class QueueVisibilityTests
     [Fact]
     public void GivenAnApprovalOrAStart_WhenMadePublic_ThenNothingIsHidden()
     {
-        ForumEvent approved = Make.Approved("a", "HCM"), started = Make.Started("a", "HCM");
+        ForumEvent approved = QueueEvents.Approved("a", "HCM"), started = QueueEvents.Started("a", "HCM");
         Assert.Same(approved, Visibility.Public(approved));
         Assert.Same(started, Visibility.Public(started));
     }
@@ -39,9 +39,9 @@ public sealed class QueueVisibilityTests
     [Fact]
     public void GivenWaitingAndApprovedRequests_WhenTakingSnapshots_ThenEachViewerSeesWhatTheyMay()
     {
-        var state = QueueSpec.Forum().Given(
-            Make.Requested("a", "HCM"), Make.Requested("b", "DNG"), Make.Approved("b", "DNG"),
-            Make.Requested("c", "HPG"), new RequestDeclined("c", "HPG", "Hết giờ")).State;
+        var state = Spec.Agenda().Given(
+            QueueEvents.Requested("a", "HCM"), QueueEvents.Requested("b", "DNG"), QueueEvents.Approved("b", "DNG"),
+            QueueEvents.Requested("c", "HPG"), new RequestDeclined("c", "HPG", "Hết giờ")).State;
 
         var moderator = Visibility.StateFor(state, Role.Moderator, null).SpeakerQueue;
         var hcm = Visibility.StateFor(state, Role.SiteHost, "HCM").SpeakerQueue;
@@ -61,9 +61,9 @@ public sealed class QueueVisibilityTests
     [Fact]
     public void GivenAQueueMidSpeech_WhenTheSnapshotIsReadBack_ThenItIsTheSameState()
     {
-        var state = QueueSpec.Forum().Given(
-            Make.Requested("a", "HCM"), Make.Approved("a", "HCM"), Make.Hall("h", 1), new ListClosed("closing"),
-            Make.Started("a", "HCM"), new SpeechPaused("a"), new SpeechTimeAdded("a", 30)).State;
+        var state = Spec.Agenda().Given(
+            QueueEvents.Requested("a", "HCM"), QueueEvents.Approved("a", "HCM"), QueueEvents.Hall("h", 1), new ListClosed("closing"),
+            QueueEvents.Started("a", "HCM"), new SpeechPaused("a"), new SpeechTimeAdded("a", 30)).State;
 
         var json = Snapshots.Serialize(state);
         var back = Snapshots.Deserialize(json);
@@ -88,15 +88,15 @@ public sealed class QueueEventCatalogTests
         new ListClosed("opening"),
         new ListReopened("opening"),
         new ListCleared("opening"),
-        Make.Requested("a", "HCM"),
+        QueueEvents.Requested("a", "HCM"),
         new RequestWithdrawn("a", "HCM"),
-        Make.Hall("h", 1),
-        Make.Approved("a", "HCM"),
+        QueueEvents.Hall("h", 1),
+        QueueEvents.Approved("a", "HCM"),
         new RequestDeclined("a", "HCM", "Trùng nội dung"),
         new RequestMoved("a", 3),
         new RequestRemoved("a"),
         new ListReordered("opening", ["b", "a"]),
-        Make.Started("a", "HCM"),
+        QueueEvents.Started("a", "HCM"),
         new SpeechEnded("a"),
         new SpeechPaused("a"),
         new SpeechResumed("a"),

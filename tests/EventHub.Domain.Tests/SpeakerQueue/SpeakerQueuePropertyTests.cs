@@ -34,15 +34,15 @@ public sealed class SpeakerQueuePropertyTests
         ForumState _state = ForumState.Initial;
         ForumState _public = ForumState.Initial;
         ForumState _hcmView = ForumState.Initial;
-        long _now = QueueSpec.Start;
+        long _now = Spec.T0;
         long _seq;
         readonly Dictionary<string, long> _spoken = new(StringComparer.Ordinal);
 
         public Model()
         {
-            Commit([new ForumOpened("f", "Tọa đàm", QueueSpec.Sites)], QueueSpec.Moderator);
+            Commit([new ForumOpened("f", "Tọa đàm", Spec.Sites)], Spec.Moderator);
             Commit([new AgendaItemAdded("discussion", "Thảo luận", 300), new AgendaItemAdded("closing", "Bế mạc", 120)],
-                QueueSpec.Moderator);
+                Spec.Moderator);
         }
 
         SpeakerQueueState Q => _state.SpeakerQueue;
@@ -84,15 +84,15 @@ public sealed class SpeakerQueuePropertyTests
         {
             var ids = Q.Requests.Keys.ToList();
             var id = s.Pick < ids.Count ? ids[s.Pick] : s.Pick % 3 == 0 ? fresh : "missing";
-            var site = QueueSpec.Sites[s.Pick % QueueSpec.Sites.Length];
+            var site = Spec.Sites[s.Pick % Spec.Sites.Length];
             var items = Q.Agenda.Select(i => i.Id).ToList();
             var item = s.Arg < 0 ? "nope" : s.Arg % 3 == 0 ? null : items[s.Arg % items.Count];
             var floorId = s.Arg == 7 ? "stale" : Q.Floor?.RequestId;
             var actor = s.Who switch
             {
-                0 or 1 or 2 => QueueSpec.Moderator,
-                3 or 4 => QueueSpec.Host(Q.Request(id)?.Site ?? site),
-                5 => QueueSpec.Host(QueueSpec.Sites[(s.Pick + 1) % QueueSpec.Sites.Length]),
+                0 or 1 or 2 => Spec.Moderator,
+                3 or 4 => Spec.Host(Q.Request(id)?.Site ?? site),
+                5 => Spec.Host(Spec.Sites[(s.Pick + 1) % Spec.Sites.Length]),
                 _ => Actor.Delegate(site, "Lan", "d1"),
             };
             ForumCommand command = s.Op switch

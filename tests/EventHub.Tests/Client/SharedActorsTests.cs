@@ -1,4 +1,5 @@
 using EventHub.Domain.Protocol;
+using EventHub.LoadTests;
 using EventHub.SiteClient;
 using EventHub.Tests.Infrastructure;
 using MessagePack;
@@ -129,12 +130,20 @@ public sealed class SharedActorsTests
     }
 
     [Fact]
-    public async Task AClientOnTheHub_SharesTheActorOfOneHostsEvents()
+    public async Task AClientWithTheLoadRunnersOptions_SharesTheActorOfOneHostsEvents()
     {
-        // ForumClient's own MessagePack protocol, against the hub: two events of one host arrive with one actor.
+        // ForumClient configured as the load runner configures it, against the hub: two events of one host arrive
+        // with one actor.
         await using var app = new HubApp();
         await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
-        await using var display = await app.ConnectAsync(await app.LoginDisplayAsync());
+        var login = await app.LoginDisplayAsync();
+        await using var display = new ForumClient(new ForumClientOptions
+        {
+            HubUrl = app.HubUrl,
+            AccessToken = () => Task.FromResult<string?>(login.Token),
+            ConfigureMessagePack = SharedActorFormatter.Sharing,
+        });
+        await display.StartAsync().WaitAsync(Timeouts.Call);
         var arrived = new System.Collections.Concurrent.ConcurrentQueue<EventEnvelope>();
         display.EnvelopeArrived += arrived.Enqueue;
 

@@ -79,7 +79,7 @@ public sealed class CommandIdTests : HubAppTest
         Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
         var id = CommandId.New();
         var unchanged = await moderator.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, "HCM", 20));
-        Assert.Equal(new CommandResult(true, id, 0, 0, false, null), unchanged);
+        Assert.Equal(CommandResult.Unchanged(id), unchanged);
         var changed = await secretariat.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), "HCM", 35));
         Assert.True(changed.Ok, changed.Error?.Code);
 
@@ -159,7 +159,7 @@ public sealed class CommandIdTests : HubAppTest
 
         var resent = await raw.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(id, null, "Nguyễn Thị Mai", 42))
             .WaitAsync(Timeouts.Call);
-        Assert.Equal(new CommandResult(true, id, head + 1, head + 1, true, null), resent);
+        Assert.Equal(CommandResult.Written(id, head + 1, head + 1, duplicate: true), resent);
         Assert.Equal(head + 1, app.Engine.View.Head);
         Assert.Equal(42, app.Engine.View.State.Attendance.Site("HCM").Headcount);
 

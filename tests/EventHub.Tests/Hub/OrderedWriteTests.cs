@@ -1,6 +1,6 @@
 using EventHub.Domain.Forum;
 using EventHub.Forum;
-using EventHub.Hubs;
+using EventHub.Fanout;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;

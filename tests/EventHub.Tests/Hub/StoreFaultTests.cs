@@ -33,7 +33,7 @@ public sealed class StoreFaultTests
         () => new StoreUnavailableException("Redis did not answer head."),
     ];
 
-    static readonly string[] Loops = ["EventHub.Hubs.PositionBeacon", "EventHub.Presence.BoardBroadcaster", "EventHub.Attendance.AttendanceWatchdog"];
+    static readonly string[] Loops = ["EventHub.Fanout.PositionBeacon", "EventHub.Presence.BoardBroadcaster", "EventHub.Attendance.AttendanceWatchdog"];
     const int OutageBegan = 8001, OutageEnded = 8002;
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
         Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 20))).Ok);
         var id = CommandId.New();
         var unchanged = await moderatorA.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(id, "HCM", 20));
-        Assert.Equal(new CommandResult(true, id, 0, 0, false, null), unchanged);
+        Assert.Equal(CommandResult.Unchanged(id), unchanged);
         var changed = await moderatorB.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), "HCM", 35));
         Assert.True(changed.Ok, changed.Error?.Code);
 
@@ -160,7 +160,7 @@ public sealed class CommandIdTwoNodesTests(ITestOutputHelper output) : TwoNodeTe
         });
         var written = (await RedisCluster.ReadLogAsync(B)).Single(e => e.CommandId == id);
         var resent = await hostB.InvokeAsync<CommandResult>(HubMethods.CheckIn, request).WaitAsync(Timeouts.Call);
-        Assert.Equal(new CommandResult(true, id, written.Seq, written.Seq, true, null), resent);
+        Assert.Equal(CommandResult.Written(id, written.Seq, written.Seq, duplicate: true), resent);
         await hostA.ReachAsync(written.Seq, Timeouts.Heal);
         Assert.Equal(42, hostA.Forum.State.Attendance.Site("HCM").Headcount);
     }

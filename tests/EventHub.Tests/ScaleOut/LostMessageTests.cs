@@ -1,6 +1,6 @@
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
-using EventHub.Hubs;
+using EventHub.Fanout;
 using EventHub.Storage;
 using EventHub.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -30,6 +30,13 @@ public sealed record ErrorInfo(string Code, string Message, string MessageEn,
 public sealed record CommandResult(
     bool Ok, string CommandId, long FirstSeq, long LastSeq, bool Duplicate, ErrorInfo? Error)
 {
+    /// <summary>Appended as events <paramref name="firstSeq"/>..<paramref name="lastSeq"/> (by this call, or by the first one when a duplicate).</summary>
+    public static CommandResult Written(string commandId, long firstSeq, long lastSeq, bool duplicate = false) =>
+        new(true, commandId, firstSeq, lastSeq, duplicate, null);
+
+    /// <summary>Accepted, and nothing needed to change: no event.</summary>
+    public static CommandResult Unchanged(string commandId, bool duplicate = false) => new(true, commandId, 0, 0, duplicate, null);
+
     public static CommandResult Failed(string commandId, ErrorInfo error) => new(false, commandId, 0, 0, false, error);
 }
 

@@ -1,5 +1,4 @@
 using EventHub.Domain.Forum;
-using EventHub.Operations;
 using StackExchange.Redis;
 
 namespace EventHub.Storage.Redis;

@@ -6,7 +6,7 @@ using EventHub.Forum;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
-namespace EventHub.Hubs;
+namespace EventHub.Fanout;
 
 /// <summary>
 /// The connections open on this node as SignalR holds them, each with who is looking: the fan-out writes every

@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using EventHub.Domain.Forum;
 using EventHub.Operations;
-using EventHub.Presence;
+using EventHub.Storage;
+using EventHub.Storage.Redis;
 using StackExchange.Redis;
 using Role = EventHub.Domain.Forum.Role;
 
-namespace EventHub.Storage.Redis;
+namespace EventHub.Presence;
 
 /// <summary>
 /// Presence shared by every node. Each node writes its own connections to a hash of its own that expires unless

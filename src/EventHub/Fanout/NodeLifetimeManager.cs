@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
-namespace EventHub.Hubs;
+namespace EventHub.Fanout;
 
 /// <summary>
 /// The lifetime manager SignalR would have used (the Redis backplane's, or the in-process one), wrapped to learn

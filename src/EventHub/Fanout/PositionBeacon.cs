@@ -3,7 +3,7 @@ using EventHub.Forum;
 using EventHub.Operations;
 using Microsoft.Extensions.Options;
 
-namespace EventHub.Hubs;
+namespace EventHub.Fanout;
 
 /// <summary>
 /// Every few seconds, brings this node's view up to the log (which also delivers anything the store's feed lost)

@@ -8,7 +8,7 @@ using EventHub.Storage;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
-namespace EventHub.Hubs;
+namespace EventHub.Fanout;
 
 /// <summary>
 /// Writes every event this node's view advances over to this node's own connections, one event at a time in log
@@ -114,7 +114,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
         {
             // Only the node's stopping ends the fan-out; a client that misses an event hears of it from the beacon or
             // its next event, and resumes.
-            metrics.BackplaneError("send");
+            metrics.FanoutSendFailed();
             SendFailed(logger, ex);
         }
     }

@@ -1,4 +1,4 @@
-namespace EventHub.Operations;
+namespace EventHub.Storage;
 
 /// <summary>
 /// Logs a run of failures of one thing as one outage: a warning at the first failure, an information when it works

@@ -5,7 +5,7 @@ using MessagePack;
 using MessagePack.Formatters;
 using MessagePack.Resolvers;
 
-namespace EventHub.SiteClient;
+namespace EventHub.LoadTests;
 
 /// <summary>
 /// Reads each event's actor once per distinct actor. Every event names who made it (the moderator, a site's host,
@@ -13,8 +13,8 @@ namespace EventHub.SiteClient;
 /// receives. The actor's MessagePack bytes are looked up among those already read (without copying them, unless the
 /// connection's pipe handed them over split across two buffers); only an actor not seen before is read, by the
 /// protocol's own formatter, and kept. <see cref="ActorInfo"/> is immutable, so the events of one actor can share
-/// it. Shared by every connection in the process (the load runner holds thousands); past <see cref="MaxActors"/>
-/// distinct actors it starts again.
+/// it. Shared by every connection in the process (the load runner holds thousands; plugged in through
+/// <see cref="SiteClient.ForumClientOptions.ConfigureMessagePack"/>); past <see cref="MaxActors"/> distinct actors it starts again.
 /// </summary>
 sealed class SharedActorFormatter(IMessagePackFormatter<ActorInfo> read) : IMessagePackFormatter<ActorInfo>
 {
