@@ -25,10 +25,10 @@ public sealed class TokenValidity(KeyRing keys, SessionRevocations revocations)
 
 /// <summary>
 /// The hub's side of logout and rotation. A connection is checked as it opens (a token refused between its
-/// HTTP request and here); each call compares one version number and re-checks the session only after a change;
-/// and when a logout or rotation arrives, every connection of this node it ends is closed with its reason.
+/// HTTP request and here), and each call compares one version number and re-checks the session only after a change.
+/// The connections a logout or rotation ends are closed by the fan-out's <c>EndedSessions</c>.
 /// </summary>
-public sealed partial class TokenGate(TokenValidity validity, NodeAudience audience, ILogger<TokenGate> logger) : IHubFilter
+public sealed class TokenGate(TokenValidity validity) : IHubFilter
 {
     // The key of this gate's entry in a connection's items.
     static readonly object SessionKey = new();
@@ -59,32 +59,8 @@ public sealed partial class TokenGate(TokenValidity validity, NodeAudience audie
         return next(context);
     }
 
-    int _sweepQueued;
-
-    /// <summary>
-    /// Closes this node's connections whose token no longer stands, each with its reason and no reconnect. Off the
-    /// caller's thread, and coalesced: a burst of logouts (the end of the day) walks the connections a few times, not
-    /// once per logout.
-    /// </summary>
-    public void CloseEnded()
-    {
-        if (Interlocked.Exchange(ref _sweepQueued, 1) == 0) _ = Task.Run(Sweep);
-    }
-
-    void Sweep()
-    {
-        Volatile.Write(ref _sweepQueued, 0); // a change that lands during this walk queues another
-        var closed = 0;
-        foreach (var member in audience)
-        {
-            if (member.User is not { } user || validity.Refusal(user) is not { } refusal) continue;
-            member.Close(Describe(refusal));
-            closed++;
-        }
-        if (closed > 0) Closed(logger, closed);
-    }
-
-    static string Describe(ForumError error) =>
+    /// <summary>A refusal as the close message or exception text a client reads.</summary>
+    internal static string Describe(ForumError error) =>
         JsonSerializer.Serialize(new ErrorInfo(error.Code, error.Message, error.MessageEn), Json.Options);
 
     /// <summary>The session a connection carries, and the <see cref="TokenValidity.Version"/> it was last found good at.</summary>
@@ -93,7 +69,4 @@ public sealed partial class TokenGate(TokenValidity validity, NodeAudience audie
         public TokenSession Session { get; } = session;
         public long Version { get; set; } = version;
     }
-
-    [LoggerMessage(EventId = 6202, Level = LogLevel.Information, Message = "Closed {Count} connection(s) whose token was logged out or whose key was rotated")]
-    static partial void Closed(ILogger logger, int count);
 }

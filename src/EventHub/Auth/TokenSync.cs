@@ -8,9 +8,9 @@ namespace EventHub.Auth;
 /// Keeps this node's logouts and keys in step with the store: read before the node serves (so a restart still
 /// refuses what was logged out), then, with Redis, every message on the token channel as it comes, a full read
 /// after Redis comes back, and one every <see cref="AuthSettings.SyncInterval"/> for a message the channel lost.
-/// Whatever is taken in closes the connections it ends.
+/// What is taken in raises the key ring's or the revocations' Changed (the fan-out closes what it ends).
 /// </summary>
-public sealed partial class TokenSync(ITokenStore store, KeyRing keys, SessionRevocations revocations, TokenGate gate,
+public sealed partial class TokenSync(ITokenStore store, KeyRing keys, SessionRevocations revocations,
     EventHubOptions options, TimeProvider time, ILogger<TokenSync> logger, IServiceProvider services) : BackgroundService
 {
     IConnectionMultiplexer? _redis;
@@ -18,8 +18,6 @@ public sealed partial class TokenSync(ITokenStore store, KeyRing keys, SessionRe
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        keys.Changed += gate.CloseEnded;
-        revocations.Changed += gate.CloseEnded;
         _redis = services.GetService<IConnectionMultiplexer>();
         if (_redis is not null)
             _redis.ConnectionRestored += (_, _) => _ = Task.Run(async () =>

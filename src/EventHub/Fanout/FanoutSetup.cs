@@ -12,7 +12,8 @@ public static class FanoutSetup
 {
     /// <summary>
     /// This node's connections of <typeparamref name="THub"/>, the fan-out that writes the log's events to them, the
-    /// position beacon, and (with Redis) the SignalR backplane.
+    /// position beacon, the closing of connections whose token a logout or rotation ended, and (with Redis) the
+    /// SignalR backplane.
     /// </summary>
     public static WebApplicationBuilder AddNodeFanout<THub>(this WebApplicationBuilder builder) where THub : Hub
     {
@@ -27,6 +28,7 @@ public static class FanoutSetup
         services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<NodeFanout>());
         services.AddHostedService(sp => sp.GetRequiredService<NodeFanout>());
         services.AddHostedService<PositionBeacon>();
+        services.AddHostedService<EndedSessions>();
         builder.AddRedisBackplane();
         return builder;
     }

@@ -3,6 +3,7 @@ using EventHub.Domain.Seeds;
 using EventHub.Operations;
 using EventHub.Storage;
 using EventHub.Storage.Redis;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -38,6 +39,9 @@ public static class ForumSetup
             sp.GetRequiredService<ILogger<ForumEngine>>()));
         services.AddSingleton<ForumStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<ForumStartup>());
+        services.AddSingleton<IStartupOutcome>(sp => sp.GetRequiredService<ForumStartup>());
+        // Not ready (/readyz 503) until the forum's log is loaded: a node waiting for its store takes no clients.
+        services.AddHealthChecks().AddCheck<ForumLoadedCheck>("forum", tags: ["ready"]);
         return builder;
     }
 }
@@ -60,7 +64,7 @@ public interface IForumStartupStep
 /// </summary>
 sealed partial class ForumStartup(ForumEngine engine, SeedData seeds, IEnumerable<IEventFeed> feeds,
     IHostApplicationLifetime lifetime, TimeProvider time, ILogger<ForumStartup> logger, IEnumerable<IForumStartupStep> steps)
-    : IHostedService
+    : IHostedService, IStartupOutcome
 {
     static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(250);
 
@@ -155,4 +159,13 @@ sealed partial class ForumStartup(ForumEngine engine, SeedData seeds, IEnumerabl
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Critical, Message = "The forum cannot start: {Reason}")]
     static partial void CannotStart(ILogger logger, string reason);
+}
+
+/// <summary>Ready once the forum's log is loaded and the engine serves.</summary>
+sealed class ForumLoadedCheck(ForumEngine engine) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(engine.IsServing
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("waiting for the store to load the forum"));
 }

@@ -1,4 +1,3 @@
-using EventHub.Forum;
 using EventHub.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -13,7 +12,8 @@ public static class OperationsSetup
     }
 
     /// <summary>
-    /// /healthz: the process answers. /readyz: the forum is loaded and the store answers too (a balancer stops sending
+    /// /healthz: the process answers. /readyz: every check tagged "ready" passes: the store answers here, and the
+    /// forum's own check says it is loaded (a balancer stops sending
     /// clients otherwise).
     /// </summary>
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
@@ -24,11 +24,10 @@ public static class OperationsSetup
     }
 }
 
-sealed class StoreHealthCheck(IEventLog log, ForumEngine engine) : IHealthCheck
+sealed class StoreHealthCheck(IEventLog log) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!engine.IsServing) return HealthCheckResult.Unhealthy("waiting for the store to load the forum");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
         try

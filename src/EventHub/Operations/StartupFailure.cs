@@ -1,8 +1,14 @@
 using EventHub.Domain.Seeds;
-using EventHub.Forum;
 using EventHub.Storage;
 
 namespace EventHub.Operations;
+
+/// <summary>A start-up that runs on after the host started (waiting for its store) and may fail there.</summary>
+public interface IStartupOutcome
+{
+    /// <summary>What stopped it, for the exit; null while it runs or once it succeeded.</summary>
+    Exception? Failure { get; }
+}
 
 public static class StartupFailure
 {
@@ -11,10 +17,10 @@ public static class StartupFailure
     {
         try
         {
-            var startup = app.Services.GetService<ForumStartup>();
+            var outcomes = app.Services.GetServices<IStartupOutcome>().ToList();
             await app.RunAsync();
             // A start-up that waited for the store and then met a log it cannot trust stopped the node by itself.
-            if (startup?.Failure is { } failure) throw failure;
+            if (outcomes.Select(o => o.Failure).FirstOrDefault(f => f is not null) is { } failure) throw failure;
             return 0;
         }
         catch (Exception ex) when (Explain(ex) is { } message)

@@ -31,6 +31,7 @@ public sealed class FolderDependencyTests
         ["Hubs"] = ["Attendance", "SpeakerQueue", "Presence", "QandA", "Fanout", "Security", "Auth", "Forum", "Storage", "Operations"],
         ["ForumReport"] = ["Attendance", "SpeakerQueue", "QandA", "Auth", "Forum", "Storage", "Operations"],
         ["Web"] = ["Auth", "Forum", "Storage", "Operations"],
+        ["JoinSheet"] = ["Auth", "Forum", "Storage", "Operations"],
     };
 
     [Fact]

@@ -142,6 +142,7 @@ public sealed class GroupCommitTests(RedisFixture redis) : IClassFixture<RedisFi
             NullLogger<ForumEngine>.Instance);
         await engine.StartAsync(default);
         await engine.ExecuteAsync(Actor.System, "open-forum", new OpenForum(ForumId, "Diễn đàn", ["HNI", "HCM"]), default);
+        engine.StartServing(); // as ForumStartup does once the forum is open
         return engine;
     }
 

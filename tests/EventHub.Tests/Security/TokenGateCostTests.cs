@@ -6,7 +6,6 @@ using EventHub.Hubs;
 using EventHub.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace EventHub.Tests.Security;
@@ -52,7 +51,7 @@ public sealed class TokenGateCostTests(ITestOutputHelper output)
             var credentials = Credentials.LoadOrCreate(Path.Combine(data, "credentials.json"), ["HCM"]);
             var keys = new KeyRing(credentials, Path.Combine(data, "credentials.json"), store);
             var revocations = new SessionRevocations(store, TimeProvider.System);
-            var gate = new TokenGate(new TokenValidity(keys, revocations), new NodeAudience(), NullLogger<TokenGate>.Instance);
+            var gate = new TokenGate(new TokenValidity(keys, revocations));
             var user = new ClaimsPrincipal(new ClaimsIdentity([
                 new Claim(ForumClaims.Role, "siteHost"), new Claim(ForumClaims.Site, "HCM"), new Claim(ForumClaims.Name, "Host"),
                 new Claim(ForumClaims.Id, "host:HCM"), new Claim(ForumClaims.Session, "s-1"), new Claim(ForumClaims.KeyGeneration, "0"),
