@@ -10,7 +10,7 @@
 # times and writes the median and range of every figure (runs/1..N keep each run). --stall S (redis-restart): Redis
 # also stops answering for S seconds (SIGSTOP, then SIGCONT), a third of the way in; the restart comes two thirds in.
 # Exit 0 when nothing was lost, repeated or out of order, every acknowledged command is in the log, no command was
-# answered server.error and no node exited on its own (in every run); 1 otherwise; 2 for a usage error.
+# answered server.error or rate.limited and no node exited on its own (in every run); 1 otherwise; 2 for a usage error.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"

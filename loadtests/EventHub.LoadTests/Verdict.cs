@@ -3,8 +3,8 @@ namespace EventHub.LoadTests;
 
 /// <summary>
 /// The correctness check of a run: every client reached the final head with no gap and no repeat, every
-/// acknowledged command is in the log exactly once, no command was answered server.error, every node the scenario does
-/// not kill is still running, and every fault command did what it says. Any problem makes the run fail.
+/// acknowledged command is in the log exactly once, no command was answered server.error or rate.limited, every node
+/// the scenario does not kill is still running, and every fault command did what it says. Any problem makes the run fail.
 /// </summary>
 sealed record Verdict(long Expected, long Received, long Lost, long Duplicated, long Gaps, int Acknowledged, int InLog,
     int SharedPositions, int Moved, int Resumed, long MissedByMoved, IReadOnlyList<double> ResumeSeconds, IReadOnlyList<string> Problems)
@@ -52,6 +52,8 @@ sealed record Verdict(long Expected, long Received, long Lost, long Duplicated, 
         if (inLog != acks.Count) problems.Add($"{acks.Count - inLog} acknowledged commands missing from the log");
         // server.error is final for the client, so a store fault answered with it is a command the site never resends.
         if (workload.RefusedByCode.GetValueOrDefault("server.error") is > 0 and var errors) problems.Add($"{errors} commands answered server.error");
+        // The rate limits are sized so that a real forum day never meets them: a workload that does is a limit set too low.
+        if (workload.RefusedByCode.GetValueOrDefault("rate.limited") is > 0 and var limited) problems.Add($"{limited} commands answered rate.limited");
         if (exitedNodes.Count > 0) problems.Add($"hub node(s) exited during the run: pid {string.Join(", ", exitedNodes)}");
         problems.AddRange(faultsFailed);
         return new Verdict(expected, received, lost, duplicated, gaps, acks.Count, inLog, shared, moved.Count,
