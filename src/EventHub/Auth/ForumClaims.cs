@@ -15,25 +15,6 @@ public static class ForumClaims
     /// <summary>The generation of the key the session logged in with (<see cref="KeyScope"/>); a rotation ends older ones.</summary>
     public const string KeyGeneration = "kgen";
 
-    public static string RoleName(Role role) => role switch
-    {
-        Domain.Forum.Role.Moderator => "moderator",
-        Domain.Forum.Role.SiteHost => "siteHost",
-        Domain.Forum.Role.Delegate => "delegate",
-        Domain.Forum.Role.Reviewer => "reviewer",
-        _ => "display",
-    };
-
-    public static Role? ParseRole(string? value) => value switch
-    {
-        "moderator" => Domain.Forum.Role.Moderator,
-        "siteHost" => Domain.Forum.Role.SiteHost,
-        "delegate" => Domain.Forum.Role.Delegate,
-        "display" => Domain.Forum.Role.Display,
-        "reviewer" => Domain.Forum.Role.Reviewer,
-        _ => null,
-    };
-
     /// <summary>
     /// The forum's claims only, in an identity of their own. A hub connection keeps its user for as long as it is
     /// open, and the identity the token handler builds holds the parsed token behind it (its raw bytes, every
@@ -57,7 +38,7 @@ public static class ForumClaims
 
     public static Actor? ToActor(ClaimsPrincipal? user)
     {
-        var role = ParseRole(user?.FindFirst(Role)?.Value);
+        var role = RoleNames.Parse(user?.FindFirst(Role)?.Value);
         var id = user?.FindFirst(Id)?.Value;
         var name = user?.FindFirst(Name)?.Value;
         // The system's id is no caller's: its command ids (roll-call close, host alerts) stay the hub's own.

@@ -38,7 +38,7 @@ public static class SessionEndpoints
         // Until every token this session could hold has expired: one refreshed a moment ago lives a full lifetime.
         var until = time.GetUtcNow() + options.Auth.TokenLifetime + TimeSpan.FromMinutes(1);
         await revocations.RevokeAsync(session.Id, until.ToUnixTimeMilliseconds(), cancellationToken);
-        AuditLog.LoggedOut(loggers.CreateLogger(AuditLog.Category), ForumClaims.RoleName(actor.Role), actor.Id, actor.Site,
+        AuditLog.LoggedOut(loggers.CreateLogger(AuditLog.Category), RoleNames.Of(actor.Role), actor.Id, actor.Site,
             AuditLog.ClientOf(http));
         return Results.NoContent();
     });
@@ -121,6 +121,6 @@ public sealed class SessionRefresh(TokenIssuer issuer, ForumEngine engine)
         if (actor.Role == Role.Delegate && engine.View.State.Attendance.IsRemoved(actor.Id)) throw Errors.DelegateRemoved();
         var (token, expires) = issuer.Issue(actor, session.Generation, session.Id);
         return new TokenResponse(token, expires.ToUnixTimeMilliseconds(),
-            new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id));
+            new Identity(RoleNames.Of(actor.Role), actor.Site, actor.Name, actor.Id));
     }
 }

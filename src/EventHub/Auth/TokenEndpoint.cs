@@ -38,9 +38,9 @@ public static class TokenEndpoint
                 var actor = await AuthenticateAsync(request, credentials, engine, guard, seeds.Awardees, cancellationToken);
                 // The generation from the same keys the login was checked against: a rotation meanwhile ends this token too.
                 var (token, expires) = issuer.Issue(actor, credentials.GenerationOf(KeyScope.Of(actor)));
-                AuditLog.LoginSucceeded(audit, ForumClaims.RoleName(actor.Role), actor.Id, actor.Name, actor.Site, client);
+                AuditLog.LoginSucceeded(audit, RoleNames.Of(actor.Role), actor.Id, actor.Name, actor.Site, client);
                 return Results.Ok(new TokenResponse(token, expires.ToUnixTimeMilliseconds(),
-                    new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id)));
+                    new Identity(RoleNames.Of(actor.Role), actor.Site, actor.Name, actor.Id)));
             }
             catch (ForumRuleException ex) when (ex.Error.Code == "auth.bad_key")
             {
@@ -51,7 +51,7 @@ public static class TokenEndpoint
         catch (ForumRuleException ex)
         {
             // What the caller typed is logged only when it names a known role or site: never a key, never free text.
-            AuditLog.LoginFailed(audit, ForumClaims.ParseRole(request?.Role) is { } role ? ForumClaims.RoleName(role) : "?",
+            AuditLog.LoginFailed(audit, RoleNames.Parse(request?.Role) is { } role ? RoleNames.Of(role) : "?",
                 KnownSite(request?.Site, credentials), client, ex.Error.Code);
             var status = ex.Error.Code.StartsWith("auth.", StringComparison.Ordinal) ? StatusCodes.Status401Unauthorized
                 : ex.Error.Code == "delegate.removed" ? StatusCodes.Status403Forbidden
@@ -83,7 +83,7 @@ public static class TokenEndpoint
     static async Task<Actor> AuthenticateAsync(TokenRequest request, Credentials credentials, ForumEngine engine,
         LoginGuard guard, AwardRecipients awardees, CancellationToken cancellationToken)
     {
-        switch (ForumClaims.ParseRole(request.Role))
+        switch (RoleNames.Parse(request.Role))
         {
             case Role.Moderator:
                 return Credentials.Matches(request.Key, credentials.ModeratorKey)

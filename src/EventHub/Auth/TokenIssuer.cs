@@ -20,7 +20,7 @@ public sealed class TokenIssuer(SigningKey key, TimeProvider time, Operations.Ev
         var expires = now + options.Auth.TokenLifetime;
         var claims = new List<Claim>
         {
-            new(ForumClaims.Role, ForumClaims.RoleName(actor.Role)),
+            new(ForumClaims.Role, RoleNames.Of(actor.Role)),
             new(ForumClaims.Name, actor.Name),
             new(ForumClaims.Id, actor.Id),
             new(ForumClaims.Session, session ?? NewSession()),

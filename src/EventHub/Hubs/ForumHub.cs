@@ -34,7 +34,7 @@ public sealed partial class ForumHub(ForumEngine engine, NodeIdentity node, Boar
     public Identity WhoAmI()
     {
         var actor = Caller;
-        return new Identity(ForumClaims.RoleName(actor.Role), actor.Site, actor.Name, actor.Id, node.Name);
+        return new Identity(RoleNames.Of(actor.Role), actor.Site, actor.Name, actor.Id, node.Name);
     }
 
     /// <summary>Every event after the caller's position (or a snapshot and the events after it).</summary>

@@ -22,5 +22,5 @@ public sealed class LocalConnections : IConnectionCounts
         _open.Values.Where(c => c.Actor.Role == role);
 
     public IEnumerable<(string Role, int Count)> ByRole() =>
-        Enum.GetValues<Role>().Select(role => (ForumClaims.RoleName(role), OfRole(role).Count()));
+        Enum.GetValues<Role>().Select(role => (RoleNames.Of(role), OfRole(role).Count()));
 }

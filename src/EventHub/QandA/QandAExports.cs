@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using EventHub.Auth;
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Domain.QandA;
 using EventHub.Domain.Seeds;
@@ -19,7 +20,7 @@ public static class QandAExports
     public static IEndpointRouteBuilder MapQandAExports(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup("/api/export").RequireAuthorization(policy => policy.RequireClaim(ForumClaims.Role,
-            ForumClaims.RoleName(Domain.Forum.Role.Moderator), ForumClaims.RoleName(Domain.Forum.Role.Reviewer)));
+            RoleNames.Of(Domain.Forum.Role.Moderator), RoleNames.Of(Domain.Forum.Role.Reviewer)));
         exports.MapGet("/questions.json", async (ForumEngine engine, CancellationToken cancellationToken) =>
             Results.Json(await ReportAsync(engine, cancellationToken), Json.Options));
         exports.MapGet("/questions.csv", async (string? by, ForumEngine engine, SeedData seeds, CancellationToken cancellationToken) =>

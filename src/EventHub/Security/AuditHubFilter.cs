@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
-using EventHub.Auth;
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Forum;
@@ -47,8 +46,8 @@ public sealed class AuditHubFilter(ILoggerFactory loggers, HubMetrics metrics, F
         var client = AuditLog.ClientOf(context.Context.GetHttpContext());
         if (outcome != "ok")
         {
-            metrics.Refused(method, ForumClaims.RoleName(actor.Role), outcome);
-            AuditLog.Refused(_logger, method, ForumClaims.RoleName(actor.Role), actor.Id, client, outcome);
+            metrics.Refused(method, RoleNames.Of(actor.Role), outcome);
+            AuditLog.Refused(_logger, method, RoleNames.Of(actor.Role), actor.Id, client, outcome);
         }
         if (context.HubMethod.ReturnType != typeof(Task<CommandResult>)) return;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EventHub.Auth;
+using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
 using EventHub.Domain.Seeds;
 using EventHub.Domain.SpeakerQueue;
@@ -17,7 +18,7 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapSpeakerExports(this IEndpointRouteBuilder app)
     {
         var exports = app.MapGroup("/api/export")
-            .RequireAuthorization(policy => policy.RequireClaim(ForumClaims.Role, ForumClaims.RoleName(Domain.Forum.Role.Moderator)));
+            .RequireAuthorization(policy => policy.RequireClaim(ForumClaims.Role, RoleNames.Of(Domain.Forum.Role.Moderator)));
         exports.MapGet("/speakers.json", async (string? by, ForumEngine engine, CancellationToken cancellationToken) =>
         {
             var report = await ReportAsync(engine, cancellationToken);

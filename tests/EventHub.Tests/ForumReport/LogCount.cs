@@ -142,7 +142,7 @@ sealed class LogCount
             var e = JsonDocument.Parse(line).RootElement;
             var actor = e.GetProperty("actor");
             return new StoredEvent(e.GetProperty("seq").GetInt64(), e.GetProperty("at").GetInt64(),
-                new Actor(ForumClaims.ParseRole(actor.GetProperty("role").GetString())!.Value, actor.GetProperty("site").GetString(),
+                new Actor(RoleNames.Parse(actor.GetProperty("role").GetString())!.Value, actor.GetProperty("site").GetString(),
                     actor.GetProperty("name").GetString()!, actor.GetProperty("id").GetString()!),
                 e.GetProperty("commandId").GetString()!, e.GetProperty("type").GetString()!, e.GetProperty("v").GetInt32(),
                 e.GetProperty("data").GetRawText());

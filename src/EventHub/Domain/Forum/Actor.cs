@@ -11,6 +11,29 @@ public enum Role
     Reviewer,
 }
 
+/// <summary>Each role's name on the wire: in tokens' claims, the token request, logs, metrics and exports.</summary>
+public static class RoleNames
+{
+    public static string Of(Role role) => role switch
+    {
+        Role.Moderator => "moderator",
+        Role.SiteHost => "siteHost",
+        Role.Delegate => "delegate",
+        Role.Reviewer => "reviewer",
+        _ => "display",
+    };
+
+    public static Role? Parse(string? value) => value switch
+    {
+        "moderator" => Role.Moderator,
+        "siteHost" => Role.SiteHost,
+        "delegate" => Role.Delegate,
+        "display" => Role.Display,
+        "reviewer" => Role.Reviewer,
+        _ => null,
+    };
+}
+
 /// <summary>Who caused an event: the role, the site they are bound to (hosts and delegates), and a name.</summary>
 /// <param name="Id">Stable id of the person or console (a delegate's id, "moderator", "host:HCM").</param>
 public sealed record Actor(Role Role, string? Site, string Name, string Id)
