@@ -4,6 +4,7 @@
 // localStorage, so a network cut, a sleeping tab or a reload loses nothing, and a command goes out once with its id.
 import { newCommandId, type ForumClient } from "../forum/forum-client.js";
 import { login, LoginRefused, openForum, type Login, type LoginRequest } from "../forum/connect.js";
+import { keepFresh } from "../forum/token-refresh.js";
 import { hasVoted, isMine, isQandAOpenFor, listQuestions, markVote, nowAnswering, withMine, type MyQandA, type QuestionOrder } from "../forum/qanda.js";
 import { currentItem, onDeck } from "../forum/queries.js";
 import type { CommandResult, Question } from "../forum/state.js";
@@ -124,7 +125,13 @@ async function enter(session: Joined): Promise<void> {
       session.login = await login(session.request);
       write(keys.joined, session);
     }
-    client = await openForum(session.login.token);
+    // The connection asks for the token at every (re)connect; a phone left open past three quarters of the token's
+    // life gets a fresh one for the same session, so the hub's close at expiry is followed by a reconnect that works.
+    client = await openForum(() => session.login.token);
+    keepFresh(() => session.login, fresh => {
+      session.login = fresh;
+      write(keys.joined, session);
+    });
   } catch (error) {
     if (error instanceof LoginRefused && error.status !== 429 && error.status < 500) {
       localStorage.removeItem(keys.joined);
