@@ -38,6 +38,9 @@ public sealed class MessagePackTests(Chromium chromium)
         await Expect(request).ToContainTextAsync("Đã duyệt");
         await console.Keyboard.PressAsync("n");
         await Expect(site.GetByTestId("on-deck")).ToBeVisibleAsync();
+        // The console must have heard its own first "next" (the hall's opener on the floor) before the second: a
+        // "next" from a console that has not is refused as queue.floor_changed, as it should be.
+        await Expect(console.GetByTestId("speaker")).ToBeVisibleAsync();
         await console.Keyboard.PressAsync("n");
         await Expect(site.GetByText("Điểm cầu của bạn đang phát biểu")).ToBeVisibleAsync();
         await Expect(console.GetByTestId("speaker")).ToHaveTextAsync("Trần Quốc Khánh");
