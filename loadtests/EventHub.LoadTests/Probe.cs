@@ -40,7 +40,7 @@ sealed class Probe
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             // The hub's coalesced votes stand for a run of numbers, up to their last (a run overlapping a resume is
             // still new if it goes past it).
-            var last = LastOf(e.Envelope);
+            var last = e.Last;
             lock (_lock)
             {
                 if (_expectedNext >= 0 && last < _expectedNext) Duplicated++;
@@ -56,12 +56,6 @@ sealed class Probe
             else Interlocked.Increment(ref recorders.LiveDeliveries);
         };
     }
-
-    static long LastOf(EventEnvelope envelope) =>
-        envelope.Type == Domain.QandA.VoteTallies.Type
-        && EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data) is Domain.QandA.VoteTallies tallies
-            ? Math.Max(envelope.Seq, tallies.Through)
-            : envelope.Seq;
 
     public ForumClient Client { get; }
     public string Role { get; }

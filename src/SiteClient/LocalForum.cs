@@ -1,15 +1,17 @@
 using EventHub.Domain.Forum;
 using EventHub.Domain.Protocol;
-using EventHub.Domain.QandA;
 
 namespace EventHub.SiteClient;
 
 /// <summary>An event the local copy took in; <c>FromResume</c> when it came from a resume, not live.</summary>
-public sealed class AppliedEvent(EventEnvelope envelope, ForumEvent? decoded)
+public sealed class AppliedEvent(EventEnvelope envelope, ForumEvent? decoded, long last)
 {
     ForumEvent? _event = decoded;
 
     public EventEnvelope Envelope { get; } = envelope;
+
+    /// <summary>The last number it stands for: its own, or the last vote of the hub's coalesced votes.</summary>
+    public long Last { get; } = last;
 
     /// <summary>The decoded event (decoded on first use when the copy keeps no state).</summary>
     public ForumEvent Event => _event ??= EventCatalog.Deserialize(Envelope.Type, Envelope.V, Envelope.Data);
@@ -47,7 +49,8 @@ public sealed class LocalForum(bool keepState = true)
     /// </summary>
     public IReadOnlyList<AppliedEvent> Receive(EventEnvelope envelope, out bool repeat)
     {
-        repeat = LastOf(envelope) <= LastSeq || _held.ContainsKey(envelope.Seq);
+        var last = EventCatalog.LastSeqOf(envelope);
+        repeat = last <= LastSeq || _held.ContainsKey(envelope.Seq);
         if (repeat) return [];
         if (envelope.Seq > LastSeq + 1)
         {
@@ -55,7 +58,7 @@ public sealed class LocalForum(bool keepState = true)
             _held[envelope.Seq] = envelope;
             return [];
         }
-        var first = Fold(envelope);
+        var first = Fold(envelope, last);
         if (_held.Count == 0) return [first]; // nearly always: one event, nothing held behind it
         var applied = new List<AppliedEvent> { first };
         DrainHeld(applied, fromResume: false);
@@ -79,9 +82,10 @@ public sealed class LocalForum(bool keepState = true)
         var applied = new List<AppliedEvent>(result.Events.Count);
         foreach (var envelope in result.Events)
         {
-            if (LastOf(envelope) <= LastSeq) continue;
+            var last = EventCatalog.LastSeqOf(envelope);
+            if (last <= LastSeq) continue;
             if (envelope.Seq > LastSeq + 1) throw new InvalidOperationException($"Resume skipped from {LastSeq} to {envelope.Seq}.");
-            applied.Add(Fold(envelope, fromResume: true));
+            applied.Add(Fold(envelope, last, fromResume: true));
         }
         DrainHeld(applied, fromResume: true);
         return applied;
@@ -94,11 +98,17 @@ public sealed class LocalForum(bool keepState = true)
             var (seq, envelope) = _held.First();
             if (seq > LastSeq + 1) return;
             _held.Remove(seq);
-            if (LastOf(envelope) > LastSeq) applied.Add(Fold(envelope, fromResume));
+            var last = EventCatalog.LastSeqOf(envelope);
+            if (last > LastSeq) applied.Add(Fold(envelope, last, fromResume));
         }
     }
 
-    AppliedEvent Fold(EventEnvelope envelope, bool fromResume = false)
+    /// <remarks>
+    /// <paramref name="last"/> is the last number the envelope stands for (<see cref="EventCatalog.LastSeqOf"/>): a run of
+    /// the hub's coalesced votes overlapping what a resume already gave is still taken, since its tallies are those after
+    /// its last vote.
+    /// </remarks>
+    AppliedEvent Fold(EventEnvelope envelope, long last, bool fromResume = false)
     {
         // The state first, then the number: a reader that sees the number (WaitForSeqAsync) must see the state.
         ForumEvent? @event = null;
@@ -107,19 +117,9 @@ public sealed class LocalForum(bool keepState = true)
             @event = EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data);
             State = ForumState.Evolve(State, @event, new EventContext(envelope.Seq, envelope.At, ToActor(envelope.Actor)));
         }
-        LastSeq = (@event as VoteTallies)?.Through ?? LastOf(envelope);
-        return new AppliedEvent(envelope, @event) { FromResume = fromResume };
+        LastSeq = last;
+        return new AppliedEvent(envelope, @event, last) { FromResume = fromResume };
     }
-
-    /// <summary>
-    /// The last number an envelope covers: its own, or for the hub's coalesced votes (<see cref="VoteTallies"/>) the
-    /// last vote it stands for. A run of votes overlapping what a resume already gave is still taken: its tallies are
-    /// those after its last vote.
-    /// </summary>
-    static long LastOf(EventEnvelope envelope) =>
-        envelope.Type == VoteTallies.Type && EventCatalog.Deserialize(envelope.Type, envelope.V, envelope.Data) is VoteTallies t
-            ? Math.Max(envelope.Seq, t.Through)
-            : envelope.Seq;
 
     /// <summary>True when the hub's position shows an event this copy has not got.</summary>
     public bool IsBehind(LogPosition position) => position.Epoch != Epoch || position.Head > LastSeq;

@@ -46,6 +46,22 @@ public sealed class EventCatalogTests
     }
 
     [Fact]
+    public void LastSeqOf_IsTheEnvelopesOwnNumber_OrTheLastVoteACoalescedTallyCovers()
+    {
+        static EventEnvelope Envelope(long seq, ForumEvent e) =>
+            new(seq, 1, new ActorInfo("delegate", "HCM", "", ""), EventCatalog.NameOf(e).Type, 1, EventCatalog.Serialize(e));
+
+        Assert.Equal(7, EventCatalog.LastSeqOf(Envelope(7, new QuestionVoted("q1", "d-1", 3))));
+        Assert.Equal(42, EventCatalog.LastSeqOf(Envelope(30, new VoteTallies(42, [new QuestionTally("q1", 3), new QuestionTally("q2", 0)]))));
+        // The tallies may come before "through" in a message written by another client: it is found wherever it is.
+        var reordered = new EventEnvelope(30, 1, new ActorInfo("delegate", null, "", ""), VoteTallies.Type, 1,
+            "{\"tallies\":[{\"questionId\":\"q1\",\"votes\":3}],\"through\":55}");
+        Assert.Equal(55, EventCatalog.LastSeqOf(reordered));
+        Assert.Throws<System.Text.Json.JsonException>(() =>
+            EventCatalog.LastSeqOf(reordered with { Data = "{\"tallies\":[]}" }));
+    }
+
+    [Fact]
     public void TypeNames_AreUnique() =>
         Assert.Equal(EventCatalog.Names.Count(), EventCatalog.Names.Distinct().Count());
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using EventHub.Domain.Attendance;
 using EventHub.Domain.Forum;
@@ -82,6 +84,36 @@ public static class EventCatalog
             : throw new InvalidOperationException($"{@event.GetType().Name} is not in the event catalog.");
 
     public static string Serialize(ForumEvent @event) => JsonSerializer.Serialize(@event, @event.GetType(), Json.Options);
+
+    /// <summary>
+    /// The last sequence number an envelope stands for: its own, or for the hub's coalesced votes
+    /// (<see cref="VoteTallies"/>) the last vote it covers. Read from the JSON without building the message's list of
+    /// tallies: a client asks this of every message it gets, and one tally message can carry hundreds of questions.
+    /// </summary>
+    public static long LastSeqOf(EventEnvelope envelope) =>
+        envelope.Type == VoteTallies.Type ? Math.Max(envelope.Seq, TalliesThrough(envelope.Data)) : envelope.Seq;
+
+    static long TalliesThrough(string json)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(json, utf8)));
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var through = reader.ValueTextEquals("through"u8);
+                    reader.Read();
+                    if (through) return reader.GetInt64();
+                    reader.Skip();
+                }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+        throw new JsonException($"A {VoteTallies.Type} event without its \"through\".");
+    }
 
     public static ForumEvent Deserialize(string type, int version, string json)
     {
