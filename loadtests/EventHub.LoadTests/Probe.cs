@@ -13,6 +13,7 @@ sealed class Probe
     readonly Lock _lock = new();
     readonly Recorders _recorders;
     long _expectedNext = -1;
+    long _lostAt; // when the connection was lost, until the resume that follows
     string? _node;
     FanoutRecord? _fanout; // this client's node's, once it knows its node
 
@@ -21,10 +22,28 @@ sealed class Probe
         Client = client;
         Role = role;
         _recorders = recorders;
-        client.ResumeCompleted += _ => { lock (_lock) ResumeTimes.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()); };
+        client.ResumeCompleted += _ =>
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            long lostAt;
+            lock (_lock)
+            {
+                ResumeTimes.Add(now);
+                lostAt = _lostAt;
+                _lostAt = 0;
+            }
+            // From losing the connection to being in sync again: the time away plus the reconnect and the resume.
+            if (lostAt > 0 && Measuring) recorders.BackInSync.RecordValue(Math.Max(1, now - lostAt));
+        };
         client.StateChanged += state =>
         {
-            if (state == LinkState.Reconnecting) lock (_lock) DropTimes.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            if (state != LinkState.Reconnecting) return;
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            lock (_lock)
+            {
+                DropTimes.Add(now);
+                if (_lostAt == 0) _lostAt = now;
+            }
         };
         // A snapshot stands for the events up to it: the next one to expect is the one after it.
         client.SnapshotTaken += r => { lock (_lock) { _expectedNext = r.SnapshotSeq + 1; LastSeq = r.SnapshotSeq; } };
@@ -140,6 +159,8 @@ sealed class Recorders
     public static LongConcurrentHistogram NewHistogram() => new(1, 600_000, 3);
 
     public readonly LongConcurrentHistogram Healed = NewHistogram();
+    /// <summary>For each client that lost its connection: from the loss to the end of its resume.</summary>
+    public readonly LongConcurrentHistogram BackInSync = NewHistogram();
     public readonly System.Collections.Concurrent.ConcurrentDictionary<string, FanoutRecord> FanoutByNode = new();
     public long Deliveries;
     /// <summary>The deliveries that arrived live, not by resuming: what the bare hub's clients can get.</summary>
@@ -174,6 +195,7 @@ sealed class Recorders
         foreach (var f in FanoutByNode.Values) f.Reset();
         foreach (var h in AckByMethod.Values) h.Reset();
         Healed.Reset();
+        BackInSync.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
         Interlocked.Exchange(ref LiveDeliveries, 0);
     }

@@ -95,6 +95,8 @@ sealed class RepeatSummaryCommand : Command<RepeatSummaryCommand.Settings>
         ("ratio_p99", "ratio_p99"),
         ("ratio_throughput", "ratio_throughput"),
         ("healed p99 (ms)", "healed_ms.p99"),
+        ("dropped phone back in sync p50 (ms)", "back_in_sync_ms.p50"),
+        ("dropped phone back in sync p99 (ms)", "back_in_sync_ms.p99"),
         ("connect everyone (s)", "connect_all_s"),
         ("bare connect (s)", "baseline.connect_all_s"),
         ("ratio_connect", "ratio_connect"),

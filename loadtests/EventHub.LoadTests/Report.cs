@@ -66,6 +66,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["fanout_ms_by_node"] = new JsonObject(Nodes.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)Latency(n.Value.Latency)))),
             ["slow_seconds_by_node"] = new JsonObject(Nodes.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)SlowSeconds(n.Value.Seconds)))),
             ["healed_ms"] = Latency(recorders.Healed),
+            ["back_in_sync_ms"] = Latency(recorders.BackInSync),
             ["deliveries_per_s"] = Math.Round(deliveriesPerSecond, 1),
             ["live_deliveries_per_s"] = Math.Round(livePerSecond, 1),
             ["acknowledged"] = verdict.Acknowledged,
@@ -188,6 +189,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine();
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
         md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, resumes {s["resumes"]} (snapshots {s["snapshots"]}), live repeats ignored {s["repeats_ignored"]}");
+        md.AppendLine(inv, $"- resumed deliveries (commit → arrival, ms): {s["healed_ms"]!.ToJsonString()}; dropped phones back in sync (connection lost → resume done, ms): {s["back_in_sync_ms"]!.ToJsonString()}");
         md.AppendLine(inv, $"- commands answered (send → answer, ms): {s["commands"]!["ack_ms"]!.ToJsonString()}; by method: {s["commands"]!["ack_ms_by_method"]!.ToJsonString()}");
         md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}{RefusedCodes(workload)}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
         md.AppendLine(inv, $"- fan-out by the node the client is on: {s["fanout_ms_by_node"]!.ToJsonString()}");
