@@ -94,7 +94,7 @@ sealed class Workload(Population people, Recorders recorders, bool churn)
     {
         var count = DropsPerSecond(people.Delegates.Count);
         for (var i = 0; i < count; i++)
-            _ = people.Delegates[Random.Shared.Next(people.Delegates.Count)].Client.SimulateNetworkCutAsync();
+            people.Delegates[Random.Shared.Next(people.Delegates.Count)].Network.Cut();
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using EventHub.Domain.Protocol;
+using EventHub.LoadTests;
 using EventHub.SiteClient;
 using EventHub.Tests.Infrastructure;
 
@@ -35,13 +36,14 @@ public sealed class ResumeTests
     public async Task CommandsInFlight_WhenTheNetworkCuts_AreResentAndAnsweredOnce()
     {
         await using var app = new HubApp();
-        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
+        var network = new NetworkCut();
+        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"), network: network);
         Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 10))).Ok);
         var before = app.Engine.View.Head;
 
         var sends = Enumerable.Range(1, 10)
             .Select(i => host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 10 + i))).ToList();
-        await host.SimulateNetworkCutAsync();
+        network.Cut();
         var results = await Task.WhenAll(sends).WaitAsync(Timeouts.Heal);
 
         Assert.All(results, r => Assert.True(r.Ok, r.Error?.Code));
@@ -54,12 +56,13 @@ public sealed class ResumeTests
     {
         await using var app = new HubApp();
         await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
-        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync());
+        var network = new NetworkCut();
+        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync(), network: network);
         var seen = new List<long>();
         watcher.EventApplied += e => seen.Add(e.Envelope.Seq);
         var start = watcher.Forum.LastSeq;
 
-        await watcher.SimulateNetworkCutAsync();
+        network.Cut();
         var sites = new[] { "HCM", "DNG", "HPG", "CTO", "HUE" };
         CommandResult last = null!;
         foreach (var site in sites)
@@ -76,10 +79,11 @@ public sealed class ResumeTests
     {
         await using var app = new HubApp(new() { ["EventHub:ResumeWindow"] = "3" });
         await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
-        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync());
+        var network = new NetworkCut();
+        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync(), network: network);
         var snapshots = watcher.Snapshots;
 
-        await watcher.SimulateNetworkCutAsync();
+        network.Cut();
         foreach (var site in new[] { "HCM", "DNG", "HPG", "CTO", "HUE", "QNH" })
             await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
         await watcher.WaitForSeqAsync(app.Engine.View.Head).WaitAsync(Timeouts.Heal);
@@ -110,9 +114,10 @@ public sealed class ResumeTests
     public async Task CommandSentWhileDisconnected_IsDeliveredOnceAfterTheReconnect()
     {
         await using var app = new HubApp();
-        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
+        var network = new NetworkCut();
+        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"), network: network);
 
-        await host.SimulateNetworkCutAsync();
+        network.Cut();
         var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42))
             .WaitAsync(Timeouts.Heal);
 
