@@ -107,6 +107,14 @@ public sealed class HubApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A GET with the bearer <paramref name="token"/> (none when null), as an export's or report's caller makes.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        using var http = Http();
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await http.GetAsync(path).WaitAsync(Timeouts.Call);
+    }
+
     public async Task<HttpResponseMessage> PostTokenRawAsync(object body)
     {
         using var http = Http();
