@@ -8,6 +8,9 @@ namespace EventHub.Tests.Hub;
 /// <summary>Idempotent commands and nothing missed after a reconnect (invariants 3 and 4).</summary>
 public sealed class ResumeTests
 {
+    /// <summary>How long a cut client stays off the network: long enough for the others to act meanwhile.</summary>
+    static readonly TimeSpan Away = TimeSpan.FromMilliseconds(500);
+
     [Fact]
     public async Task RetryWithTheSameCommandId_ReturnsTheFirstOutcome_AndAddsNoEvent()
     {
@@ -43,7 +46,7 @@ public sealed class ResumeTests
 
         var sends = Enumerable.Range(1, 10)
             .Select(i => host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 10 + i))).ToList();
-        network.Cut();
+        network.Cut(Away);
         var results = await Task.WhenAll(sends).WaitAsync(Timeouts.Heal);
 
         Assert.All(results, r => Assert.True(r.Ok, r.Error?.Code));
@@ -62,7 +65,7 @@ public sealed class ResumeTests
         watcher.EventApplied += e => seen.Add(e.Envelope.Seq);
         var start = watcher.Forum.LastSeq;
 
-        network.Cut();
+        network.Cut(Away);
         var sites = new[] { "HCM", "DNG", "HPG", "CTO", "HUE" };
         CommandResult last = null!;
         foreach (var site in sites)
@@ -83,7 +86,7 @@ public sealed class ResumeTests
         await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync(), network: network);
         var snapshots = watcher.Snapshots;
 
-        network.Cut();
+        network.Cut(Away);
         foreach (var site in new[] { "HCM", "DNG", "HPG", "CTO", "HUE", "QNH" })
             await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
         await watcher.WaitForSeqAsync(app.Engine.View.Head).WaitAsync(Timeouts.Heal);
@@ -117,7 +120,7 @@ public sealed class ResumeTests
         var network = new NetworkCut();
         await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"), network: network);
 
-        network.Cut();
+        network.Cut(Away);
         var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42))
             .WaitAsync(Timeouts.Heal);
 
