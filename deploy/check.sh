@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Offline checks of everything in deploy/ that can be checked without Docker or Kubernetes:
 #   a lint of the scripts with ShellCheck (when installed), `nginx -t` of the Compose nginx.conf (host names
-#   replaced by 127.0.0.1; when nginx is installed), `bash -n`, the Compose file against the compose-spec schema
-#   and the Kubernetes manifests against the API models (npm ci in deploy/check, from its lock file).
+#   replaced by 127.0.0.1) and of the local cluster's rendered from it (when nginx is installed), `bash -n`, the
+#   Compose file against the compose-spec schema and the Kubernetes manifests against the API models (npm ci in
+#   deploy/check, from its lock file).
 set -euo pipefail
 DEPLOY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 fail=0
@@ -26,6 +27,15 @@ if [[ -n "$nginx_bin" ]]; then
   if "$nginx_bin" -t -q -p "$tmp" -c "$tmp/nginx.conf" -g "error_log $tmp/logs/error.log;" ; then
     echo "nginx -t: compose/nginx.conf is valid"
   else fail=1; fi
+  # The local cluster's, rendered from the same file, in both stickiness modes.
+  for sticky in cookie ip; do
+    mkdir -p "$tmp/local/logs" "$tmp/local/temp"
+    if EVENTHUB_RUN_DIR="$tmp" "$DEPLOY/local-cluster.sh" nginx-conf --sticky "$sticky" --nodes 3 \
+         | sed -e "s|$tmp/nginx|$tmp/local|g" -e 's/listen [0-9.]*:8080/listen 127.0.0.1:9/' > "$tmp/local.conf" \
+       && "$nginx_bin" -t -q -p "$tmp/local" -c "$tmp/local.conf"; then
+      echo "nginx -t: local cluster's nginx.conf (--sticky $sticky) is valid"
+    else fail=1; fi
+  done
 else
   echo "nginx: not installed, compose/nginx.conf not tested"
 fi

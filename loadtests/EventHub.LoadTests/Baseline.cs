@@ -19,9 +19,8 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
     public double ConnectSeconds;
     public double PayloadBytes => _beats == 0 ? 0 : _bytes / (double)_beats;
 
-    /// <summary>How long a dropped phone stays away before it connects again: ours wait their client's reconnect
-    /// delay (<c>ForumClientOptions.ReconnectDelay</c>, 1 s by default).</summary>
-    static readonly TimeSpan Away = TimeSpan.FromSeconds(1);
+    /// <summary>How long a dropped phone stays away before it connects again, as ours do.</summary>
+    static readonly TimeSpan Away = Workload.PhoneAway;
 
     HubConnection[] _clients = [];
     int[] _away = [];

@@ -56,18 +56,20 @@ sealed class Population(RunSettings settings, Recorders recorders) : IAsyncDispo
             async (i, ct) =>
             {
                 var token = tokens[i];
+                var network = new NetworkCut();
                 var client = new ForumClient(new ForumClientOptions
                 {
                     HubUrl = new Uri(_hub, "/hubs/forum"),
                     AccessToken = () => Task.FromResult<string?>(token),
                     UseJson = settings.Json,
+                    ConfigureHttp = network.Configure,
                     ConfigureMessagePack = SharedActorFormatter.Sharing,
                     // Delegates follow the log (every number, once, in order) without folding 3,100 copies of the
                     // forum in this one process: the generator shares the hubs' cores, and its own work would be
                     // measured as their latency. The moderator, hosts and displays keep the full state.
                     KeepState = logins[i].Role != "delegate",
                 });
-                probes[i] = new Probe(client, logins[i].Role, recorders);
+                probes[i] = new Probe(client, network, logins[i].Role, recorders);
                 await client.StartAsync(ct);
             });
         // Connected means caught up: every client has taken in the log as it stood when the last one connected.

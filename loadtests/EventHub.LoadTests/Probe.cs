@@ -17,9 +17,10 @@ sealed class Probe
     string? _node;
     FanoutRecord? _fanout; // this client's node's, once it knows its node
 
-    public Probe(ForumClient client, string role, Recorders recorders)
+    public Probe(ForumClient client, NetworkCut network, string role, Recorders recorders)
     {
         Client = client;
+        Network = network;
         Role = role;
         _recorders = recorders;
         client.ResumeCompleted += _ =>
@@ -77,6 +78,9 @@ sealed class Probe
     }
 
     public ForumClient Client { get; }
+
+    /// <summary>Cuts the client's network, as a phone losing it would.</summary>
+    public NetworkCut Network { get; }
     public string Role { get; }
 
     /// <summary>The hub node the client connected to (WhoAmI after connecting), for the per-node split.</summary>

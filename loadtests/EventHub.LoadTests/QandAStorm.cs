@@ -124,7 +124,7 @@ sealed class QandAStorm(Population people, Probe reviewer, Recorders recorders, 
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
                 for (var i = 0; i < Workload.DropsPerSecond(people.Delegates.Count); i++)
-                    _ = people.Delegates[Random.Shared.Next(people.Delegates.Count)].Client.SimulateNetworkCutAsync();
+                    people.Delegates[Random.Shared.Next(people.Delegates.Count)].Network.Cut(Workload.PhoneAway);
         }
         catch (OperationCanceledException)
         {

@@ -30,8 +30,8 @@ sealed class QandAStormCommand : AsyncCommand<QandAStormSettings>
         var connections = 62 + 62 * delegatesPerSite + 3 + 1;
         Console.WriteLine($"[{name}] đăng nhập và kết nối / logging in and connecting {connections} clients …");
         await people.ConnectAsync(delegatesPerSite, cancellation);
-        var reviewerClient = await ConnectReviewerAsync(settings, cancellation);
-        var reviewer = new Probe(reviewerClient, "reviewer", recorders);
+        var reviewer = await ConnectReviewerAsync(settings, recorders, cancellation);
+        var reviewerClient = reviewer.Client;
         people.Moderator.Log = [];
         Console.WriteLine($"[{name}] connected in {people.ConnectSeconds:F1} s (logins {people.LoginSeconds:F1} s)");
 
@@ -114,21 +114,24 @@ sealed class QandAStormCommand : AsyncCommand<QandAStormSettings>
     static Dictionary<string, System.Text.Json.Nodes.JsonObject> Snapshot(Recorders recorders) =>
         recorders.AckByMethod.Where(m => m.Value.TotalCount > 0).ToDictionary(m => m.Key, m => Report.Latency(m.Value));
 
-    static async Task<ForumClient> ConnectReviewerAsync(QandAStormSettings settings, CancellationToken cancellationToken)
+    static async Task<Probe> ConnectReviewerAsync(QandAStormSettings settings, Recorders recorders, CancellationToken cancellationToken)
     {
         using var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(settings.Credentials, cancellationToken));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var hub = new Uri(settings.Hub);
         var login = await Population.Retry(() => HubLogin.LoginAsync(http, hub,
             new LoginRequest("reviewer", credentials.RootElement.GetProperty("reviewerKey").GetString()!, Name: "Thư ký tọa đàm"), cancellationToken), cancellationToken);
+        var network = new NetworkCut();
         var client = new ForumClient(new ForumClientOptions
         {
             HubUrl = new Uri(hub, "/hubs/forum"),
             AccessToken = () => Task.FromResult<string?>(login.Token),
             UseJson = settings.Json,
+            ConfigureHttp = network.Configure,
         });
+        var probe = new Probe(client, network, "reviewer", recorders);
         await client.StartAsync(cancellationToken);
-        return client;
+        return probe;
     }
 
     /// <summary>The log's head once every client has it (or a minute has passed: the check then says who had not).</summary>

@@ -90,11 +90,14 @@ sealed class Workload(Population people, Recorders recorders, bool churn)
     /// <summary>Phones drop: about 0.5 % of delegates lose their connection each second and come back on their own.</summary>
     public static int DropsPerSecond(int delegates) => Math.Max(1, delegates / 200);
 
+    /// <summary>How long a dropped phone is off the network before its reconnect goes out (the bare hub's wait the same).</summary>
+    public static readonly TimeSpan PhoneAway = TimeSpan.FromSeconds(1);
+
     Task DelegatesComeAndGoAsync(CancellationToken cancellationToken)
     {
         var count = DropsPerSecond(people.Delegates.Count);
         for (var i = 0; i < count; i++)
-            _ = people.Delegates[Random.Shared.Next(people.Delegates.Count)].Client.SimulateNetworkCutAsync();
+            people.Delegates[Random.Shared.Next(people.Delegates.Count)].Network.Cut(PhoneAway);
         return Task.CompletedTask;
     }
 

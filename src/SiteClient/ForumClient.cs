@@ -32,7 +32,7 @@ public sealed class ForumClientOptions
     /// <summary>Adjusts the MessagePack serializer options (a process holding thousands of clients may add its own formatters).</summary>
     public Func<MessagePackSerializerOptions, MessagePackSerializerOptions>? ConfigureMessagePack { get; init; }
 
-    /// <summary>For tests: route HTTP and WebSockets through an in-process server.</summary>
+    /// <summary>Adjusts the transport (SignalR's own options): e.g. a load runner that opens the WebSockets itself to cut them.</summary>
     public Action<HttpConnectionOptions>? ConfigureHttp { get; init; }
 
     /// <summary>
@@ -261,12 +261,6 @@ public sealed class ForumClient : IAsyncDisposable
     }
 
     public string? ConnectionId => _connection.ConnectionId;
-
-    /// <summary>Drops the transport without stopping the client, as a network cut would (the tests and the load runner).</summary>
-    internal async Task SimulateNetworkCutAsync()
-    {
-        await _connection.StopAsync();
-    }
 
     public async ValueTask DisposeAsync()
     {

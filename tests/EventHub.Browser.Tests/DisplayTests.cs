@@ -133,53 +133,39 @@ public sealed class DisplayTests(Chromium chromium)
     [Fact]
     public async Task TheProjectorKeptOpenThroughTheHubsKill9_SaysReconnecting_FreezesAndGreysTheCountdown_ThenIsLiveAgainWithNoEventMissed()
     {
-        var data = TempFolder.Create("browser-display-kill");
-        var port = HubProcess.FreePort();
-        var environment = new Dictionary<string, string> { ["EventHub__DataDirectory"] = data, ["EventHub__PositionInterval"] = "00:00:00.500" };
-        var hub = HubProcess.Start(environment, port);
-        try
-        {
-            await hub.WaitReadyAsync();
-            using var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(data, "credentials.json")));
-            var moderatorKey = credentials.RootElement.GetProperty("moderatorKey").GetString()!;
-            var displayKey = credentials.RootElement.GetProperty("displayKey").GetString()!;
-            var display = await DisplayAsync(hub.BaseAddress, displayKey);
-            await using (var moderator = await StaffConnection.OpenAsync(hub.BaseAddress, new { role = "moderator", key = moderatorKey }))
-                await moderator.SendAsync("GiveFloor", new { requestId = "seed-opening-1", limitSeconds = 600 });
-            await Expect(display.GetByTestId("countdown")).ToHaveTextAsync(new Regex(@"^9:\d\d$"));
-            await Expect(display.Locator(".speech")).ToHaveClassAsync(new Regex(@"\bphase-running\b"));
+        await using var hub = await RestartableHub.StartAsync("browser-display-kill", new Dictionary<string, string> { ["EventHub__PositionInterval"] = "00:00:00.500" });
+        var moderatorKey = hub.Credentials.GetProperty("moderatorKey").GetString()!;
+        var displayKey = hub.Credentials.GetProperty("displayKey").GetString()!;
+        var display = await DisplayAsync(hub.BaseAddress, displayKey);
+        await using (var moderator = await StaffConnection.OpenAsync(hub.BaseAddress, new { role = "moderator", key = moderatorKey }))
+            await moderator.SendAsync("GiveFloor", new { requestId = "seed-opening-1", limitSeconds = 600 });
+        await Expect(display.GetByTestId("countdown")).ToHaveTextAsync(new Regex(@"^9:\d\d$"));
+        await Expect(display.Locator(".speech")).ToHaveClassAsync(new Regex(@"\bphase-running\b"));
 
-            hub.KillHard();
-            await Expect(display.Locator("#link-mark")).ToHaveTextAsync("Mất kết nối — đang kết nối lại");
-            await Expect(display.Locator(".speech")).ToHaveClassAsync(new Regex(@"\bstale\b"));
-            await Expect(display.GetByTestId("phase")).ToHaveTextAsync("Đồng hồ tạm dừng cập nhật cho đến khi kết nối lại");
-            var frozen = await display.GetByTestId("countdown").TextContentAsync();
-            await Task.Delay(2_200); // a live countdown would have moved on by two seconds
-            await Expect(display.GetByTestId("countdown")).ToHaveTextAsync(frozen!);
-            await Chromium.ScreenshotAsync(display, "display-reconnecting");
+        hub.KillHard();
+        await Expect(display.Locator("#link-mark")).ToHaveTextAsync("Mất kết nối — đang kết nối lại");
+        await Expect(display.Locator(".speech")).ToHaveClassAsync(new Regex(@"\bstale\b"));
+        await Expect(display.GetByTestId("phase")).ToHaveTextAsync("Đồng hồ tạm dừng cập nhật cho đến khi kết nối lại");
+        var frozen = await display.GetByTestId("countdown").TextContentAsync();
+        await Task.Delay(2_200); // a live countdown would have moved on by two seconds
+        await Expect(display.GetByTestId("countdown")).ToHaveTextAsync(frozen!);
+        await Chromium.ScreenshotAsync(display, "display-reconnecting");
 
-            // Back on the same log; the moderator writes while the display is still knocking.
-            var restarted = hub = HubProcess.Start(environment, port);
-            await restarted.WaitReadyAsync();
-            await using var again = await StaffConnection.OpenAsync(restarted.BaseAddress, new { role = "moderator", key = moderatorKey });
-            await again.SendAsync("AddSpeaker", new { site = "DNG", speaker = "Lê Văn Hải", topic = "Thanh niên khởi nghiệp", position = 1 });
+        // Back on the same log; the moderator writes while the display is still knocking.
+        await hub.StartAgainAsync();
+        await using var again = await StaffConnection.OpenAsync(hub.BaseAddress, new { role = "moderator", key = moderatorKey });
+        await again.SendAsync("AddSpeaker", new { site = "DNG", speaker = "Lê Văn Hải", topic = "Thanh niên khởi nghiệp", position = 1 });
 
-            await Expect(display.Locator("#link-mark")).ToBeEmptyAsync();
-            await Expect(display.Locator(".speech")).ToHaveClassAsync(new Regex(@"\bphase-running\b"));
-            await Expect(display.GetByTestId("phase")).ToHaveTextAsync("Còn thời gian");
-            await Expect(display.Locator("#next li").First).ToContainTextAsync("Lê Văn Hải");
-            var ticking = await display.GetByTestId("countdown").TextContentAsync();
-            await Expect(display.GetByTestId("countdown")).Not.ToHaveTextAsync(ticking!);
-            var position = await display.EvaluateAsync<JsonElement>("() => window.eventhubPosition()");
-            var log = await again.WholeLogAsync();
-            Assert.Equal(log.GetProperty("head").GetInt64(), position.GetProperty("lastSeq").GetInt64());
-            Assert.Equal(0, position.GetProperty("snapshots").GetInt32()); // the missed events themselves, no gap papered over
-        }
-        finally
-        {
-            await hub.DisposeAsync();
-            TempFolder.TryDelete(data);
-        }
+        await Expect(display.Locator("#link-mark")).ToBeEmptyAsync();
+        await Expect(display.Locator(".speech")).ToHaveClassAsync(new Regex(@"\bphase-running\b"));
+        await Expect(display.GetByTestId("phase")).ToHaveTextAsync("Còn thời gian");
+        await Expect(display.Locator("#next li").First).ToContainTextAsync("Lê Văn Hải");
+        var ticking = await display.GetByTestId("countdown").TextContentAsync();
+        await Expect(display.GetByTestId("countdown")).Not.ToHaveTextAsync(ticking!);
+        var position = await display.EvaluateAsync<JsonElement>("() => window.eventhubPosition()");
+        var log = await again.WholeLogAsync();
+        Assert.Equal(log.GetProperty("head").GetInt64(), position.GetProperty("lastSeq").GetInt64());
+        Assert.Equal(0, position.GetProperty("snapshots").GetInt32()); // the missed events themselves, no gap papered over
     }
 
     /// <summary>Opens the projector from a link carrying the display key (what the organisers bookmark on each projector).</summary>

@@ -181,15 +181,7 @@ public sealed class FileEventLog : IEventLog, IDisposable
             }
 
             var (epoch, events, validLength) = LogFileFormat.Read(path, forumId);
-            var length = new FileInfo(path).Length;
-            if (validLength < length)
-            {
-                // Only the unterminated last line gets here: it was never fsynced as a whole, so never acknowledged.
-                StorageLog.TornTailCut(logger, path, length - validLength);
-                using var truncate = new FileStream(path, FileMode.Open, FileAccess.Write);
-                truncate.SetLength(validLength);
-                truncate.Flush(flushToDisk: true);
-            }
+            LogFileFormat.CutTornTail(path, validLength, logger);
 
             var forum = new ForumFile { Stream = OpenForAppend(path), Epoch = epoch };
             foreach (var e in events)
@@ -215,6 +207,20 @@ public sealed class FileEventLog : IEventLog, IDisposable
 static class LogFileFormat
 {
     static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    /// <summary>
+    /// Cuts what follows <paramref name="validLength"/> off a JSON-lines file: only an unterminated last line gets
+    /// there, a write a crash interrupted, never fsynced as a whole, so never acknowledged.
+    /// </summary>
+    public static void CutTornTail(string path, long validLength, ILogger logger)
+    {
+        var length = new FileInfo(path).Length;
+        if (validLength >= length) return;
+        StorageLog.TornTailCut(logger, path, length - validLength);
+        using var truncate = new FileStream(path, FileMode.Open, FileAccess.Write);
+        truncate.SetLength(validLength);
+        truncate.Flush(flushToDisk: true);
+    }
 
     public static void WriteHeader(Stream stream, string epoch, string forumId)
     {
@@ -245,8 +251,21 @@ static class LogFileFormat
     /// <summary>Reads and checks the whole file; returns the length up to the last complete line.</summary>
     public static (string Epoch, List<StoredEvent> Events, long ValidLength) Read(string path, string forumId)
     {
-        var bytes = File.ReadAllBytes(path);
         var events = new List<StoredEvent>();
+        var (epoch, validLength) = ReadLines(path, forumId, line => events.Add(ReadEvent(line, events.Count + 1)));
+        if (epoch is null)
+            throw new CorruptLogException($"{path}: thiếu dòng đầu (epoch) / the header line with the epoch is missing or truncated.");
+        return (epoch, events, validLength);
+    }
+
+    /// <summary>
+    /// Reads a JSON-lines file of this layout (the log, or its outcomes file): checks the header line and hands every
+    /// later complete line to <paramref name="read"/>. Returns the header's epoch (null without a complete header) and
+    /// the length up to the last complete line; a line that does not read fails the whole file, naming the line.
+    /// </summary>
+    public static (string? Epoch, long ValidLength) ReadLines(string path, string forumId, Action<JsonElement> read)
+    {
+        var bytes = File.ReadAllBytes(path);
         string? epoch = null;
         long offset = 0;
         var lineNumber = 0;
@@ -255,11 +274,11 @@ static class LogFileFormat
             var end = Array.IndexOf(bytes, (byte)'\n', (int)offset);
             if (end < 0) break; // torn tail: the caller cuts it off
             lineNumber++;
-            var line = bytes.AsSpan((int)offset, (int)(end - offset));
             try
             {
-                if (epoch is null) epoch = ReadHeader(line, forumId);
-                else events.Add(ReadEvent(line, events.Count + 1));
+                using var doc = JsonDocument.Parse(bytes.AsMemory((int)offset, (int)(end - offset)));
+                if (epoch is null) epoch = ReadHeader(doc.RootElement, forumId);
+                else read(doc.RootElement);
             }
             catch (Exception ex) when (ex is JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
             {
@@ -269,24 +288,18 @@ static class LogFileFormat
             }
             offset = end + 1;
         }
-        if (epoch is null)
-            throw new CorruptLogException($"{path}: thiếu dòng đầu (epoch) / the header line with the epoch is missing or truncated.");
-        return (epoch, events, offset);
+        return (epoch, offset);
     }
 
-    static string ReadHeader(ReadOnlySpan<byte> line, string forumId)
+    static string ReadHeader(JsonElement root, string forumId)
     {
-        using var doc = JsonDocument.Parse(line.ToArray());
-        var root = doc.RootElement;
-        if (root.GetProperty("format").GetInt32() != 1) throw new InvalidDataException("unknown log format");
-        if (root.GetProperty("forum").GetString() != forumId) throw new InvalidDataException("the log belongs to another forum");
+        if (root.GetProperty("format").GetInt32() != 1) throw new InvalidDataException("unknown format");
+        if (root.GetProperty("forum").GetString() != forumId) throw new InvalidDataException("the file belongs to another forum");
         return root.GetProperty("epoch").GetString() ?? throw new InvalidDataException("empty epoch");
     }
 
-    static StoredEvent ReadEvent(ReadOnlySpan<byte> line, long expectedSeq)
+    static StoredEvent ReadEvent(JsonElement root, long expectedSeq)
     {
-        using var doc = JsonDocument.Parse(line.ToArray());
-        var root = doc.RootElement;
         var seq = root.GetProperty("seq").GetInt64();
         if (seq != expectedSeq) throw new InvalidDataException($"sequence {seq} where {expectedSeq} was expected");
         var actor = root.GetProperty("actor").Deserialize<Actor>(Domain.Protocol.Json.Options)

@@ -34,14 +34,7 @@ sealed class OutcomeFile : IDisposable
             fresh.Flush();
             return fresh;
         }
-        var length = new FileInfo(path).Length;
-        if (validLength < length)
-        {
-            StorageLog.TornTailCut(logger, path, length - validLength);
-            using var truncate = new FileStream(path, FileMode.Open, FileAccess.Write);
-            truncate.SetLength(validLength);
-            truncate.Flush(flushToDisk: true);
-        }
+        LogFileFormat.CutTornTail(path, validLength, logger);
         foreach (var (key, outcome) in answers) outcomes.TryAdd(key, outcome);
         return new OutcomeFile(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
     }
@@ -92,47 +85,19 @@ sealed class OutcomeFile : IDisposable
     static (string? Epoch, long ValidLength, List<((string, string) Key, CommandOutcome Outcome)> Answers) Read(
         string path, string forumId)
     {
-        var bytes = File.ReadAllBytes(path);
-        string? epoch = null;
         var read = new List<((string, string) Key, CommandOutcome Outcome)>();
-        long offset = 0;
-        var lineNumber = 0;
-        while (offset < bytes.Length)
+        var (epoch, validLength) = LogFileFormat.ReadLines(path, forumId, root =>
         {
-            var end = Array.IndexOf(bytes, (byte)'\n', (int)offset);
-            if (end < 0) break; // torn tail: the caller cuts it off
-            lineNumber++;
-            try
-            {
-                using var doc = JsonDocument.Parse(bytes.AsMemory((int)offset, (int)(end - offset)));
-                var root = doc.RootElement;
-                if (epoch is null)
-                {
-                    if (root.GetProperty("format").GetInt32() != 1) throw new InvalidDataException("unknown format");
-                    if (root.GetProperty("forum").GetString() != forumId) throw new InvalidDataException("the file belongs to another forum");
-                    epoch = root.GetProperty("epoch").GetString() ?? throw new InvalidDataException("empty epoch");
-                }
-                else
-                {
-                    var key = (root.GetProperty("caller").GetString() ?? throw new InvalidDataException("missing caller"),
-                        root.GetProperty("cmd").GetString() ?? throw new InvalidDataException("missing command id"));
-                    CommandOutcome outcome = root.TryGetProperty("error", out var error)
-                        ? new CommandOutcome.Refused(error.Deserialize<ForumError>(Domain.Protocol.Json.Options)
-                                                     ?? throw new InvalidDataException("missing error"))
-                        : root.GetProperty("unchanged").GetBoolean() ? CommandOutcome.Unchanged.Instance
-                        : throw new InvalidDataException("neither an error nor unchanged");
-                    read.Add((key, outcome));
-                }
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new CorruptLogException(
-                    $"{path} dòng/line {lineNumber}: {ex.Message} — dữ liệu hỏng, hub không khởi động trên dữ liệu này " +
-                    "(corrupt data: the hub will not start on it; restore the file from a backup or move it away).");
-            }
-            offset = end + 1;
-        }
+            var key = (root.GetProperty("caller").GetString() ?? throw new InvalidDataException("missing caller"),
+                root.GetProperty("cmd").GetString() ?? throw new InvalidDataException("missing command id"));
+            CommandOutcome outcome = root.TryGetProperty("error", out var error)
+                ? new CommandOutcome.Refused(error.Deserialize<ForumError>(Domain.Protocol.Json.Options)
+                                             ?? throw new InvalidDataException("missing error"))
+                : root.GetProperty("unchanged").GetBoolean() ? CommandOutcome.Unchanged.Instance
+                : throw new InvalidDataException("neither an error nor unchanged");
+            read.Add((key, outcome));
+        });
         // Without a whole header nothing was ever acknowledged from the file.
-        return (epoch, epoch is null ? 0 : offset, read);
+        return (epoch, epoch is null ? 0 : validLength, read);
     }
 }

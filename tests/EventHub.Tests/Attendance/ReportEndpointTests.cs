@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using EventHub.Domain.Protocol;
@@ -11,13 +10,6 @@ namespace EventHub.Tests.Attendance;
 /// <summary>GET /api/reports/attendance.csv and .json: moderator only, the whole log, Vietnamese intact.</summary>
 public sealed class ReportEndpointTests : HubAppTest
 {
-    async Task<HttpResponseMessage> GetAsync(string path, string? token)
-    {
-        using var http = App.Http();
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await http.GetAsync(path).WaitAsync(Timeouts.Call);
-    }
-
     async Task SeedAsync()
     {
         await using var host = await App.ConnectAsync(await App.LoginHostAsync("HCM"));
@@ -36,7 +28,7 @@ public sealed class ReportEndpointTests : HubAppTest
         await SeedAsync();
         var moderator = await App.LoginModeratorAsync();
 
-        using var response = await GetAsync("/api/reports/attendance.csv?lang=en", moderator.Token);
+        using var response = await App.GetAsync("/api/reports/attendance.csv?lang=en", moderator.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -60,7 +52,7 @@ public sealed class ReportEndpointTests : HubAppTest
         await SeedAsync();
         var moderator = await App.LoginModeratorAsync();
 
-        using var response = await GetAsync("/api/reports/attendance.csv", moderator.Token);
+        using var response = await App.GetAsync("/api/reports/attendance.csv", moderator.Token);
 
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
@@ -77,7 +69,7 @@ public sealed class ReportEndpointTests : HubAppTest
         await SeedAsync();
         var moderator = await App.LoginModeratorAsync();
 
-        using var response = await GetAsync("/api/reports/attendance.json", moderator.Token);
+        using var response = await App.GetAsync("/api/reports/attendance.json", moderator.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -107,7 +99,7 @@ public sealed class ReportEndpointTests : HubAppTest
         };
         foreach (var path in new[] { "/api/reports/attendance.csv", "/api/reports/attendance.json" })
         {
-            using var response = await GetAsync(path, token);
+            using var response = await App.GetAsync(path, token);
             Assert.Equal(expected, response.StatusCode);
         }
     }

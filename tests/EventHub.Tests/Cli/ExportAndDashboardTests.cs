@@ -77,7 +77,7 @@ public sealed class ExportAndDashboardTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_In80x24_ShowsTheWholeYouAreNextBanner_TheProvinceName_AndTheSiteSpeaking()
     {
-        var item = FloorCliTests.IdIn((await _moderator.RunAsync("moderator", "agenda", "add", "--title", "Thảo luận tổ")).Out);
+        var item = HostAndModeratorCli.IdIn((await _moderator.RunAsync("moderator", "agenda", "add", "--title", "Thảo luận tổ")).Out);
         Assert.Equal(0, (await _moderator.RunAsync("moderator", "agenda", "set", item)).Exit);
         Assert.Equal(0, (await _moderator.RunAsync("moderator", "add-speaker", "--site", "HCM", "--speaker", "Phạm Thị Hoa")).Exit);
         for (var i = 1; i <= 12; i++) // a long list: more than the terminal has lines for
@@ -102,7 +102,7 @@ public sealed class ExportAndDashboardTests : IAsyncLifetime
     public async Task ModeratorDashboard_IsForAllSites_AndShowsEachRequestsId()
     {
         var added = await _moderator.RunAsync("moderator", "add-speaker", "--site", "DNG", "--speaker", "Võ Thị Lan");
-        var request = FloorCliTests.IdIn(added.Out);
+        var request = HostAndModeratorCli.IdIn(added.Out);
         using var stop = new CancellationTokenSource();
         var (exit, output, _) = _moderator.Start(["watch"], stop.Token);
 

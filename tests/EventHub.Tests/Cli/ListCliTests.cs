@@ -1,7 +1,7 @@
 using EventHub.Domain.SpeakerQueue;
 using EventHub.SiteClient.Cli;
 using EventHub.Tests.Infrastructure;
-using static EventHub.Tests.Cli.FloorCliTests;
+using static EventHub.Tests.Cli.HostAndModeratorCli;
 
 namespace EventHub.Tests.Cli;
 

@@ -39,47 +39,37 @@ public sealed class WatchJsonTests
     [Fact]
     public async Task WatchJson_HubRestartedMidway_ResumesWithNoGapAndNoRepeat()
     {
-        var data = TempFolder.Create("cli-restart");
-        var environment = new Dictionary<string, string> { ["EventHub__DataDirectory"] = data };
-        var port = HubProcess.FreePort();
+        await using var hub = await RestartableHub.StartAsync("cli-restart");
         using var display = new CliRunner();
         using var stop = new CancellationTokenSource();
         try
         {
-            var hub = HubProcess.Start(environment, port);
-            await hub.WaitReadyAsync();
-            var keys = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "credentials.json"))).RootElement;
             var login = await display.RunAsync("login", "--hub", hub.BaseAddress.ToString(), "--role", "display",
-                "--key", keys.GetProperty("displayKey").GetString()!);
+                "--key", hub.Credentials.GetProperty("displayKey").GetString()!);
             Assert.True(login.Exit == ExitCodes.Done, login.ToString());
-            var moderatorKey = keys.GetProperty("moderatorKey").GetString()!;
+            var moderatorKey = hub.Credentials.GetProperty("moderatorKey").GetString()!;
 
             var (exit, output, _) = display.Start(["watch", "--json"], stop.Token);
             await output.WaitForLineAsync(l => l.Contains("\"state\":\"connected\""), Timeouts.Call);
-            await CheckInAsync(hub, moderatorKey, ["HCM", "DNG", "HPG"]);
+            await CheckInAsync(hub.Process, moderatorKey, ["HCM", "DNG", "HPG"]);
             await output.WaitForLineAsync(l => l.Contains("\"site\":\"HPG\""), Timeouts.Call);
 
-            await hub.DisposeAsync(); // kill -9: the watcher sees the connection drop
+            hub.KillHard(); // the watcher sees the connection drop
             await output.WaitForLineAsync(l => l.Contains("\"state\":\"reconnecting\""), Timeouts.Call);
-            hub = HubProcess.Start(environment, port);
-            await using (hub)
-            {
-                await hub.WaitReadyAsync();
-                var last = await CheckInAsync(hub, moderatorKey, ["CTO", "HUE", "QNH"]);
-                await output.WaitForLineAsync(l => l.Contains($"\"seq\":{last},"), Timeouts.Heal);
-                await stop.CancelAsync();
-                Assert.Equal(ExitCodes.Done, await exit.WaitAsync(Timeouts.Call));
+            await hub.StartAgainAsync();
+            var last = await CheckInAsync(hub.Process, moderatorKey, ["CTO", "HUE", "QNH"]);
+            await output.WaitForLineAsync(l => l.Contains($"\"seq\":{last},"), Timeouts.Heal);
+            await stop.CancelAsync();
+            Assert.Equal(ExitCodes.Done, await exit.WaitAsync(Timeouts.Call));
 
-                var lines = output.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
-                var seqs = lines.Where(l => l.TryGetProperty("seq", out _)).Select(l => l.GetProperty("seq").GetInt64()).ToList();
-                Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), seqs); // 1..last: no gap, no repeat
-                Assert.Contains(lines, l => l.TryGetProperty("state", out var s) && s.GetString() == "resumed");
-            }
+            var lines = output.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            var seqs = lines.Where(l => l.TryGetProperty("seq", out _)).Select(l => l.GetProperty("seq").GetInt64()).ToList();
+            Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), seqs); // 1..last: no gap, no repeat
+            Assert.Contains(lines, l => l.TryGetProperty("state", out var s) && s.GetString() == "resumed");
         }
         finally
         {
             await stop.CancelAsync();
-            TempFolder.TryDelete(data);
         }
     }
 

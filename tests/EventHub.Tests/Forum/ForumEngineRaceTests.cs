@@ -103,30 +103,19 @@ public sealed class ForumEngineRaceTests : IDisposable
     }
 
     /// <summary>The store, where the feed catches up while the engine records a refusal or a no-op.</summary>
-    sealed class FeedDuringRecord(IEventLog inner, HandFeed feed) : IEventLog
+    sealed class FeedDuringRecord(IEventLog inner, HandFeed feed) : EventLogDecorator(inner)
     {
         public int Records { get; private set; }
 
-        public async Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
+        public override async Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
             CancellationToken cancellationToken)
         {
             if (writes.Any(w => w.Events.Count == 0))
             {
                 Records++;
-                await feed.DeliverAsync(inner);
+                await feed.DeliverAsync(Inner);
             }
-            return await inner.WriteAsync(forumId, expectedHead, writes, cancellationToken);
+            return await Inner.WriteAsync(forumId, expectedHead, writes, cancellationToken);
         }
-
-        public Task<CommandOutcome?> FindOutcomeAsync(string forumId, string commandId, Actor actor, CancellationToken cancellationToken) =>
-            inner.FindOutcomeAsync(forumId, commandId, actor, cancellationToken);
-
-        public Task<LogHead> OpenAsync(string forumId, CancellationToken cancellationToken) => inner.OpenAsync(forumId, cancellationToken);
-        public Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken) => inner.GetHeadAsync(forumId, cancellationToken);
-
-        public Task<IReadOnlyList<StoredEvent>> ReadAsync(string forumId, long afterSeq, int max, CancellationToken cancellationToken) =>
-            inner.ReadAsync(forumId, afterSeq, max, cancellationToken);
-
-        public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => inner.IsReachableAsync(cancellationToken);
     }
 }

@@ -160,7 +160,7 @@ public sealed class GroupCommitTests(RedisFixture redis) : IClassFixture<RedisFi
     /// The Redis log, counting writes; it can hold one write until released, lose the answer of a batch (the batch
     /// lands), or fail a batch before sending it.
     /// </summary>
-    sealed class HeldStore(IEventLog inner) : IEventLog
+    sealed class HeldStore(IEventLog inner) : EventLogDecorator(inner)
     {
         TaskCompletionSource? _hold;
         readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -175,7 +175,7 @@ public sealed class GroupCommitTests(RedisFixture redis) : IClassFixture<RedisFi
         public void HoldNextWrite() => _hold = _released;
         public void Release() => _released.TrySetResult();
 
-        public async Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
+        public override async Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
             CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _writes);
@@ -186,18 +186,10 @@ public sealed class GroupCommitTests(RedisFixture redis) : IClassFixture<RedisFi
             }
             else if (writes.Count > 1 && RefuseBatches)
                 throw new StoreUnavailableException("Redis did not answer (the batch was never sent).");
-            var result = await inner.WriteAsync(forumId, expectedHead, writes, cancellationToken);
+            var result = await Inner.WriteAsync(forumId, expectedHead, writes, cancellationToken);
             return writes.Count > 1 && LoseTheAnswerOfBatches
                 ? throw new StoreOutcomeUnknownException("The batch's answer was lost on the way back.")
                 : result;
         }
-
-        public Task<LogHead> OpenAsync(string forumId, CancellationToken cancellationToken) => inner.OpenAsync(forumId, cancellationToken);
-        public Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken) => inner.GetHeadAsync(forumId, cancellationToken);
-        public Task<IReadOnlyList<StoredEvent>> ReadAsync(string forumId, long afterSeq, int max, CancellationToken cancellationToken) =>
-            inner.ReadAsync(forumId, afterSeq, max, cancellationToken);
-        public Task<CommandOutcome?> FindOutcomeAsync(string forumId, string commandId, Actor actor, CancellationToken cancellationToken) =>
-            inner.FindOutcomeAsync(forumId, commandId, actor, cancellationToken);
-        public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => inner.IsReachableAsync(cancellationToken);
     }
 }

@@ -174,33 +174,22 @@ public sealed class CommandIdTests : HubAppTest
     }
 
     /// <summary>The file log, where the next append lands and its answer is lost on the way back.</summary>
-    sealed class LosesAnAnswer(FileEventLog inner) : IEventLog, IDisposable
+    sealed class LosesAnAnswer(FileEventLog inner) : EventLogDecorator(inner), IDisposable
     {
         int _loseNext;
 
         public void LoseNextAnswer() => Volatile.Write(ref _loseNext, 1);
 
-        public async Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
+        public override async Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
             CancellationToken cancellationToken)
         {
-            var result = await inner.WriteAsync(forumId, expectedHead, writes, cancellationToken);
+            var result = await Inner.WriteAsync(forumId, expectedHead, writes, cancellationToken);
             return result is BatchResult.Written written && written.Results.Any(r => r is AppendResult.Appended)
                    && Interlocked.Exchange(ref _loseNext, 0) == 1
                 ? throw new StoreOutcomeUnknownException("The answer was lost on the way back.")
                 : result;
         }
 
-        public Task<LogHead> OpenAsync(string forumId, CancellationToken cancellationToken) => inner.OpenAsync(forumId, cancellationToken);
-        public Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken) => inner.GetHeadAsync(forumId, cancellationToken);
-
-        public Task<IReadOnlyList<StoredEvent>> ReadAsync(string forumId, long afterSeq, int max, CancellationToken cancellationToken) =>
-            inner.ReadAsync(forumId, afterSeq, max, cancellationToken);
-
-        public Task<CommandOutcome?> FindOutcomeAsync(string forumId, string commandId, Actor actor, CancellationToken cancellationToken) =>
-            inner.FindOutcomeAsync(forumId, commandId, actor, cancellationToken);
-
-        public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => inner.IsReachableAsync(cancellationToken);
-
-        public void Dispose() => inner.Dispose();
+        public void Dispose() => ((IDisposable)Inner).Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using EventHub.Domain.Protocol;
+using EventHub.LoadTests;
 using EventHub.SiteClient;
 using EventHub.Tests.Infrastructure;
 
@@ -7,6 +8,9 @@ namespace EventHub.Tests.Hub;
 /// <summary>Idempotent commands and nothing missed after a reconnect (invariants 3 and 4).</summary>
 public sealed class ResumeTests
 {
+    /// <summary>How long a cut client stays off the network: long enough for the others to act meanwhile.</summary>
+    static readonly TimeSpan Away = TimeSpan.FromMilliseconds(500);
+
     [Fact]
     public async Task RetryWithTheSameCommandId_ReturnsTheFirstOutcome_AndAddsNoEvent()
     {
@@ -35,13 +39,14 @@ public sealed class ResumeTests
     public async Task CommandsInFlight_WhenTheNetworkCuts_AreResentAndAnsweredOnce()
     {
         await using var app = new HubApp();
-        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
+        var network = new NetworkCut();
+        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"), network: network);
         Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 10))).Ok);
         var before = app.Engine.View.Head;
 
         var sends = Enumerable.Range(1, 10)
             .Select(i => host.SendAsync(HubMethods.UpdateHeadcount, new HeadcountRequest(CommandId.New(), null, 10 + i))).ToList();
-        await host.SimulateNetworkCutAsync();
+        network.Cut(Away);
         var results = await Task.WhenAll(sends).WaitAsync(Timeouts.Heal);
 
         Assert.All(results, r => Assert.True(r.Ok, r.Error?.Code));
@@ -54,12 +59,13 @@ public sealed class ResumeTests
     {
         await using var app = new HubApp();
         await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
-        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync());
+        var network = new NetworkCut();
+        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync(), network: network);
         var seen = new List<long>();
         watcher.EventApplied += e => seen.Add(e.Envelope.Seq);
         var start = watcher.Forum.LastSeq;
 
-        await watcher.SimulateNetworkCutAsync();
+        network.Cut(Away);
         var sites = new[] { "HCM", "DNG", "HPG", "CTO", "HUE" };
         CommandResult last = null!;
         foreach (var site in sites)
@@ -76,10 +82,11 @@ public sealed class ResumeTests
     {
         await using var app = new HubApp(new() { ["EventHub:ResumeWindow"] = "3" });
         await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
-        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync());
+        var network = new NetworkCut();
+        await using var watcher = await app.ConnectAsync(await app.LoginDisplayAsync(), network: network);
         var snapshots = watcher.Snapshots;
 
-        await watcher.SimulateNetworkCutAsync();
+        network.Cut(Away);
         foreach (var site in new[] { "HCM", "DNG", "HPG", "CTO", "HUE", "QNH" })
             await moderator.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), site, "Trưởng đoàn", 10));
         await watcher.WaitForSeqAsync(app.Engine.View.Head).WaitAsync(Timeouts.Heal);
@@ -110,9 +117,10 @@ public sealed class ResumeTests
     public async Task CommandSentWhileDisconnected_IsDeliveredOnceAfterTheReconnect()
     {
         await using var app = new HubApp();
-        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"));
+        var network = new NetworkCut();
+        await using var host = await app.ConnectAsync(await app.LoginHostAsync("HCM"), network: network);
 
-        await host.SimulateNetworkCutAsync();
+        network.Cut(Away);
         var result = await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Nguyễn Thị Mai", 42))
             .WaitAsync(Timeouts.Heal);
 

@@ -135,28 +135,13 @@ public sealed class StoreFaultTests
         }
     }
 
-    sealed class FaultyEventLog(IEventLog inner, FaultPlan heads) : IEventLog
+    sealed class FaultyEventLog(IEventLog inner, FaultPlan heads) : EventLogDecorator(inner)
     {
-        public Task<LogHead> OpenAsync(string forumId, CancellationToken cancellationToken) => inner.OpenAsync(forumId, cancellationToken);
-
-        public Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken)
+        public override Task<LogHead> GetHeadAsync(string forumId, CancellationToken cancellationToken)
         {
             heads.Next();
-            return inner.GetHeadAsync(forumId, cancellationToken);
+            return Inner.GetHeadAsync(forumId, cancellationToken);
         }
-
-        public Task<BatchResult> WriteAsync(string forumId, long expectedHead, IReadOnlyList<CommandWrite> writes,
-            CancellationToken cancellationToken) =>
-            inner.WriteAsync(forumId, expectedHead, writes, cancellationToken);
-
-        public Task<IReadOnlyList<StoredEvent>> ReadAsync(string forumId, long afterSeq, int max, CancellationToken cancellationToken) =>
-            inner.ReadAsync(forumId, afterSeq, max, cancellationToken);
-
-        public Task<CommandOutcome?> FindOutcomeAsync(string forumId, string commandId, Domain.Forum.Actor actor,
-            CancellationToken cancellationToken) =>
-            inner.FindOutcomeAsync(forumId, commandId, actor, cancellationToken);
-
-        public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => inner.IsReachableAsync(cancellationToken);
     }
 
     sealed class FaultyPresenceStore(IPresenceStore inner, FaultPlan snapshots, FaultPlan hostLines) : IPresenceStore

@@ -85,10 +85,11 @@ public sealed class HubApp : WebApplicationFactory<Program>
 
     /// <summary>
     /// A started client that has taken in the log up to its current head. <paramref name="beforeStart"/> runs before
-    /// it connects (handlers that must hear its very first messages).
+    /// it connects (handlers that must hear its very first messages); <paramref name="network"/>, when given, opens its
+    /// WebSockets so that the test can cut them.
     /// </summary>
     public async Task<ForumClient> ConnectAsync(LoginResult login, bool json = false, IReadOnlyList<Uri>? otherHubUrls = null,
-        Action<ForumClient>? beforeStart = null)
+        Action<ForumClient>? beforeStart = null, LoadTests.NetworkCut? network = null)
     {
         var client = new ForumClient(new ForumClientOptions
         {
@@ -97,12 +98,21 @@ public sealed class HubApp : WebApplicationFactory<Program>
             AccessToken = () => Task.FromResult<string?>(login.Token),
             UseJson = json,
             ReconnectDelay = TimeSpan.FromMilliseconds(200),
+            ConfigureHttp = network is null ? null : network.Configure,
         });
         beforeStart?.Invoke(client);
         await client.StartAsync().WaitAsync(Timeouts.Call);
         var head = Engine.View.Head;
         await client.WaitForSeqAsync(head).WaitAsync(Timeouts.Call);
         return client;
+    }
+
+    /// <summary>A GET with the bearer <paramref name="token"/> (none when null), as an export's or report's caller makes.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string path, string? token)
+    {
+        using var http = Http();
+        if (token is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await http.GetAsync(path).WaitAsync(Timeouts.Call);
     }
 
     public async Task<HttpResponseMessage> PostTokenRawAsync(object body)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using EventHub.Domain.Protocol;
 using EventHub.Tests.Infrastructure;
@@ -9,21 +8,14 @@ namespace EventHub.Tests.QandA;
 /// <summary>GET /api/export/questions.{csv,json}: moderator or reviewer; anonymous authors stay anonymous in the file.</summary>
 public sealed class QandAExportTests : HubAppTest
 {
-    async Task<HttpResponseMessage> GetAsync(string path, string? token)
-    {
-        using var http = App.Http();
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await http.GetAsync(path).WaitAsync(Timeouts.Call);
-    }
-
     [Fact]
     public async Task Export_WithoutTokenOrAsHostOrDelegate_IsRefused()
     {
         var host = await App.LoginHostAsync("HCM");
         var lan = await App.LoginDelegateAsync("HCM", "Nguyễn Thị Lan");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/export/questions.csv", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/api/export/questions.json", host.Token)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/api/export/questions.csv", lan.Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.GetAsync("/api/export/questions.csv", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.GetAsync("/api/export/questions.json", host.Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.GetAsync("/api/export/questions.csv", lan.Token)).StatusCode);
     }
 
     [Fact]
@@ -43,9 +35,9 @@ public sealed class QandAExportTests : HubAppTest
         Assert.True((await moderator.SendAsync(HubMethods.MarkAnswered, new AnswerQuestionRequest(CommandId.New(), named.CommandId, "seed-opening-1"))).Ok);
 
         var reviewer = await App.LoginReviewerAsync();
-        var bytes = await (await GetAsync("/api/export/questions.csv", reviewer.Token)).Content.ReadAsByteArrayAsync();
-        var sites = await (await GetAsync("/api/export/questions.csv?by=site", reviewer.Token)).Content.ReadAsStringAsync();
-        var json = await (await GetAsync("/api/export/questions.json", reviewer.Token)).Content.ReadAsStringAsync();
+        var bytes = await (await App.GetAsync("/api/export/questions.csv", reviewer.Token)).Content.ReadAsByteArrayAsync();
+        var sites = await (await App.GetAsync("/api/export/questions.csv?by=site", reviewer.Token)).Content.ReadAsStringAsync();
+        var json = await (await App.GetAsync("/api/export/questions.json", reviewer.Token)).Content.ReadAsStringAsync();
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var csv = Encoding.UTF8.GetString(bytes[3..]);

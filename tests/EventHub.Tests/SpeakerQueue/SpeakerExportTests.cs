@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using EventHub.Domain.Protocol;
 using EventHub.Tests.Infrastructure;
@@ -9,19 +8,12 @@ namespace EventHub.Tests.SpeakerQueue;
 /// <summary>GET /api/export/speakers.{csv,json}: moderator only; the CSV opens in Excel with Vietnamese intact.</summary>
 public sealed class SpeakerExportTests : HubAppTest
 {
-    async Task<HttpResponseMessage> GetAsync(string path, string? token)
-    {
-        using var http = App.Http();
-        if (token is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await http.GetAsync(path).WaitAsync(Timeouts.Call);
-    }
-
     [Fact]
     public async Task Export_WithoutTokenOrAsHost_IsRefused()
     {
         var host = await App.LoginHostAsync("HCM");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await GetAsync("/api/export/speakers.csv", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await GetAsync("/api/export/speakers.json", host.Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.GetAsync("/api/export/speakers.csv", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await App.GetAsync("/api/export/speakers.json", host.Token)).StatusCode);
     }
 
     [Fact]
@@ -32,9 +24,9 @@ public sealed class SpeakerExportTests : HubAppTest
         Assert.True((await moderator.SendAsync(HubMethods.CallNext, new CallNextRequest(CommandId.New(), null, null))).Ok);
         Assert.True((await moderator.SendAsync(HubMethods.EndSpeech, new QueueEntryRequest(CommandId.New(), "seed-opening-1"))).Ok);
 
-        var bytes = await (await GetAsync("/api/export/speakers.csv?lang=en", login.Token)).Content.ReadAsByteArrayAsync();
-        var sites = await (await GetAsync("/api/export/speakers.csv?by=site&lang=en", login.Token)).Content.ReadAsStringAsync();
-        var json = await (await GetAsync("/api/export/speakers.json", login.Token)).Content.ReadAsStringAsync();
+        var bytes = await (await App.GetAsync("/api/export/speakers.csv?lang=en", login.Token)).Content.ReadAsByteArrayAsync();
+        var sites = await (await App.GetAsync("/api/export/speakers.csv?by=site&lang=en", login.Token)).Content.ReadAsStringAsync();
+        var json = await (await App.GetAsync("/api/export/speakers.json", login.Token)).Content.ReadAsStringAsync();
 
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

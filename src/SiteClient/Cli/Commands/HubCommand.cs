@@ -10,10 +10,8 @@ namespace EventHub.SiteClient.Cli.Commands;
 /// success; this class connects, resends with the same id until the hub answers (the library does that),
 /// gives up after <c>--timeout</c>, and turns the outcome into an exit code.
 /// </summary>
-public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<TSettings> where TSettings : CommandOptions
+public abstract class HubCommand<TSettings>(CliEnvironment env) : HubVerb<TSettings>(env) where TSettings : CommandOptions
 {
-    protected CliEnvironment Env => env;
-
     /// <summary>Who this run acts as (set before <see cref="Request"/> is called).</summary>
     protected Config.SiteConfig Login { get; private set; } = null!;
 
@@ -39,52 +37,37 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
 
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        var session = HubSession.Open(env, settings, out var exit);
+        var session = HubSession.Open(Env, settings, out var exit);
         if (session is null) return exit;
         Login = session.Login;
         var commandId = settings.CommandId ?? Guid.NewGuid().ToString("N");
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (settings.Timeout > 0) deadline.CancelAfter(TimeSpan.FromSeconds(settings.Timeout));
+        using var deadline = Deadline(settings, cancellationToken);
         var sent = false;
         try
         {
-            if (await session.ProbeAsync(deadline.Token) == HubSession.Probe.TokenRejected)
+            return await ConnectedAsync(session, async (client, running) =>
             {
-                HubSession.WriteTokenRejected(env);
-                return ExitCodes.Refused;
-            }
-            await using var client = session.CreateClient();
-            using var running = HubSession.EndOnRefusal(client, deadline.Token);
-            try
-            {
-                await client.StartAsync(running.Token);
-                await client.Synced.WaitAsync(running.Token);
                 Forum = client.Forum.State;
                 var request = Request(settings, commandId, Forum);
                 if (request is null)
                 {
                     // Decided here, from the local copy: the hub was not asked, so it must not be named as refusing.
                     var (code, message) = NothingToDo;
-                    env.Error.WriteLine(Texts.Format(Texts.NotSent, code, Texts.Get(message)));
+                    Env.Error.WriteLine(Texts.Format(Texts.NotSent, code, Texts.Get(message)));
                     return ExitCodes.Refused;
                 }
                 sent = true;
-                var result = await client.SendAsync(Method, request, running.Token);
-                if (result.Ok && result.LastSeq > 0) await CatchUpAsync(client, result.LastSeq, running.Token);
+                var result = await client.SendAsync(Method, request, running);
+                if (result.Ok && result.LastSeq > 0) await CatchUpAsync(client, result.LastSeq, running);
                 return Report(result, settings, session);
-            }
-            catch (OperationCanceledException) when (client.Refusal is { } refusal)
-            {
-                HubSession.WriteRefusal(env, refusal);
-                return ExitCodes.Refused;
-            }
+            }, deadline.Token);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            if (sent) env.Error.WriteLine(Texts.Format(Texts.GaveUp, settings.Timeout, commandId));
-            else env.Error.WriteLine(Texts.Format(Texts.Unreachable, session.Hub, Texts.Format(Texts.GaveUp, settings.Timeout, commandId)));
-            env.Error.WriteLine(Texts.Format(Texts.MaybeApplied, commandId));
+            if (sent) Env.Error.WriteLine(Texts.Format(Texts.GaveUp, settings.Timeout, commandId));
+            else Env.Error.WriteLine(Texts.Format(Texts.Unreachable, session.Hub, Texts.Format(Texts.GaveUp, settings.Timeout, commandId)));
+            Env.Error.WriteLine(Texts.Format(Texts.MaybeApplied, commandId));
             return ExitCodes.Unreachable;
         }
     }
@@ -106,13 +89,13 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : AsyncCommand<T
     {
         if (!result.Ok)
         {
-            HubSession.WriteRefusal(env, result.Error!);
+            HubSession.WriteRefusal(Env, result.Error!);
             return ExitCodes.Refused;
         }
         // A re-run under the same id still says what was done (e.g. the request id), and that it was done before.
-        if (result.Duplicate) env.Out.WriteLine($"{Done(settings, session, result.CommandId)} {Texts.Format(Texts.AppliedBefore, result.LastSeq)}");
-        else if (result.LastSeq == 0) env.Out.WriteLine(Texts.Get(Texts.NothingChanged));
-        else env.Out.WriteLine($"{Done(settings, session, result.CommandId)} {Texts.Format(Texts.Applied, result.LastSeq)}");
+        if (result.Duplicate) Env.Out.WriteLine($"{Done(settings, session, result.CommandId)} {Texts.Format(Texts.AppliedBefore, result.LastSeq)}");
+        else if (result.LastSeq == 0) Env.Out.WriteLine(Texts.Get(Texts.NothingChanged));
+        else Env.Out.WriteLine($"{Done(settings, session, result.CommandId)} {Texts.Format(Texts.Applied, result.LastSeq)}");
         return ExitCodes.Done;
     }
 

@@ -9,48 +9,23 @@ namespace EventHub.SiteClient.Cli.Commands;
 /// <see cref="HubCommand{TSettings}"/> does, gives up after <c>--timeout</c>, and prints the hub's error when it
 /// refuses.
 /// </summary>
-public abstract class HubQuery<TSettings>(CliEnvironment env) : AsyncCommand<TSettings> where TSettings : TimedSettings
+public abstract class HubQuery<TSettings>(CliEnvironment env) : HubVerb<TSettings>(env) where TSettings : TimedSettings
 {
-    protected CliEnvironment Env => env;
-
     /// <summary>Asks and prints; the client's local copy is current when this is called. Returns the exit code.</summary>
     protected abstract Task<int> RunAsync(ForumClient client, TSettings settings, CancellationToken cancellationToken);
 
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        var session = HubSession.Open(env, settings, out var exit);
+        var session = HubSession.Open(Env, settings, out var exit);
         if (session is null) return exit;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (settings.Timeout > 0) deadline.CancelAfter(TimeSpan.FromSeconds(settings.Timeout));
+        using var deadline = Deadline(settings, cancellationToken);
         try
         {
-            if (await session.ProbeAsync(deadline.Token) == HubSession.Probe.TokenRejected)
-            {
-                HubSession.WriteTokenRejected(env);
-                return ExitCodes.Refused;
-            }
-            await using var client = session.CreateClient();
-            using var running = HubSession.EndOnRefusal(client, deadline.Token);
-            try
-            {
-                await client.StartAsync(running.Token);
-                await client.Synced.WaitAsync(running.Token);
-                return await RunAsync(client, settings, running.Token);
-            }
-            catch (HubException ex) when (ForumClient.ErrorIn(ex) is { } error)
-            {
-                HubSession.WriteRefusal(env, error);
-                return ExitCodes.Refused;
-            }
-            catch (OperationCanceledException) when (client.Refusal is { } refusal)
-            {
-                HubSession.WriteRefusal(env, refusal);
-                return ExitCodes.Refused;
-            }
+            return await ConnectedAsync(session, (client, running) => RunAsync(client, settings, running), deadline.Token);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            env.Error.WriteLine(Texts.Format(Texts.Unreachable, session.Hub, Texts.Format(Texts.NoAnswer, settings.Timeout)));
+            Env.Error.WriteLine(Texts.Format(Texts.Unreachable, session.Hub, Texts.Format(Texts.NoAnswer, settings.Timeout)));
             return ExitCodes.Unreachable;
         }
     }
