@@ -25,8 +25,6 @@ public sealed class ForumEngine(
 {
     const int ReadPage = 1_000;
     const int MaxConflictRetries = 8;
-    /// <summary>How long a node that lost a race waits for the feed before it reads the log instead.</summary>
-    static readonly TimeSpan FeedPatience = TimeSpan.FromMilliseconds(50);
 
     readonly SemaphoreSlim _gate = new(1, 1);
     // Commands waiting for the next batch, in arrival order, and whether a drain is writing them.
@@ -37,8 +35,6 @@ public sealed class ForumEngine(
     readonly Lock _advance = new();
     readonly RecentEvents _recent = new(options.ResumeWindow);
     ForumView _view = new("", 0, ForumState.Initial);
-    // Completed (and replaced) each time the view moves: what a command that lost a race waits on.
-    TaskCompletionSource _advanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     volatile SnapshotCache? _snapshots;
     volatile bool _followsFeed;
     volatile bool _serving;
@@ -292,10 +288,10 @@ public sealed class ForumEngine(
                         members[m].Pending.Answer(() => Answer(members[m].Pending.CommandId, first, duplicate: true));
                     open = members.Where((_, m) => !answered.Earlier.ContainsKey(m)).Select(m => m.Pending).ToList();
                     continue;
-                case BatchResult.Conflict conflict when attempt < MaxConflictRetries:
+                case BatchResult.Conflict when attempt < MaxConflictRetries:
                     attempt++;
                     EngineLog.Conflict(logger, forumId, members[0].Pending.CommandId, attempt);
-                    if (!await HeardUpToAsync(conflict.Head, cancellationToken)) await CatchUpLockedAsync(cancellationToken);
+                    await CatchUpLockedAsync(cancellationToken);
                     open = members.ConvertAll(m => m.Pending);
                     continue;
                 default:
@@ -303,33 +299,6 @@ public sealed class ForumEngine(
                     foreach (var m in members) m.Pending.Fail(busy);
                     return;
             }
-        }
-    }
-
-    /// <summary>
-    /// After a conflict, waits a moment for the feed to bring what the other node appended (the store publishes it
-    /// as it appends it) instead of reading it back. The feed costs no round trip where the read costs two, and a
-    /// node that always reads after a conflict loses every race to a node that keeps writing: under a vote storm one
-    /// node's commands waited behind the other's until they ran out of retries. False when there is no feed, the
-    /// conflict is not the other node being ahead (a recreated log), or the feed is slower than a read would be.
-    /// </summary>
-    async Task<bool> HeardUpToAsync(long head, CancellationToken cancellationToken)
-    {
-        if (!_followsFeed || head <= View.Head) return false;
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        patience.CancelAfter(FeedPatience);
-        try
-        {
-            while (true)
-            {
-                var advanced = Volatile.Read(ref _advanced).Task;
-                if (View.Head >= head) return true;
-                await advanced.WaitAsync(patience.Token);
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
         }
     }
 
@@ -545,7 +514,6 @@ public sealed class ForumEngine(
             // Queued before the view moves: whoever reads the new head (the beacon) is behind these events.
             publisher.Publish(fresh);
             Volatile.Write(ref _view, view with { Head = fresh[^1].Seq, State = state });
-            Interlocked.Exchange(ref _advanced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             return true;
         }
     }
