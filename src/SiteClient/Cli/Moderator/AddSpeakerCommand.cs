@@ -25,7 +25,7 @@ public sealed class AddSpeakerCommand(CliEnvironment env) : HubCommand<AddSpeake
     protected override string Method => HubMethods.AddSpeaker;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
-        new NewSpeakerRequest(commandId, s.Item, ModeratorSite.Normalize(s.Site), Nfc(s.Speaker), Nfc(s.SpeakerTitle), Nfc(s.Topic), s.Position);
+        new NewSpeakerRequest(commandId, s.Item, SiteNames.Code(s.Site), Nfc(s.Speaker), Nfc(s.SpeakerTitle), Nfc(s.Topic), s.Position);
 
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.SpeakerAdded, s.Speaker!.Trim(), commandId);
 }
