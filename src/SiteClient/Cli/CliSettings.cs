@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli;
 

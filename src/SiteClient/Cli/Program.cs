@@ -1,10 +1,8 @@
 using EventHub.SiteClient.Cli.Attendance;
-using EventHub.SiteClient.Cli.Commands;
 using EventHub.SiteClient.Cli.Moderator;
 using EventHub.SiteClient.Cli.QandA;
 using EventHub.SiteClient.Cli.Queue;
 using EventHub.SiteClient.Cli.Watch;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli;
 

@@ -1,6 +1,3 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-
 namespace EventHub.SiteClient.Cli.Commands;
 
 /// <summary><c>checkout [--site X]</c>: the host's own site, or the site the moderator names.</summary>

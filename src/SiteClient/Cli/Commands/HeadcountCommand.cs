@@ -1,8 +1,3 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Commands;
 
 /// <summary><c>headcount N [--site X]</c>: the host's own site, or the site the moderator names.</summary>

@@ -1,6 +1,3 @@
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Commands;
 
 /// <summary>Registration data for an attendance verb: under <c>moderator</c> the site must be named.</summary>
