@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using EventHub.Domain.Protocol;
 using MessagePack;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;

@@ -1,6 +1,3 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-
 namespace EventHub.SiteClient;
 
 /// <summary>An event the local copy took in; <c>FromResume</c> when it came from a resume, not live.</summary>

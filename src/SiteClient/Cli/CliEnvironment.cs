@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace EventHub.SiteClient.Cli;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli;
 
@@ -57,8 +55,13 @@ public partial class CommandOptions : TimedSettings
     private static partial Regex CommandIdShape();
 }
 
-/// <summary>Attendance verbs: a host acts for its own site (null here); the moderator's variants name one.</summary>
+/// <summary>Attendance verbs: the site they act for (see <see cref="Commands.SiteCommand{TSettings}"/>).</summary>
 public class SiteSettings : CommandOptions
 {
-    public virtual string? Site => null;
+    [CommandOption("--site <CODE>")]
+    [LocalizedDescription(nameof(Texts.OptActForSite))]
+    public string? SiteCode { get; init; }
+
+    /// <summary>The site named, spelt as the hub spells codes; null when none was (a host's own site).</summary>
+    public string? Site => SiteNames.Code(SiteCode);
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using EventHub.SiteClient.Cli.Config;
-using Spectre.Console;
 
 namespace EventHub.SiteClient.Cli;
 

@@ -1,10 +1,8 @@
 using EventHub.SiteClient.Cli.Attendance;
-using EventHub.SiteClient.Cli.Commands;
 using EventHub.SiteClient.Cli.Moderator;
 using EventHub.SiteClient.Cli.QandA;
 using EventHub.SiteClient.Cli.Queue;
 using EventHub.SiteClient.Cli.Watch;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli;
 
@@ -68,11 +66,11 @@ public static class Program
         config.AddBranch<CliSettings>("moderator", moderator =>
         {
             moderator.SetDescription(Texts.Get(Texts.CmdModerator));
-            moderator.AddCommand<ModeratorCheckInCommand>("checkin").WithDescription(Texts.Get(Texts.CmdModeratorCheckIn))
+            moderator.AddCommand<CheckInCommand>("checkin").WithData(SiteOption.Required).WithDescription(Texts.Get(Texts.CmdModeratorCheckIn))
                 .WithExample("moderator", "checkin", "--site", "DNG", "--lead", "\"Trần Văn Bình\"", "--headcount", "30");
-            moderator.AddCommand<ModeratorHeadcountCommand>("headcount").WithDescription(Texts.Get(Texts.CmdModeratorHeadcount))
+            moderator.AddCommand<HeadcountCommand>("headcount").WithData(SiteOption.Required).WithDescription(Texts.Get(Texts.CmdModeratorHeadcount))
                 .WithExample("moderator", "headcount", "--site", "DNG", "35");
-            moderator.AddCommand<ModeratorCheckOutCommand>("checkout").WithDescription(Texts.Get(Texts.CmdModeratorCheckOut))
+            moderator.AddCommand<CheckOutCommand>("checkout").WithData(SiteOption.Required).WithDescription(Texts.Get(Texts.CmdModeratorCheckOut))
                 .WithExample("moderator", "checkout", "--site", "DNG");
             moderator.AddBranch<CliSettings>("agenda", agenda =>
             {

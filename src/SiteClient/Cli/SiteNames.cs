@@ -14,6 +14,9 @@ static class SiteNames
     /// <summary>"TP. Hồ Chí Minh (HCM)": the name to read, the code to type in a command.</summary>
     public static string Label(string code) => Names.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
 
+    /// <summary>A typed code as the hub spells it ("dng " → "DNG"); null for none.</summary>
+    public static string? Code(string? typed) => string.IsNullOrWhiteSpace(typed) ? null : typed.Trim().ToUpperInvariant();
+
     static Dictionary<string, string> Load()
     {
         using var stream = typeof(SiteNames).Assembly.GetManifestResourceStream("sites.csv")

@@ -69,6 +69,7 @@ public static class Texts
     public static readonly Phrase OptRole = new("Vai trò: host (mặc định), delegate, moderator, reviewer, display", "Role: host (default), delegate, moderator, reviewer, display");
     public static readonly Phrase OptKey = new("Khóa của điểm cầu / chủ tọa / thư ký / màn hình, hoặc mã tham gia của đại biểu", "The site's host key, the moderator, reviewer or display key, or a delegate's join code");
     public static readonly Phrase OptSite = new("Mã điểm cầu (HCM, DNG …)", "Site code (HCM, DNG …)");
+    public static readonly Phrase OptActForSite = new("Mã điểm cầu (HCM, DNG …): chủ tọa phải ghi; người phụ trách điểm cầu có thể bỏ qua (điểm cầu của mình)", "Site code (HCM, DNG …): the moderator must give one; a site host may leave it out (their own site)");
     public static readonly Phrase OptName = new("Họ và tên (bắt buộc với đại biểu)", "Full name (required for a delegate)");
     public static readonly Phrase OptAgency = new("Cơ quan, đơn vị (đại biểu)", "Agency or unit (delegate)");
     public static readonly Phrase OptAwardee = new("Đại biểu được khen thưởng", "The delegate is an award recipient");
@@ -119,6 +120,7 @@ public static class Texts
     public static readonly Phrase BadRole = new("--role chỉ nhận host, delegate, moderator, reviewer hoặc display", "--role takes host, delegate, moderator, reviewer or display");
     public static readonly Phrase KeyRequired = new("Cần --key (khóa hoặc mã tham gia)", "--key is required (key or join code)");
     public static readonly Phrase SiteRequired = new("Cần --site (mã điểm cầu)", "--site is required (site code)");
+    public static readonly Phrase OwnSiteOnly = new("Người phụ trách điểm cầu chỉ thao tác cho điểm cầu của mình ({0}): bỏ --site hoặc ghi --site {0}", "A site host acts only for their own site ({0}): leave out --site or give --site {0}");
     public static readonly Phrase NameRequired = new("Đại biểu cần --name (họ và tên)", "A delegate needs --name (full name)");
     public static readonly Phrase LeadRequired = new("Cần --lead (họ tên trưởng đoàn)", "--lead is required (the lead's name)");
     public static readonly Phrase HeadcountRange = new("Số người phải từ 1 đến 5000", "The headcount must be from 1 to 5000");

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli;
 

@@ -109,4 +109,49 @@ public sealed class CliCommandTests : IAsyncLifetime
         Assert.True(moderator.Exit == ExitCodes.Done, moderator.ToString());
         Assert.True(_app.Engine.View.State.Attendance.Site("DNG").CheckedIn);
     }
+
+    [Fact]
+    public async Task HostCheckIn_NamingItsOwnSite_ChecksItIn()
+    {
+        await LoginHostAsync();
+
+        var run = await _cli.RunAsync("checkin", "--site", "hcm", "--lead", "Nguyễn Thị Mai", "--headcount", "42");
+
+        Assert.True(run.Exit == ExitCodes.Done, run.ToString());
+        Assert.Equal(42, _app.Engine.View.State.Attendance.Site("HCM").Headcount);
+    }
+
+    [Fact]
+    public async Task HostCheckIn_NamingAnotherSite_IsRefusedBeforeSending_AndChangesNothing()
+    {
+        await LoginHostAsync();
+        var head = _app.Engine.View.Head;
+
+        var vi = await _cli.RunAsync("checkin", "--site", "DNG", "--lead", "Trần Văn Bình", "--headcount", "30");
+        var en = await _cli.RunAsync("checkin", "--site", "DNG", "--lead", "Trần Văn Bình", "--headcount", "30", "--lang", "en");
+
+        Assert.True(vi.Exit == ExitCodes.Refused, vi.ToString());
+        Assert.Contains("Không gửi lệnh [auth.other_site]: Người phụ trách điểm cầu chỉ thao tác cho điểm cầu của mình (HCM)", vi.Error);
+        Assert.Equal(ExitCodes.Refused, en.Exit);
+        Assert.Contains("Not sent [auth.other_site]: A site host acts only for their own site (HCM)", en.Error);
+        Assert.Equal(head, _app.Engine.View.Head);
+        Assert.False(_app.Engine.View.State.Attendance.Site("DNG").CheckedIn);
+    }
+
+    [Fact]
+    public async Task Moderator_WithoutSite_IsRefused_UnderEitherVerb_AndChangesNothing()
+    {
+        var login = await _cli.RunAsync("login", "--hub", _app.BaseAddress.ToString(), "--role", "moderator", "--key", _app.Credentials.ModeratorKey);
+        Assert.True(login.Exit == ExitCodes.Done, login.ToString());
+        var head = _app.Engine.View.Head;
+
+        var branch = await _cli.RunAsync("moderator", "checkin", "--lead", "Trần Văn Bình", "--headcount", "30");
+        var hostVerb = await _cli.RunAsync("checkin", "--lead", "Trần Văn Bình", "--headcount", "30");
+
+        Assert.True(branch.Exit == ExitCodes.Usage, branch.ToString());
+        Assert.Contains("Cần --site (mã điểm cầu)", branch.Error);
+        Assert.True(hostVerb.Exit == ExitCodes.Refused, hostVerb.ToString());
+        Assert.Contains("Không gửi lệnh [input.required]: Cần --site (mã điểm cầu)", hostVerb.Error);
+        Assert.Equal(head, _app.Engine.View.Head);
+    }
 }

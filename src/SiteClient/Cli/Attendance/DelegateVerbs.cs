@@ -1,8 +1,3 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-using EventHub.SiteClient.Cli.Commands;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Attendance;
 
 public class DelegateSettings : CommandOptions

@@ -1,9 +1,3 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-using EventHub.SiteClient.Cli.Commands;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Attendance;
 
 /// <summary>Roll call verbs name a roll call, or mean the one still open.</summary>

@@ -1,25 +1,9 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Commands;
 
-/// <summary>Check-in, for the host's own site or (through <c>moderator checkin</c>) the site its settings name.</summary>
-public abstract class CheckInVerb<TSettings>(CliEnvironment env) : HubCommand<TSettings>(env) where TSettings : CheckInCommand.Settings
+/// <summary><c>checkin --lead … --headcount N [--site X]</c>: the host's own site, or the site the moderator names.</summary>
+public sealed class CheckInCommand(CliEnvironment env) : SiteCommand<CheckInCommand.Settings>(env)
 {
-    protected override string Method => HubMethods.CheckIn;
-
-    protected override ICommandRequest? Request(TSettings s, string commandId, ForumState forum) =>
-        new CheckInRequest(commandId, s.Site, Nfc(s.Lead)!, s.Headcount!.Value);
-
-    protected override string Done(TSettings s, HubSession session, string commandId) =>
-        Texts.Format(Texts.CheckedIn, SiteOf(session, s.Site), s.Lead!.Trim(), s.Headcount);
-}
-
-public sealed class CheckInCommand(CliEnvironment env) : CheckInVerb<CheckInCommand.Settings>(env)
-{
-    public class Settings : SiteSettings
+    public sealed class Settings : SiteSettings
     {
         [CommandOption("--lead <NAME>")]
         [LocalizedDescription(nameof(Texts.OptLead))]
@@ -36,4 +20,12 @@ public sealed class CheckInCommand(CliEnvironment env) : CheckInVerb<CheckInComm
             return base.Validate();
         }
     }
+
+    protected override string Method => HubMethods.CheckIn;
+
+    protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
+        new CheckInRequest(commandId, s.Site, Nfc(s.Lead)!, s.Headcount!.Value);
+
+    protected override string Done(Settings s, HubSession session, string commandId) =>
+        Texts.Format(Texts.CheckedIn, SiteOf(session, s.Site), s.Lead!.Trim(), s.Headcount);
 }

@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using EventHub.Domain.Protocol;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Commands;
 

@@ -1,8 +1,3 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Commands;
 
 /// <summary>
@@ -35,11 +30,22 @@ public abstract class HubCommand<TSettings>(CliEnvironment env) : HubVerb<TSetti
     /// <summary>Why <see cref="Request"/> found nothing to act on: a code and a phrase.</summary>
     protected virtual (string Code, Phrase Message) NothingToDo => ("input.required", Texts.NothingToActOn);
 
+    /// <summary>
+    /// A refusal decided from the options and the login alone, before connecting (so nothing is sent): a code
+    /// and the message in the run's language; null to send.
+    /// </summary>
+    protected virtual (string Code, string Message)? RefusedHere(TSettings settings) => null;
+
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var session = HubSession.Open(Env, settings, out var exit);
         if (session is null) return exit;
         Login = session.Login;
+        if (RefusedHere(settings) is var (refusal, why))
+        {
+            Env.Error.WriteLine(Texts.Format(Texts.NotSent, refusal, why));
+            return ExitCodes.Refused;
+        }
         var commandId = settings.CommandId ?? Guid.NewGuid().ToString("N");
 
         using var deadline = Deadline(settings, cancellationToken);

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Commands;
 

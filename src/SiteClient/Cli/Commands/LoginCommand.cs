@@ -1,7 +1,4 @@
-using EventHub.Domain.Protocol;
 using EventHub.SiteClient.Cli.Config;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Commands;
 

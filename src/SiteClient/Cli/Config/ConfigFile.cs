@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EventHub.Domain.Protocol;
 
 namespace EventHub.SiteClient.Cli.Config;
 

@@ -1,9 +1,3 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-using EventHub.SiteClient.Cli.Commands;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Moderator;
 
 /// <summary><c>moderator add-speaker --speaker … [--site X] [--position N]</c>: approved at once; its id is the command id.</summary>
@@ -25,7 +19,7 @@ public sealed class AddSpeakerCommand(CliEnvironment env) : HubCommand<AddSpeake
     protected override string Method => HubMethods.AddSpeaker;
 
     protected override ICommandRequest? Request(Settings s, string commandId, ForumState forum) =>
-        new NewSpeakerRequest(commandId, s.Item, ModeratorSite.Normalize(s.Site), Nfc(s.Speaker), Nfc(s.SpeakerTitle), Nfc(s.Topic), s.Position);
+        new NewSpeakerRequest(commandId, s.Item, SiteNames.Code(s.Site), Nfc(s.Speaker), Nfc(s.SpeakerTitle), Nfc(s.Topic), s.Position);
 
     protected override string Done(Settings s, HubSession session, string commandId) => Texts.Format(Texts.SpeakerAdded, s.Speaker!.Trim(), commandId);
 }

@@ -1,9 +1,3 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-using EventHub.SiteClient.Cli.Commands;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Moderator;
 
 /// <summary><c>moderator agenda add --title … [--seconds N]</c>: the item's id is the command id, printed.</summary>

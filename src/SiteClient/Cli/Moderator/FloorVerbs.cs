@@ -1,9 +1,3 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-using EventHub.SiteClient.Cli.Commands;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Moderator;
 
 // The floor. Each verb names the speech this console sees (from its up-to-date local copy), so when another

@@ -1,6 +1,3 @@
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Moderator;
 
 /// <summary>Verbs that name one entry of a speaker list.</summary>

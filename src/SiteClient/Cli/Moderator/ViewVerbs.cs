@@ -1,9 +1,5 @@
 using System.Globalization;
-using EventHub.Domain.Protocol;
 using EventHub.Domain.SpeakerQueue;
-using EventHub.SiteClient.Cli.Commands;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Moderator;
 

@@ -1,9 +1,5 @@
 using System.Text.Json;
-using EventHub.Domain.Protocol;
 using EventHub.Domain.QandA;
-using EventHub.SiteClient.Cli.Commands;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.QandA;
 

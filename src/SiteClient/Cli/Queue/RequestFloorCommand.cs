@@ -1,8 +1,4 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
-using EventHub.SiteClient.Cli.Commands;
 using EventHub.SiteClient.Cli.Moderator;
-using Spectre.Console;
 
 namespace EventHub.SiteClient.Cli.Queue;
 

@@ -1,8 +1,4 @@
-using EventHub.Domain.Forum;
-using EventHub.Domain.Protocol;
 using EventHub.Domain.SpeakerQueue;
-using EventHub.SiteClient.Cli.Commands;
-using Spectre.Console.Cli;
 
 namespace EventHub.SiteClient.Cli.Queue;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using ForumState = EventHub.Domain.Forum.ForumState;
-using EventHub.Domain.Protocol;
-using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace EventHub.SiteClient.Cli.Watch;

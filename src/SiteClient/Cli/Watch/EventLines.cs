@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using EventHub.Domain.Protocol;
 
 namespace EventHub.SiteClient.Cli.Watch;
 

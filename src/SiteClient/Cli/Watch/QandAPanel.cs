@@ -1,5 +1,4 @@
 using EventHub.Domain.QandA;
-using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace EventHub.SiteClient.Cli.Watch;

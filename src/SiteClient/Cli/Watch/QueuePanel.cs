@@ -1,6 +1,5 @@
 using System.Globalization;
 using EventHub.Domain.SpeakerQueue;
-using Spectre.Console;
 using Spectre.Console.Rendering;
 
 namespace EventHub.SiteClient.Cli.Watch;

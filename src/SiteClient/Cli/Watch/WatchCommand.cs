@@ -1,5 +1,3 @@
-using Spectre.Console.Cli;
-
 namespace EventHub.SiteClient.Cli.Watch;
 
 /// <summary>
