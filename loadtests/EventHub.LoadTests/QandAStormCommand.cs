@@ -41,7 +41,7 @@ sealed class QandAStormCommand : AsyncCommand<QandAStormSettings>
         stats.Start();
         redisStats.Start();
         using var sampling = new CancellationTokenSource();
-        var sampler = SampleAsync(stats, redisStats, sampling.Token);
+        var sampler = RunCommand.SampleAsync(stats, sampling.Token, redisStats);
 
         var askWindow = TimeSpan.FromSeconds(settings.Duration ?? 60);
         Console.WriteLine($"[{name}] a tenth of the delegates ask within {askWindow.TotalSeconds:F0} s; the reviewer publishes …");
@@ -62,7 +62,7 @@ sealed class QandAStormCommand : AsyncCommand<QandAStormSettings>
             await Task.Delay(voteWindow / 2, cancellation);
             faultAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             Console.WriteLine($"[{name}] fault halfway through the votes: {settings.Faults[0]}");
-            if (await RunShellAsync(settings.Faults[0]) is var exit and not 0) faultsFailed.Add($"fault exited with {exit}: {settings.Faults[0]}");
+            if (await RunCommand.RunShellAsync(settings.Faults[0]) is var exit and not 0) faultsFailed.Add($"fault exited with {exit}: {settings.Faults[0]}");
         }, cancellation);
         await storm.VoteAsync(voteWindow, settings.VotesPerDelegate, cancellation);
         await fault;
@@ -142,28 +142,5 @@ sealed class QandAStormCommand : AsyncCommand<QandAStormSettings>
         while (people.All.Append(reviewer).Any(p => p.LastSeq < head) && settle.Elapsed < TimeSpan.FromSeconds(60))
             await Task.Delay(200, cancellationToken);
         return head;
-    }
-
-    static async Task SampleAsync(NodeStats stats, NodeStats redis, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                stats.Sample();
-                redis.Sample();
-                await Task.Delay(500, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    static async Task<int> RunShellAsync(string command)
-    {
-        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", command]) { UseShellExecute = false })!;
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 }

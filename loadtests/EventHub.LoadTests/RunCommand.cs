@@ -213,7 +213,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         }
     }
 
-    static async Task SampleAsync(NodeStats stats, CancellationToken cancellationToken, NodeStats? alongside = null)
+    internal static async Task SampleAsync(NodeStats stats, CancellationToken cancellationToken, NodeStats? alongside = null)
     {
         try
         {
@@ -229,7 +229,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         }
     }
 
-    static async Task<int> RunShellAsync(string command)
+    internal static async Task<int> RunShellAsync(string command)
     {
         using var process = Process.Start(new ProcessStartInfo("bash", ["-c", command]) { UseShellExecute = false })!;
         await process.WaitForExitAsync();

@@ -17,10 +17,10 @@ public abstract class SiteCommand<TSettings>(CliEnvironment env) : HubCommand<TS
             ? ValidationResult.Error(Texts.Get(Texts.SiteRequired))
             : base.Validate(context, settings);
 
-    protected override (string Code, string Message)? RefusedHere(TSettings settings) => Login.Role switch
+    protected override (string Code, string Message)? RefusedHere(TSettings settings) => RoleNames.Parse(Login.Role) switch
     {
-        "moderator" when settings.Site is null => ("input.required", Texts.Get(Texts.SiteRequired)),
-        "siteHost" when settings.Site is { } site && !string.Equals(site, Login.Site, StringComparison.OrdinalIgnoreCase) =>
+        Role.Moderator when settings.Site is null => ("input.required", Texts.Get(Texts.SiteRequired)),
+        Role.SiteHost when settings.Site is { } site && !string.Equals(site, Login.Site, StringComparison.OrdinalIgnoreCase) =>
             ("auth.other_site", Texts.Format(Texts.OwnSiteOnly, Login.Site)),
         _ => null,
     };
