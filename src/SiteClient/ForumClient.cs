@@ -117,16 +117,10 @@ public sealed class ForumClient : IAsyncDisposable
                 [options.HubUrl, .. options.OtherHubUrls]));
         _connection = builder.Build();
 
-        _connection.On<EventEnvelope>(ClientMethods.Event, e =>
+        _connection.On<EventEnvelope>(ClientMethods.Event, Arrived);
+        _connection.On<EventEnvelope[]>(ClientMethods.Events, batch =>
         {
-            try
-            {
-                EnvelopeArrived?.Invoke(e);
-            }
-            finally
-            {
-                _inbox.Writer.TryWrite(e); // a handler that throws must not cost the event
-            }
+            foreach (var e in batch) Arrived(e);
         });
         _connection.On<LogPosition>(ClientMethods.Position, p => _inbox.Writer.TryWrite(p));
         // The hub measures a host's round trip by the time its ping takes to come back: answer at once, off the loop.
@@ -141,6 +135,18 @@ public sealed class ForumClient : IAsyncDisposable
             _closed.Release();
             return Task.CompletedTask;
         };
+    }
+
+    void Arrived(EventEnvelope e)
+    {
+        try
+        {
+            EnvelopeArrived?.Invoke(e);
+        }
+        finally
+        {
+            _inbox.Writer.TryWrite(e); // a handler that throws must not cost the event
+        }
     }
 
     /// <summary>The local copy. Read it from <see cref="EventApplied"/> handlers or after awaiting a sequence.</summary>

@@ -11,19 +11,28 @@ using Microsoft.Extensions.Options;
 namespace EventHub.Fanout;
 
 /// <summary>
-/// Writes every event this node's view advances over to this node's own connections, one event at a time in log
-/// order, each in the form its viewer may see (serialised once per form, not per connection), off the command
-/// path. Every node does the same from the store's feed, so the backplane never carries an event, and no client
-/// sees events out of order. The position beacon goes through the same queue, so it reaches each connection after
-/// every event it counts, and only the connections it tells something: one already written the head it announces
-/// (that event, or the same beacon) is skipped. In a busy forum that is nearly all of them, and a beacon to every
-/// connection every few seconds was a burst of one more event's fan-out.
+/// Writes every event this node's view advances over to this node's own connections, in log order, each in the form
+/// its viewer may see (serialised once per form, not per connection), off the command path. Every node does the same
+/// from the store's feed, so the backplane never carries an event, and no client sees events out of order. The
+/// position beacon goes through the same queue, so it reaches each connection after every event it counts, and only
+/// the connections it tells something: one already written the head it announces (that event, or the same beacon) is
+/// skipped. In a busy forum that is nearly all of them, and a beacon to every connection every few seconds was a
+/// burst of one more event's fan-out.
 /// </summary>
 /// <remarks>
-/// Votes are the exception to one message per event: a run of vote events (nothing else between them) is gathered
-/// for up to <see cref="EventHubOptions.TallyInterval"/> and written as one <see cref="VoteTallies"/> message that
+/// <para>
+/// Events that are already waiting when the loop comes round go out together: each connection gets one
+/// <see cref="ClientMethods.Events"/> message carrying them in order (at most <see cref="MaxBatch"/>), instead of one
+/// write per event. Nothing waits to be batched: a lone event goes out at once as an <see cref="ClientMethods.Event"/>.
+/// A burst (a check-in storm, a node catching up on its feed) then costs each connection one socket write and its
+/// client one message, which is where a busy node's cores go.
+/// </para>
+/// <para>
+/// Votes are the exception to one envelope per event: a run of vote events (nothing else between them) is gathered
+/// for up to <see cref="EventHubOptions.TallyInterval"/> and written as one <see cref="VoteTallies"/> envelope that
 /// covers its sequence numbers, so 6,000 delegates voting in ten seconds cost each connection a few messages a
 /// second, not 600 (docs/design.md, "Live Q&amp;A votes").
+/// </para>
 /// </remarks>
 public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time, HubMetrics metrics,
     IOptions<EventHubOptions> options, ILogger<NodeFanout> logger) : BackgroundService, IEventPublisher
@@ -67,7 +76,11 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
                 if (left > TimeSpan.Zero) await Task.WhenAny(waiting, Task.Delay(left, time, stoppingToken));
                 if (!waiting.IsCompleted)
                 {
-                    Guarded(FlushTallies);
+                    Guarded(() =>
+                    {
+                        FlushTallies();
+                        WriteBatch();
+                    });
                     continue;
                 }
             }
@@ -75,6 +88,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
             waiting = null;
             if (!more) return;
             while (reader.TryRead(out var item)) Guarded(() => Handle(item));
+            Guarded(WriteBatch);
         }
     }
 
@@ -91,13 +105,14 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
             else
             {
                 FlushTallies(); // what came before this event reaches everyone before it
-                Send(e);
+                Gather(new Pending(e, null, e.Seq));
             }
             metrics.FannedOut(item.QueuedAt);
         }
         if (item.Position is { } position)
         {
             FlushTallies();
+            WriteBatch();
             Tell(position);
         }
     }
@@ -119,24 +134,67 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
         }
     }
 
-    /// <summary>The gathered run of votes, to every connection, as one message covering their sequence numbers.</summary>
+    /// <summary>The most events one message carries; a longer run goes out as several.</summary>
+    internal const int MaxBatch = 32;
+
+    /// <summary>An event waiting for the batch's write, or (when <c>Tally</c> is set) gathered votes, the same to everyone.</summary>
+    readonly record struct Pending(CommittedEvent? Event, EventEnvelope? Tally, long Through);
+
+    readonly List<Pending> _batch = new(MaxBatch);
+    readonly Dictionary<ulong, SerializedHubMessage> _messages = [];
+
+    /// <summary>The gathered run of votes joins the batch as one envelope covering their sequence numbers.</summary>
     void FlushTallies()
     {
         if (_tallies.Count == 0) return;
         var (envelope, through) = _tallies.Take();
-        var message = NodeAudience.Message(ClientMethods.Event, envelope);
-        foreach (var member in audience) member.Write(message, through);
+        Gather(new Pending(null, envelope, through));
     }
 
-    void Send(CommittedEvent e)
+    void Gather(Pending pending)
     {
-        // One message per form (full, unnamed, public), built on first need.
-        var forms = new SerializedHubMessage?[3];
+        _batch.Add(pending);
+        if (_batch.Count == MaxBatch) WriteBatch();
+    }
+
+    /// <summary>
+    /// The batch, to every connection, as one message in the forms its viewer may see. Connections whose viewers see
+    /// the same forms share one message (in a forum nearly everyone sees the same), serialised once per protocol.
+    /// </summary>
+    void WriteBatch()
+    {
+        if (_batch.Count == 0) return;
+        var batch = _batch.ToArray();
+        _batch.Clear();
+        _messages.Clear();
+        var through = batch[^1].Through;
         foreach (var member in audience)
         {
-            var form = e.FormFor(member.Viewer);
-            member.Write(forms[(int)form] ??= NodeAudience.Message(ClientMethods.Event, e.For(form)), e.Seq);
+            var key = FormsKey(batch, member.Viewer);
+            if (!_messages.TryGetValue(key, out var message))
+                _messages[key] = message = batch.Length == 1
+                    ? NodeAudience.Message(ClientMethods.Event, EnvelopeOf(batch[0], member.Viewer))
+                    : NodeAudience.Message(ClientMethods.Events, Array.ConvertAll(batch, p => EnvelopeOf(p, member.Viewer)));
+            member.Write(message, through);
         }
+    }
+
+    static EventEnvelope EnvelopeOf(Pending pending, Viewer viewer) => pending.Tally ?? pending.Event!.For(viewer);
+
+    /// <summary>
+    /// Which form of each event in the batch this viewer sees, as one number (three forms, at most
+    /// <see cref="MaxBatch"/> events: it fits). A form that is the full envelope under another name counts as full,
+    /// so an event without private details costs one message whoever looks.
+    /// </summary>
+    static ulong FormsKey(Pending[] batch, Viewer viewer)
+    {
+        ulong key = 0;
+        foreach (var pending in batch)
+        {
+            var form = pending.Event is { } e && e.FormFor(viewer) is var f && !ReferenceEquals(e.For(f), e.Full) ? f : QuestionForm.Full;
+            key = key * 3 + (ulong)form;
+        }
+        return key;
     }
 
     /// <summary>

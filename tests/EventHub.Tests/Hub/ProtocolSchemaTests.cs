@@ -150,6 +150,10 @@ public sealed class ProtocolSchemaTests
             .WithUrl(app.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
         connection.On<JsonElement>(ClientMethods.Event, e => events.Enqueue(e.Clone()));
+        connection.On<JsonElement>(ClientMethods.Events, batch =>
+        {
+            foreach (var e in batch.EnumerateArray()) events.Enqueue(e.Clone());
+        });
         if (boards is not null) connection.On<JsonElement>(PresenceMessages.Board, b => boards.Enqueue(b.Clone()));
         await connection.StartAsync().WaitAsync(Timeouts.Call);
         return connection;

@@ -88,6 +88,20 @@ test("live events in order are applied without a resume; a repeat is ignored", a
   assert.equal(client.repeatsIgnored, 1);
 });
 
+test("several events in one message are applied in their order, with a gap or repeat inside it handled as if each came alone", async () => {
+  const { client, link } = await connected();
+  const seen: number[] = [];
+  client.subscribe(c => { if (c.kind === "applied") seen.push(...c.events.map(e => e.envelope.seq)); });
+  link.push("Events", log.events.slice(10, 13));
+  await until(() => client.forum.lastSeq === 13, "events 11..13 from one message");
+  link.push("Events", [log.events[12], log.events[14], log.events[13]]); // 13 again, then 15 before 14
+  await until(() => client.forum.lastSeq === 15, "14 and 15");
+  assert.deepStrictEqual(seen, [11, 12, 13, 14, 15]);
+  assert.equal(client.repeatsIgnored, 1);
+  assert.equal(client.gapsSeen, 1);
+  assert.equal(link.resumeRequests.length, 1);
+});
+
 test("a gap that the missing event fills in time costs no resume", async () => {
   const { client, link } = await connected();
   link.push("Event", log.events[11]); // 12 before 11

@@ -48,6 +48,11 @@ public static class ClientMethods
 {
     /// <summary>A committed event: <see cref="EventEnvelope"/>.</summary>
     public const string Event = "Event";
+    /// <summary>
+    /// Several committed events in log order, <see cref="EventEnvelope"/>[]: what a node had waiting for a connection
+    /// when it wrote. Apply them one by one, exactly as if each came as an <see cref="Event"/>.
+    /// </summary>
+    public const string Events = "Events";
     /// <summary>The log's position, sent every few seconds so an idle client notices what it missed.</summary>
     public const string Position = "Position";
 }

@@ -110,6 +110,10 @@ export class ForumClient {
     this.#positionPatienceMs = options.positionPatienceMs ?? 2000;
     this.#retryDelayMs = options.retryDelayMs ?? (attempt => jitteredBackoff(attempt));
     link.on("Event", (envelope: EventEnvelope) => this.#post({ kind: "event", envelope }));
+    // What a node had waiting for this connection, in log order: each applies as if it came alone.
+    link.on("Events", (envelopes: EventEnvelope[]) => {
+      for (const envelope of envelopes) this.#post({ kind: "event", envelope });
+    });
     link.on("Position", (position: LogPosition) => this.#post({ kind: "position", position }));
     // The hub measures a site's round trip (and keeps it present) by the time its ping takes to come back: answer
     // at once, off the queue. A lost pong is just a missed sample.
