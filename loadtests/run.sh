@@ -117,6 +117,8 @@ limits=(--env EventHub__RateLimits__TokenPerAddressPerMinute=1000000)
 hub_url=$(EVENTHUB_RUN_DIR="$hub_run" "$cluster" up --nodes "$nodes" --port 8180 --base-port 5181 --redis-port 6390 \
   --prefix "load-$scenario" "${quiet[@]}" "${limits[@]}" | tail -n1)
 pids=$(cat "$hub_run"/nodes/*/node.pid | paste -sd, -)
+# Each node's management port (local-cluster.sh: base port + 1000 + K - 1), for the hub's own time per call.
+node_metrics=$(for ((k = 1; k <= nodes; k++)); do printf 'http://127.0.0.1:%s\n' $((6181 + k - 1)); done | paste -sd, -)
 redis_pid=$(cat "$hub_run/redis/redis.pid")
 
 fault=()
@@ -144,6 +146,6 @@ status=0
 # the machine in the generator's allocations). Both hubs' clients run in this process, so both gain alike.
 export DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=4096
 dotnet "$runner/EventHub.LoadTests.dll" "$scenario" \
-  --hub "$hub_url" --credentials "$hub_run/credentials.json" --node-pids "$pids" --redis-pid "$redis_pid" --nodes "$nodes" \
+  --hub "$hub_url" --credentials "$hub_run/credentials.json" --node-pids "$pids" --node-metrics "$node_metrics" --redis-pid "$redis_pid" --nodes "$nodes" \
   --out "$ROOT/loadtests/results" "${bare[@]}" "${fault[@]}" "${runner_args[@]}" || status=$?
 exit "$status"

@@ -40,6 +40,10 @@ abstract class ClusterSettings : CommandSettings
     [Description("Comma-separated process ids of the bare hub's nodes, for their memory beside ours")]
     public string? BarePids { get; init; }
 
+    [CommandOption("--node-metrics <URLS>")]
+    [Description("Comma-separated base URLs of the hub nodes' management ports, for the hub's own time per call")]
+    public string? NodeMetrics { get; init; }
+
     [CommandOption("--redis-pid <PID>")]
     [Description("Redis's process id, for its CPU beside the nodes'")]
     public int? RedisPid { get; init; }

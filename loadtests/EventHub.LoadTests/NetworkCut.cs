@@ -16,6 +16,9 @@ public sealed class NetworkCut
     WebSocket? _current;
     long _downUntil; // a Stopwatch timestamp
 
+    /// <summary>Raised when a WebSocket of the client's has opened: its connection is back (the resume comes after).</summary>
+    public event Action? Opened;
+
     /// <summary>The client's transport options: WebSockets only, opened here; every request waits for the network.</summary>
     public void Configure(HttpConnectionOptions http)
     {
@@ -61,6 +64,7 @@ public sealed class NetworkCut
             throw;
         }
         Volatile.Write(ref _current, socket);
+        Opened?.Invoke();
         return socket;
     }
 

@@ -36,6 +36,14 @@ sealed class Probe
             // From losing the connection to being in sync again: the time away plus the reconnect and the resume.
             if (lostAt > 0 && Measuring) recorders.BackInSync.RecordValue(Math.Max(1, now - lostAt));
         };
+        // Lost → the WebSocket open again: the reconnect's own share of being back in sync (the resume is the rest).
+        network.Opened += () =>
+        {
+            long lostAt;
+            lock (_lock) lostAt = _lostAt;
+            if (lostAt > 0 && Measuring)
+                recorders.Reconnected.RecordValue(Math.Max(1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - lostAt));
+        };
         client.StateChanged += state =>
         {
             if (state != LinkState.Reconnecting) return;
@@ -165,6 +173,7 @@ sealed class Recorders
     public readonly LongConcurrentHistogram Healed = NewHistogram();
     /// <summary>For each client that lost its connection: from the loss to the end of its resume.</summary>
     public readonly LongConcurrentHistogram BackInSync = NewHistogram();
+    public readonly LongConcurrentHistogram Reconnected = NewHistogram();
     public readonly System.Collections.Concurrent.ConcurrentDictionary<string, FanoutRecord> FanoutByNode = new();
     public long Deliveries;
     /// <summary>The deliveries that arrived live, not by resuming: what the bare hub's clients can get.</summary>
@@ -200,6 +209,7 @@ sealed class Recorders
         foreach (var h in AckByMethod.Values) h.Reset();
         Healed.Reset();
         BackInSync.Reset();
+        Reconnected.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
         Interlocked.Exchange(ref LiveDeliveries, 0);
     }

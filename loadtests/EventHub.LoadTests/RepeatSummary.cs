@@ -97,6 +97,8 @@ sealed class RepeatSummaryCommand : Command<RepeatSummaryCommand.Settings>
         ("healed p99 (ms)", "healed_ms.p99"),
         ("dropped phone back in sync p50 (ms)", "back_in_sync_ms.p50"),
         ("dropped phone back in sync p99 (ms)", "back_in_sync_ms.p99"),
+        ("dropped phone reconnected p50 (ms)", "reconnected_ms.p50"),
+        ("dropped phone reconnected p99 (ms)", "reconnected_ms.p99"),
         ("connect everyone (s)", "connect_all_s"),
         ("bare connect (s)", "baseline.connect_all_s"),
         ("ratio_connect", "ratio_connect"),

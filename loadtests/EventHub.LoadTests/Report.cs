@@ -8,7 +8,8 @@ namespace EventHub.LoadTests;
 
 /// <summary>Writes loadtests/results/SCENARIO/: summary.json (the keys the issue names), report.md, latency.png.</summary>
 sealed class Report(RunSettings settings, Scenario scenario, Population people, Workload workload, Recorders recorders,
-    NodeStats stats, NodeStats bareStats, NodeStats redisStats, IReadOnlyList<double>? bareReconnect, Verdict verdict, Baseline? baseline, Turns turns, long head, (double Acknowledged, double SeenByAll) storm, double workSeconds)
+    NodeStats stats, NodeStats bareStats, NodeStats redisStats, IReadOnlyList<double>? bareReconnect, Verdict verdict, Baseline? baseline, Turns turns, long head, (double Acknowledged, double SeenByAll) storm, double workSeconds,
+    JsonObject? hubCalls)
 {
     static readonly double[] Percentiles = [50, 75, 90, 95, 99, 99.9, 100];
 
@@ -67,6 +68,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
             ["slow_seconds_by_node"] = new JsonObject(Nodes.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)SlowSeconds(n.Value.Seconds)))),
             ["healed_ms"] = Latency(recorders.Healed),
             ["back_in_sync_ms"] = Latency(recorders.BackInSync),
+            ["reconnected_ms"] = Latency(recorders.Reconnected),
             ["deliveries_per_s"] = Math.Round(deliveriesPerSecond, 1),
             ["live_deliveries_per_s"] = Math.Round(livePerSecond, 1),
             ["acknowledged"] = verdict.Acknowledged,
@@ -82,6 +84,8 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
                 ["ack_ms"] = Latency(recorders.Acks()),
                 ["ack_ms_by_method"] = new JsonObject(recorders.AckByMethod.Where(m => m.Value.TotalCount > 0).OrderBy(m => m.Key, StringComparer.Ordinal)
                     .Select(m => KeyValuePair.Create(m.Key, (JsonNode?)Latency(m.Value)))),
+                // The same calls as the nodes timed them (absent when run without --node-metrics).
+                ["hub_ms_by_method"] = hubCalls?.DeepClone(),
             },
             ["hub"] = new JsonObject
             {
@@ -189,8 +193,10 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine();
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
         md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, resumes {s["resumes"]} (snapshots {s["snapshots"]}), live repeats ignored {s["repeats_ignored"]}");
-        md.AppendLine(inv, $"- resumed deliveries (commit → arrival, ms): {s["healed_ms"]!.ToJsonString()}; dropped phones back in sync (connection lost → resume done, ms): {s["back_in_sync_ms"]!.ToJsonString()}");
+        md.AppendLine(inv, $"- resumed deliveries (commit → arrival, ms): {s["healed_ms"]!.ToJsonString()}; dropped phones back in sync (connection lost → resume done, ms): {s["back_in_sync_ms"]!.ToJsonString()}, of which reconnected (lost → WebSocket open again, ms): {s["reconnected_ms"]!.ToJsonString()}");
         md.AppendLine(inv, $"- commands answered (send → answer, ms): {s["commands"]!["ack_ms"]!.ToJsonString()}; by method: {s["commands"]!["ack_ms_by_method"]!.ToJsonString()}");
+        if (s["commands"]!["hub_ms_by_method"] is { } onTheNodes)
+            md.AppendLine(inv, $"- the same calls on the nodes (the hub's own time, call taken → answer, ms, from each node's histogram): {onTheNodes.ToJsonString()}");
         md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}{RefusedCodes(workload)}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
         md.AppendLine(inv, $"- fan-out by the node the client is on: {s["fanout_ms_by_node"]!.ToJsonString()}");
         md.AppendLine(inv, $"- turn by turn (p99 ms; with --machine-clock, how much slower than usual each core ran, and the largest): {string.Join("; ", s["turns"]!["slices"]!.AsArray().Select(TurnLine))}");

@@ -51,6 +51,8 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         var stormSeenSeconds = stormClock.Elapsed.TotalSeconds;
         await workload.OpenDiscussionAsync(cancellation);
         if (scenario.Duration > TimeSpan.Zero) recorders.Reset(); // the storm scenario measures the storm itself
+        var hubCalls = HubCallTimes.Parse(settings.NodeMetrics);
+        var callsFrom = hubCalls is null || scenario.Duration <= TimeSpan.Zero ? new HubCallTimes.Scrape() : await hubCalls.ScrapeAsync(cancellation);
         long faultAt = 0;
         var faultsFailed = new List<string>();
         using var sampling = new CancellationTokenSource();
@@ -69,6 +71,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
             baseline = await ReplayOrDropAsync(baseline, schedule, warming.Elapsed, drops, scenario, cancellation);
             baseline?.Reset();
             recorders.Reset();
+            if (hubCalls is not null) callsFrom = await hubCalls.ScrapeAsync(cancellation);
             stats.Restart();
             redisStats.Restart();
         }
@@ -127,6 +130,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         }
         await sampling.CancelAsync();
         await sampler;
+        var callTimes = hubCalls is null ? null : HubCallTimes.Between(callsFrom, await hubCalls.ScrapeAsync(cancellation));
 
         // A node may be gone only where the scenario kills one.
         var exited = scenario.Name == "failover" ? [] : stats.Exited;
@@ -151,7 +155,7 @@ sealed class RunCommand : AsyncCommand<RunSettings>
         await bareSampling.CancelAsync();
         await bareSampler;
 
-        var report = new Report(settings, scenario, people, workload, recorders, stats, bareStats, redisStats, bareReconnect, verdict, baseline, byTurn, head, (stormSeconds, stormSeenSeconds), workSeconds);
+        var report = new Report(settings, scenario, people, workload, recorders, stats, bareStats, redisStats, bareReconnect, verdict, baseline, byTurn, head, (stormSeconds, stormSeenSeconds), workSeconds, callTimes);
         var folder = report.Write();
         Console.WriteLine(File.ReadAllText(Path.Combine(folder, "report.md")));
         return verdict.Passed ? 0 : 1;

@@ -20,6 +20,7 @@ public sealed class HubMetrics
     readonly Counter<long> _backplaneErrors;
     readonly Counter<long> _fanoutErrors;
     readonly Counter<long> _refusals;
+    readonly Histogram<double> _calls;
 
     public HubMetrics(IMeterFactory meters, IConnectionCounts connections, NodeIdentity node)
     {
@@ -49,10 +50,16 @@ public sealed class HubMetrics
             description: "Writes of an event or a position to this node's connections that failed (clients heal from the log)");
         _refusals = meter.CreateCounter<long>("eventhub.refusals",
             description: "Hub calls refused, by method, caller's role and error code");
+        _calls = meter.CreateHistogram<double>("eventhub.hub.call.duration", unit: "s",
+            description: "A hub call on this node, from its filters taking it to its answer (not its time in the caller's queues or on the wire), by method",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }
 
     public void Command(string method, string outcome) =>
         _commands.Add(1, new KeyValuePair<string, object?>("method", method), new("outcome", outcome));
+
+    public void CallTook(string method, TimeSpan took) =>
+        _calls.Record(took.TotalSeconds, new KeyValuePair<string, object?>("method", method));
 
     public void Committed(string type) => _eventsCommitted.Add(1, new KeyValuePair<string, object?>("type", type));
 

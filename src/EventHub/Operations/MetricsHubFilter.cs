@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace EventHub.Operations;
 
 /// <summary>
-/// Counts every hub call by outcome (ok, or the error code) and measures resumes. Whether it runs inside or
-/// outside <see cref="Hubs.ForumHubFilter"/>, it sees the outcome: a structured result or the exception behind it.
+/// Counts every hub call by outcome (ok, or the error code), times it, and measures resumes. Whether it runs inside
+/// or outside <see cref="Hubs.ForumHubFilter"/>, it sees the outcome: a structured result or the exception behind it.
 /// </summary>
 public sealed class MetricsHubFilter(HubMetrics metrics) : IHubFilter
 {
@@ -14,12 +14,14 @@ public sealed class MetricsHubFilter(HubMetrics metrics) : IHubFilter
         Func<HubInvocationContext, ValueTask<object?>> next)
     {
         object? result;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             result = await next(context);
         }
         catch (Exception ex)
         {
+            metrics.CallTook(context.HubMethodName, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             metrics.Command(context.HubMethodName, ex switch
             {
                 ForumRuleException rule => rule.Error.Code,
@@ -30,6 +32,7 @@ public sealed class MetricsHubFilter(HubMetrics metrics) : IHubFilter
             });
             throw;
         }
+        metrics.CallTook(context.HubMethodName, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         switch (result)
         {
             case CommandResult command:

@@ -34,6 +34,7 @@ public sealed class MetricsTests : IAsyncLifetime
             && HasSample(text, "eventhub_commands_total", "method=\"CheckIn\"", "outcome=\"ok\"")
             && HasSample(text, "eventhub_commands_total", "method=\"CheckIn\"", "outcome=\"attendance.already_checked_in\"")
             && HasSample(text, "eventhub_events_committed_total", "type=\"site.checked_in\"")
+            && HasSample(text, "eventhub_hub_call_duration_seconds_count", "method=\"CheckIn\"")
             && HasSample(text, "eventhub_fanout_duration_seconds_count")
             && HasSample(text, "eventhub_commit_duration_seconds_count")
             && HasSample(text, "eventhub_delivery_delay_seconds_count")
@@ -42,6 +43,39 @@ public sealed class MetricsTests : IAsyncLifetime
         // scrape here shows both nodes' instruments; the node label tells the connections apart. One node per
         // process in production.
         await Eventually(_b, text => HasSample(text, "eventhub_connections", "role=\"display\"", "node=\"node-b\""));
+    }
+
+    [Fact]
+    public async Task TheLoadRunnersReadingOfTheCallHistogram_CountsTheCallsBetweenTwoScrapes()
+    {
+        await using var host = await _a.ConnectAsync(await _a.LoginHostAsync("HGG"));
+        var before = await ScrapeAsync(_a);
+        Assert.True((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 20)).WaitAsync(Timeouts.Call)).Ok);
+        Assert.False((await host.SendAsync(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), null, "Lead", 20)).WaitAsync(Timeouts.Call)).Ok);
+
+        // The exporter answers a scrape from its cache for a moment (300 ms): scrape until the calls show.
+        var between = LoadTests.HubCallTimes.Between(before, await ScrapeAsync(_a));
+        var deadline = DateTime.UtcNow + Timeouts.Call;
+        while (between["CheckIn"] is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            between = LoadTests.HubCallTimes.Between(before, await ScrapeAsync(_a));
+        }
+
+        var checkIns = between["CheckIn"]!;
+        Assert.Equal(2, (long)checkIns["count"]!);
+        Assert.InRange((double)checkIns["p50"]!, 0.0, Timeouts.Call.TotalMilliseconds);
+        Assert.InRange((double)checkIns["p99"]!, (double)checkIns["p50"]!, Timeouts.Call.TotalMilliseconds);
+        Assert.Null(between["UpdateHeadcount"]); // not called between the scrapes
+    }
+
+    static async Task<LoadTests.HubCallTimes.Scrape> ScrapeAsync(HubApp node)
+    {
+        using var http = node.Http();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+        var scrape = new LoadTests.HubCallTimes.Scrape();
+        LoadTests.HubCallTimes.Add(scrape, await http.GetStringAsync("/metrics").WaitAsync(Timeouts.Call));
+        return scrape;
     }
 
     static bool HasSample(string text, string metric, params string[] labels) =>
