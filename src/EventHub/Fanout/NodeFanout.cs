@@ -22,7 +22,7 @@ namespace EventHub.Fanout;
 /// <remarks>
 /// <para>
 /// Events that are already waiting when the loop comes round go out together: each connection gets one
-/// <see cref="ClientMethods.Events"/> message carrying them in order (at most <see cref="MaxBatch"/>), instead of one
+/// <see cref="ClientMethods.Events"/> message carrying them in order (at most <see cref="EventHubOptions.EventsPerMessage"/>), instead of one
 /// write per event. Nothing waits to be batched: a lone event goes out at once as an <see cref="ClientMethods.Event"/>.
 /// A burst (a check-in storm, a node catching up on its feed) then costs each connection one socket write and its
 /// client one message, which is where a busy node's cores go.
@@ -41,6 +41,9 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
 
     readonly Channel<Outgoing> _queue = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     readonly TimeSpan _tallyInterval = options.Value.TallyInterval;
+    readonly int _eventsPerMessage = options.Value.EventsPerMessage is >= 1 and <= MaxBatch and var n ? n
+        : throw new OptionsValidationException(EventHubOptions.Section, typeof(EventHubOptions),
+            [$"EventHub:EventsPerMessage must be between 1 and {MaxBatch} (it is {options.Value.EventsPerMessage})."]);
     readonly TallyRun _tallies = new();
     string? _beaconEpoch;
 
@@ -134,7 +137,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
         }
     }
 
-    /// <summary>The most events one message carries; a longer run goes out as several.</summary>
+    /// <summary>The most events one message may carry (<see cref="EventHubOptions.EventsPerMessage"/>); a longer run goes out as several.</summary>
     internal const int MaxBatch = 32;
 
     /// <summary>An event waiting for the batch's write, or (when <c>Tally</c> is set) gathered votes, the same to everyone.</summary>
@@ -154,7 +157,7 @@ public sealed partial class NodeFanout(NodeAudience audience, TimeProvider time,
     void Gather(Pending pending)
     {
         _batch.Add(pending);
-        if (_batch.Count == MaxBatch) WriteBatch();
+        if (_batch.Count == _eventsPerMessage) WriteBatch();
     }
 
     /// <summary>

@@ -26,6 +26,12 @@ public sealed class EventHubOptions
     /// </summary>
     public TimeSpan TallyInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// The most events a node writes to a connection as one message when several are waiting for it (1 to 32; 1 writes
+    /// every event on its own, as an <c>Event</c>).
+    /// </summary>
+    public int EventsPerMessage { get; set; } = 32;
+
     public AuthSettings Auth { get; set; } = new();
 
     public string SeedsPath => SeedsDirectory ?? Path.Combine(AppContext.BaseDirectory, "seeds");

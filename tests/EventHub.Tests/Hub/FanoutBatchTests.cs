@@ -109,4 +109,44 @@ public sealed class FanoutBatchTests
         foreach (var watcher in new[] { staff, host, other, author })
             Assert.Equal(ClientMethods.Event, (await watcher.CarryingAsync(highlighted.LastSeq)).Method);
     }
+
+    [Fact]
+    public async Task WithOneEventPerMessage_EventsWaitingTogether_GoOutEachOnItsOwn()
+    {
+        await using var app = new HubApp(new Dictionary<string, string?>
+        {
+            ["EventHub:TallyInterval"] = "01:00:00",
+            ["EventHub:PositionInterval"] = "01:00:00",
+            ["EventHub:EventsPerMessage"] = "1",
+        });
+        await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
+        Assert.True((await moderator.SendAsync(HubMethods.ConfigureQandA,
+            new QandAOptionsRequest(CommandId.New(), Review: false, AllowAnonymous: true, NamesToReviewers: false, [], 5))).Ok);
+        Assert.True((await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null))).Ok);
+        await using var asker = await app.ConnectAsync(await app.LoginDelegateAsync("HCM", "Người Hỏi"));
+        var question = CommandId.New();
+        Assert.True((await asker.SendAsync(HubMethods.AskQuestion, new AskRequest(question, null, null, "Câu hỏi?", null, null, null, false))).Ok);
+        await using var watcher = await Watcher.ConnectAsync(app, await app.LoginDisplayAsync());
+
+        var vote = await asker.SendAsync(HubMethods.VoteQuestion, new QuestionRequest(CommandId.New(), question));
+        var highlighted = await moderator.SendAsync(HubMethods.HighlightQuestion, new QuestionRequest(CommandId.New(), question));
+        Assert.True(vote.Ok && highlighted.Ok);
+
+        foreach (var seq in new[] { vote.FirstSeq, highlighted.FirstSeq })
+        {
+            var (method, envelopes) = await watcher.CarryingAsync(seq);
+            Assert.Equal(ClientMethods.Event, method);
+            Assert.Equal(seq, Assert.Single(envelopes).GetProperty("seq").GetInt64());
+        }
+        Assert.DoesNotContain(watcher.Messages, m => m.Method == ClientMethods.Events);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("33")]
+    public void AnEventsPerMessageOutsideOneTo32_StopsTheNodeAtStart_NamingTheSetting(string value)
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => new HubApp(new Dictionary<string, string?> { ["EventHub:EventsPerMessage"] = value }));
+        Assert.Contains("EventHub:EventsPerMessage must be between 1 and 32", failure.ToString());
+    }
 }
