@@ -53,23 +53,48 @@ public sealed class FanoutBatchTests
         public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }
 
+    /// <summary>A hub whose votes gather until the next event (no timer, no beacon), Q&amp;A open, one question asked.</summary>
+    sealed class QandAForum : IAsyncDisposable
+    {
+        public required HubApp App { get; init; }
+        public required ForumClient Moderator { get; init; }
+        public required ForumClient Asker { get; init; }
+        public required string Question { get; init; }
+
+        public static async Task<QandAForum> OpenAsync(params (string Key, string Value)[] extra)
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["EventHub:TallyInterval"] = "01:00:00",
+                ["EventHub:PositionInterval"] = "01:00:00",
+            };
+            foreach (var (key, value) in extra) settings[key] = value;
+            var app = new HubApp(settings);
+            var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
+            Assert.True((await moderator.SendAsync(HubMethods.ConfigureQandA,
+                new QandAOptionsRequest(CommandId.New(), Review: false, AllowAnonymous: true, NamesToReviewers: false, [], 5))).Ok);
+            Assert.True((await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null))).Ok);
+            var asker = await app.ConnectAsync(await app.LoginDelegateAsync("HCM", "Người Hỏi"));
+            var question = CommandId.New();
+            Assert.True((await asker.SendAsync(HubMethods.AskQuestion, new AskRequest(question, null, null, "Câu hỏi?", null, null, null, false))).Ok);
+            return new QandAForum { App = app, Moderator = moderator, Asker = asker, Question = question };
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Asker.DisposeAsync();
+            await Moderator.DisposeAsync();
+            await App.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task EventsWaitingTogether_ReachEachConnectionAsOneMessage_InLogOrder_InTheFormItsViewerMaySee()
     {
         // Gathered votes wait for the next event of another kind (no timer, no beacon), so the tally and the
         // question asked after it are waiting together when the fan-out writes.
-        await using var app = new HubApp(new Dictionary<string, string?>
-        {
-            ["EventHub:TallyInterval"] = "01:00:00",
-            ["EventHub:PositionInterval"] = "01:00:00",
-        });
-        await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
-        Assert.True((await moderator.SendAsync(HubMethods.ConfigureQandA,
-            new QandAOptionsRequest(CommandId.New(), Review: false, AllowAnonymous: true, NamesToReviewers: false, [], 5))).Ok);
-        Assert.True((await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null))).Ok);
-        await using var asker = await app.ConnectAsync(await app.LoginDelegateAsync("HCM", "Người Hỏi"));
-        var question = CommandId.New();
-        Assert.True((await asker.SendAsync(HubMethods.AskQuestion, new AskRequest(question, null, null, "Câu hỏi?", null, null, null, false))).Ok);
+        await using var forum = await QandAForum.OpenAsync();
+        var (app, moderator, question) = (forum.App, forum.Moderator, forum.Question);
         await using var voter = await app.ConnectAsync(await app.LoginDelegateAsync("DNG", "Đại biểu"));
 
         await using var staff = await Watcher.ConnectAsync(app, await app.LoginModeratorAsync());
@@ -113,19 +138,8 @@ public sealed class FanoutBatchTests
     [Fact]
     public async Task WithOneEventPerMessage_EventsWaitingTogether_GoOutEachOnItsOwn()
     {
-        await using var app = new HubApp(new Dictionary<string, string?>
-        {
-            ["EventHub:TallyInterval"] = "01:00:00",
-            ["EventHub:PositionInterval"] = "01:00:00",
-            ["EventHub:EventsPerMessage"] = "1",
-        });
-        await using var moderator = await app.ConnectAsync(await app.LoginModeratorAsync());
-        Assert.True((await moderator.SendAsync(HubMethods.ConfigureQandA,
-            new QandAOptionsRequest(CommandId.New(), Review: false, AllowAnonymous: true, NamesToReviewers: false, [], 5))).Ok);
-        Assert.True((await moderator.SendAsync(HubMethods.OpenQandA, new QandAItemRequest(CommandId.New(), null))).Ok);
-        await using var asker = await app.ConnectAsync(await app.LoginDelegateAsync("HCM", "Người Hỏi"));
-        var question = CommandId.New();
-        Assert.True((await asker.SendAsync(HubMethods.AskQuestion, new AskRequest(question, null, null, "Câu hỏi?", null, null, null, false))).Ok);
+        await using var forum = await QandAForum.OpenAsync(("EventHub:EventsPerMessage", "1"));
+        var (app, moderator, asker, question) = (forum.App, forum.Moderator, forum.Asker, forum.Question);
         await using var watcher = await Watcher.ConnectAsync(app, await app.LoginDisplayAsync());
 
         var vote = await asker.SendAsync(HubMethods.VoteQuestion, new QuestionRequest(CommandId.New(), question));
