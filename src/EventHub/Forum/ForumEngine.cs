@@ -514,6 +514,9 @@ public sealed class ForumEngine(
             // Queued before the view moves: whoever reads the new head (the beacon) is behind these events.
             publisher.Publish(fresh);
             Volatile.Write(ref _view, view with { Head = fresh[^1].Seq, State = state });
+            // Snapshots of an older head are never served again: let them go now rather than at the next snapshot
+            // (after a hall connects, the moderator's, each site's and the public one: several MB, with their states).
+            _snapshots = null;
             return true;
         }
     }
