@@ -131,6 +131,44 @@ public sealed class DisplayTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task TheProjector_TakesVotesAndAHighlightThatArriveTogetherInOneMessage_AndShowsBoth()
+    {
+        // Votes gather until the next event (no timer, no beacon): the tally and the highlight reach the page as one
+        // Events message.
+        await using var hub = new HubApp(new Dictionary<string, string?>
+        {
+            ["EventHub:TallyInterval"] = "01:00:00",
+            ["EventHub:PositionInterval"] = "01:00:00",
+        });
+        await using var moderator = await StaffConnection.OpenAsync(hub.BaseAddress, new { role = "moderator", key = hub.Credentials.ModeratorKey });
+        var display = await chromium.NewPageAsync(hub);
+        await display.GotoAsync("/display");
+        await display.GetByLabel("Mã khóa màn hình").FillAsync(hub.Credentials.DisplayKey);
+        await display.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Expect(display.Locator("#display-view")).ToBeVisibleAsync();
+        await moderator.SendAsync("OpenQandA", new { });
+        async Task<StaffConnection> DelegateAsync(string site, string name) => await StaffConnection.OpenAsync(hub.BaseAddress,
+            new { role = "delegate", site, key = hub.Credentials.Sites[site].JoinCode, name });
+        await using var lan = await DelegateAsync("HCM", "Nguyễn Thị Lan");
+        await using var hai = await DelegateAsync("DNG", "Lê Văn Hải");
+        var question = (await lan.SendAsync("AskQuestion", new { text = "Chính sách nào giữ chân cán bộ trẻ ở vùng khó khăn?" })).GetProperty("commandId").GetString();
+        await moderator.SendAsync("PublishQuestion", new { questionId = question });
+        await Expect(display.GetByTestId("top-questions").Locator("li")).ToHaveCountAsync(1);
+
+        await moderator.SendAsync("GiveFloor", new { requestId = "seed-opening-1" });
+        await Expect(display.GetByTestId("speaker")).ToHaveTextAsync("Ngô Văn Cương");
+        // Nothing comes after these two (no beacon either): a page that dropped the message would never show them.
+        await hai.SendAsync("VoteQuestion", new { questionId = question });
+        await lan.SendAsync("VoteQuestion", new { questionId = question });
+        await moderator.SendAsync("HighlightQuestion", new { questionId = question });
+
+        var answering = display.Locator("#answering");
+        await Expect(answering).ToBeVisibleAsync();
+        await Expect(answering).ToContainTextAsync("Chính sách nào giữ chân cán bộ trẻ ở vùng khó khăn?");
+        await Expect(answering.GetByTestId("votes")).ToHaveTextAsync("2 bình chọn");
+    }
+
+    [Fact]
     public async Task TheProjectorKeptOpenThroughTheHubsKill9_SaysReconnecting_FreezesAndGreysTheCountdown_ThenIsLiveAgainWithNoEventMissed()
     {
         await using var hub = await RestartableHub.StartAsync("browser-display-kill", new Dictionary<string, string> { ["EventHub__PositionInterval"] = "00:00:00.500" });
