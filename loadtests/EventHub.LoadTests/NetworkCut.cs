@@ -29,7 +29,8 @@ public sealed class NetworkCut
 
     /// <summary>
     /// Aborts the open WebSocket (a client already reconnecting has none to lose) and keeps the network down for
-    /// <paramref name="downFor"/>: the client's reconnect (negotiate, then the WebSocket) goes out once it is back.
+    /// <paramref name="downFor"/>: the client's reconnect (its WebSocket, after negotiate if it fell back to that) goes
+    /// out once it is back.
     /// </summary>
     public void Cut(TimeSpan downFor)
     {
@@ -44,7 +45,7 @@ public sealed class NetworkCut
     }
 
     // A custom factory replaces SignalR's own, so it does what that one does for us: the access token as a bearer
-    // header, and the connection's cookies (the balancer's sticky cookie from the negotiate call).
+    // header, and the connection's cookies (the balancer's sticky cookie, when a negotiate call came first).
     async ValueTask<WebSocket> OpenAsync(WebSocketConnectionContext context, CancellationToken cancellationToken)
     {
         await UpAsync(cancellationToken);

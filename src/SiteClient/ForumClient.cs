@@ -110,11 +110,12 @@ public sealed class ForumClient : IAsyncDisposable
             .WithAutomaticReconnect(_backoff);
         if (!options.UseJson)
             builder.AddMessagePackProtocol(o => o.SerializerOptions = options.ConfigureMessagePack?.Invoke(o.SerializerOptions) ?? o.SerializerOptions);
-        if (options.OtherHubUrls.Count > 0)
-            builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionFactory>(sp => new HubUrlRotation(
-                ActivatorUtilities.CreateInstance<HttpConnectionFactory>(sp),
-                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HttpConnectionOptions>>().Value,
-                [options.HubUrl, .. options.OtherHubUrls]));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionFactory>(sp =>
+        {
+            var http = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HttpConnectionOptions>>().Value;
+            var direct = new WebSocketFirst(ActivatorUtilities.CreateInstance<HttpConnectionFactory>(sp), http);
+            return options.OtherHubUrls.Count > 0 ? new HubUrlRotation(direct, http, [options.HubUrl, .. options.OtherHubUrls]) : direct;
+        });
         _connection = builder.Build();
 
         _connection.On<EventEnvelope>(ClientMethods.Event, Arrived);

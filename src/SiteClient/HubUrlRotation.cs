@@ -8,7 +8,7 @@ namespace EventHub.SiteClient;
 /// Connects to the first hub node that answers: a node that refuses (it died) moves the client on to the next
 /// URL, so a bridge point survives losing its node without a load balancer. Stays on a node while it answers.
 /// </summary>
-sealed class HubUrlRotation(HttpConnectionFactory http, HttpConnectionOptions options, IReadOnlyList<Uri> urls)
+sealed class HubUrlRotation(IConnectionFactory http, HttpConnectionOptions options, IReadOnlyList<Uri> urls)
     : IConnectionFactory
 {
     int _current;
