@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HdrHistogram;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,11 @@ namespace EventHub.LoadTests;
 sealed class Baseline(string url, bool json) : IAsyncDisposable
 {
     public readonly FanoutRecord Fanout = new();
+    /// <summary>
+    /// Each dropped client's time from its drop to connected again (negotiate, WebSocket, handshake): the framework's
+    /// own share of what our phones report as back in sync, which adds the resume.
+    /// </summary>
+    public readonly LongConcurrentHistogram Back = Recorders.NewHistogram();
     public long Deliveries;
     public long Expected;
     public double Seconds;
@@ -120,6 +126,7 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _away[client], 1) == 1) return; // already away
         Interlocked.Decrement(ref _connected);
+        var dropped = Stopwatch.GetTimestamp();
         await _clients[client].StopAsync();
         while (true)
         {
@@ -134,6 +141,7 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
                 // A saturated machine times the handshake out; the phone knocks again.
             }
         }
+        Back.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(dropped).TotalMilliseconds));
         Interlocked.Increment(ref _connected);
         Volatile.Write(ref _away[client], 0);
     }
@@ -190,6 +198,7 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
     public void Reset()
     {
         Fanout.Reset();
+        Back.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
         Expected = 0;
         Seconds = 0;

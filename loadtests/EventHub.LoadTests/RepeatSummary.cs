@@ -99,6 +99,8 @@ sealed class RepeatSummaryCommand : Command<RepeatSummaryCommand.Settings>
         ("dropped phone back in sync p99 (ms)", "back_in_sync_ms.p99"),
         ("dropped phone reconnected p50 (ms)", "reconnected_ms.p50"),
         ("dropped phone reconnected p99 (ms)", "reconnected_ms.p99"),
+        ("bare dropped client back p50 (ms)", "baseline.dropped_back_ms.p50"),
+        ("bare dropped client back p99 (ms)", "baseline.dropped_back_ms.p99"),
         ("connect everyone (s)", "connect_all_s"),
         ("bare connect (s)", "baseline.connect_all_s"),
         ("ratio_connect", "ratio_connect"),
