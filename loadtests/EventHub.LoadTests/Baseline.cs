@@ -19,6 +19,8 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
     /// own share of what our phones report as back in sync, which adds the resume.
     /// </summary>
     public readonly LongConcurrentHistogram Back = Recorders.NewHistogram();
+    /// <summary>Calls answered by the bare hub while the replay runs (send → answer): the floor under our commands' answers.</summary>
+    public readonly LongConcurrentHistogram Calls = Recorders.NewHistogram();
     public long Deliveries;
     public long Expected;
     public double Seconds;
@@ -81,6 +83,7 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         using var stopDropping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var dropping = dropsPerSecond > 0 ? DropAndComeBackAsync(dropsPerSecond, stopDropping.Token) : Task.CompletedTask;
+        var calling = CallAsync(stopDropping.Token);
         var clock = Stopwatch.StartNew();
         foreach (var beat in schedule)
         {
@@ -95,6 +98,7 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
         var lastSent = Stopwatch.GetTimestamp();
         await stopDropping.CancelAsync();
         await dropping;
+        await calling;
         // A client counted as connected when a broadcast went out may have dropped before it arrived: once nothing
         // has arrived for two seconds after the last broadcast, everything that will arrive has.
         var drain = Stopwatch.StartNew();
@@ -119,6 +123,42 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
         {
         }
         await Task.WhenAll(drops);
+    }
+
+    /// <summary>
+    /// As often as our sites and moderator send commands (about five a second), one of the first clients, as many as
+    /// our hosts and moderator, calls <c>Echo</c>; a client away at that moment is skipped.
+    /// </summary>
+    async Task CallAsync(CancellationToken cancellationToken)
+    {
+        var calls = new List<Task>();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var client = Random.Shared.Next(1, Math.Min(_clients.Length, 64));
+                if (Volatile.Read(ref _away[client]) == 0) calls.Add(CallAsync(_clients[client]));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await Task.WhenAll(calls);
+    }
+
+    async Task CallAsync(HubConnection client)
+    {
+        var sent = Stopwatch.GetTimestamp();
+        try
+        {
+            await client.InvokeAsync<long>("Echo", sent);
+            Calls.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(sent).TotalMilliseconds));
+        }
+        catch (Exception)
+        {
+            // The client dropped meanwhile: no answer to time.
+        }
     }
 
     /// <summary>Like our client, a bare client that could not connect tries again after <see cref="Away"/> until it does.</summary>
@@ -199,6 +239,7 @@ sealed class Baseline(string url, bool json) : IAsyncDisposable
     {
         Fanout.Reset();
         Back.Reset();
+        Calls.Reset();
         Interlocked.Exchange(ref Deliveries, 0);
         Expected = 0;
         Seconds = 0;

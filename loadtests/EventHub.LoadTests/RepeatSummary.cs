@@ -108,6 +108,7 @@ sealed class RepeatSummaryCommand : Command<RepeatSummaryCommand.Settings>
         ("check-ins acknowledged (s)", "checkin_storm.acknowledged_s"),
         ("command answer p99 (ms)", "commands.ack_ms.p99"),
         ("command answer max (ms)", "commands.ack_ms.max"),
+        ("bare call answer p99 (ms)", "baseline.call_ms.p99"),
         ("KB per connection", "hub.rss_per_connection_kb"),
         ("bare KB per connection", "baseline.rss_per_connection_kb"),
         ("peak RSS a node (MB)", "hub.peak_rss_mb"),

@@ -109,6 +109,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
                 ["deliveries_per_s"] = Math.Round(bareRate, 1),
                 ["connect_all_s"] = Math.Round(baseline.ConnectSeconds, 2),
                 ["dropped_back_ms"] = Latency(baseline.Back),
+                ["call_ms"] = Latency(baseline.Calls),
                 ["peak_rss_mb"] = Math.Round(bareStats.PeakRssMb, 1),
                 ["rss_per_connection_kb"] = Math.Round(bareStats.RssPerConnectionKb(scenario.Connections), 2),
                 ["payload_bytes_mean"] = Math.Round(baseline.PayloadBytes, 1),
@@ -195,7 +196,7 @@ sealed class Report(RunSettings settings, Scenario scenario, Population people, 
         md.AppendLine(inv, $"- connect everyone: {s["connect_all_s"]} s (logins {s["login_all_s"]} s); 62 check-ins acknowledged in {s["checkin_storm"]!["acknowledged_s"]} s, seen by every client in {s["checkin_storm"]!["seen_by_all_s"]} s");
         md.AppendLine(inv, $"- deliveries: expected {verdict.Expected}, received {verdict.Received}; lost {verdict.Lost}, duplicated {verdict.Duplicated}, gaps {verdict.Gaps}; out-of-order arrivals held {s["gaps_seen"]}, healed by resume {s["gaps_healed_by_resume"]}, resumes {s["resumes"]} (snapshots {s["snapshots"]}), live repeats ignored {s["repeats_ignored"]}");
         md.AppendLine(inv, $"- resumed deliveries (commit → arrival, ms): {s["healed_ms"]!.ToJsonString()}; dropped phones back in sync (connection lost → resume done, ms): {s["back_in_sync_ms"]!.ToJsonString()}, of which reconnected (lost → WebSocket open again, ms): {s["reconnected_ms"]!.ToJsonString()}; the bare hub's dropped clients back (lost → connected again, ms): {bare?["dropped_back_ms"]?.ToJsonString() ?? "–"}");
-        md.AppendLine(inv, $"- commands answered (send → answer, ms): {s["commands"]!["ack_ms"]!.ToJsonString()}; by method: {s["commands"]!["ack_ms_by_method"]!.ToJsonString()}");
+        md.AppendLine(inv, $"- commands answered (send → answer, ms): {s["commands"]!["ack_ms"]!.ToJsonString()}; by method: {s["commands"]!["ack_ms_by_method"]!.ToJsonString()}; the bare hub's calls (Echo, send → answer, ms): {bare?["call_ms"]?.ToJsonString() ?? "–"}");
         if (s["commands"]!["hub_ms_by_method"] is { } onTheNodes)
             md.AppendLine(inv, $"- the same calls on the nodes (the hub's own time, call taken → answer, ms, from each node's histogram): {onTheNodes.ToJsonString()}");
         md.AppendLine(inv, $"- commands: acknowledged {verdict.Acknowledged}, in the log {verdict.InLog}, refused {workload.Refused}{RefusedCodes(workload)}, resent by the client after a failure {s["retried_by_client"]} (answered as duplicates of an earlier send: {workload.Resent})");
