@@ -1,6 +1,7 @@
 // Logging in and opening the SignalR connection: the only module that knows the token endpoint and the
 // SignalR library. The browser sends the token as ?access_token= (the hub accepts it on /hubs/* only).
-import { HubConnectionBuilder, LogLevel, type IHubProtocol, type IRetryPolicy } from "@microsoft/signalr";
+import { HttpTransportType, HubConnectionBuilder, LogLevel, type IHttpConnectionOptions, type IHubProtocol, type IRetryPolicy } from "@microsoft/signalr";
+import { DirectFirstLink } from "./direct-first-link.js";
 import { ForumClient, jitteredBackoff, type ForumClientOptions, type HubLink } from "./forum-client.js";
 import type { ErrorInfo } from "./state.js";
 
@@ -50,21 +51,32 @@ export async function login(request: LoginRequest, base = ""): Promise<Login> {
 const keepTrying: IRetryPolicy = { nextRetryDelayInMilliseconds: context => jitteredBackoff(context.previousRetryCount) };
 
 /**
- * A ForumClient on a real SignalR connection. JSON by default (the hub's JSON is camelCase, the protocol's own
- * spelling); `msgpack` loads the MessagePack protocol on demand, so pages that do not ask for it never download it.
+ * A ForumClient on a real SignalR connection: the WebSocket opened directly, or the library's negotiate where that
+ * fails (DirectFirstLink). JSON by default (the hub's JSON is camelCase, the protocol's own spelling); `msgpack` loads
+ * the MessagePack protocol on demand, so pages that do not ask for it never download it.
  */
 export async function openForum(token: string | (() => string), options: ForumClientOptions & { protocol?: "json" | "msgpack"; base?: string } = {}): Promise<ForumClient> {
-  const builder = new HubConnectionBuilder()
-    .withUrl(`${options.base ?? ""}/hubs/forum`, { accessTokenFactory: typeof token === "function" ? token : () => token })
-    .withAutomaticReconnect(keepTrying)
-    .configureLogging(LogLevel.Warning);
-  if (options.protocol === "msgpack") {
-    const { MessagePackHubProtocol } = await import("@microsoft/signalr-protocol-msgpack");
-    builder.withHubProtocol(camelCaseKeys(new MessagePackHubProtocol()));
-  }
-  const client = new ForumClient(builder.build() as unknown as HubLink, options);
+  const accessTokenFactory = typeof token === "function" ? token : () => token;
+  const protocol = options.protocol === "msgpack" ? await messagePack() : null;
+  const open = (direct: boolean): HubLink => {
+    const transport: IHttpConnectionOptions = direct
+      ? { accessTokenFactory, skipNegotiation: true, transport: HttpTransportType.WebSockets }
+      : { accessTokenFactory };
+    const builder = new HubConnectionBuilder()
+      .withUrl(`${options.base ?? ""}/hubs/forum`, transport)
+      .withAutomaticReconnect(keepTrying)
+      .configureLogging(LogLevel.Warning);
+    if (protocol) builder.withHubProtocol(protocol);
+    return builder.build() as unknown as HubLink;
+  };
+  const client = new ForumClient(new DirectFirstLink(open), options);
   await client.start();
   return client;
+}
+
+async function messagePack(): Promise<IHubProtocol> {
+  const { MessagePackHubProtocol } = await import("@microsoft/signalr-protocol-msgpack");
+  return camelCaseKeys(new MessagePackHubProtocol());
 }
 
 /**
