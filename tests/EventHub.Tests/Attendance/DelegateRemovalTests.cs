@@ -79,6 +79,11 @@ public sealed class DelegateRemovalTests : IAsyncLifetime
         await using var connection = new HubConnectionBuilder()
             .WithUrl(app.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(login.Token)).Build();
         await connection.StartAsync().WaitAsync(Timeouts.Call);
+        // The client is started once the handshake is answered, which may be before the hub has run its connect
+        // checks; a call is answered only after them. Without this, a removal landing in between is refused at
+        // connect (the connection closed with delegate.removed), and the per-call gate is never reached.
+        var before = await connection.InvokeAsync<Identity>(HubMethods.WhoAmI).WaitAsync(Timeouts.Call);
+        Assert.Equal(login.Identity.Id, before.Id);
         var result = await moderator.SendAsync(HubMethods.RemoveDelegate, new DelegateRequest(CommandId.New(), login.Identity.Id));
         Assert.True(result.Ok);
 
@@ -87,6 +92,7 @@ public sealed class DelegateRemovalTests : IAsyncLifetime
         var command = await connection.InvokeAsync<CommandResult>(HubMethods.CheckIn, new CheckInRequest(CommandId.New(), "HCM", "x", 1))
             .WaitAsync(Timeouts.Call);
         Assert.Equal("delegate.removed", command.Error?.Code);
+        Assert.Equal(HubConnectionState.Connected, connection.State);
     }
 
     [Fact]
